@@ -1,0 +1,32 @@
+import {
+	putRecord,
+	softDeleteRecord,
+	updateRecord,
+	type SyncedRecord,
+	type SyncedRecordInput
+} from '$lib/client/db/changes';
+import { newId } from '$lib/client/db/ids';
+import type { RecordBase } from '$lib/domain/records';
+import type { RegisterTableName } from '$lib/domain/registers/tables';
+
+/** What a register form hands in: the record without its bookkeeping. */
+export type RegisterFields<T extends RegisterTableName> = Omit<SyncedRecordInput<T>, keyof RecordBase>;
+
+/**
+ * Add, change and delete for one register table. Every write goes through `putRecord` /
+ * `updateRecord` / `softDeleteRecord`, so it is checked against the register's schema (German
+ * messages in a `RecordValidationError`) and records its outbox entry in the same transaction.
+ */
+export function registerEntries<T extends RegisterTableName>(table: T) {
+	return {
+		add(facilityId: string, fields: RegisterFields<T>): Promise<SyncedRecord<T>> {
+			return putRecord(table, { ...fields, id: newId(), facilityId } as SyncedRecordInput<T>);
+		},
+		update(id: string, fields: Partial<RegisterFields<T>>): Promise<SyncedRecord<T>> {
+			return updateRecord(table, id, fields as Partial<SyncedRecordInput<T>>);
+		},
+		remove(id: string): Promise<SyncedRecord<T>> {
+			return softDeleteRecord(table, id);
+		}
+	};
+}

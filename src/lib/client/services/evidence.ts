@@ -1,0 +1,127 @@
+import { db } from '$lib/client/db';
+import { getAttachment, sha256Hex, storeAttachment } from '$lib/client/db/attachments';
+import {
+	putRecord,
+	softDeleteRecord,
+	updateRecord,
+	validateRecord,
+	type SyncedRecordInput
+} from '$lib/client/db/changes';
+import { RecordNotFoundError, RecordValidationError, isQuotaExceeded } from '$lib/client/db/errors';
+import { newId, nowIso } from '$lib/client/db/ids';
+import { formatBytesDe } from '$lib/client/storage/storageHealth';
+import {
+	MAX_ATTACHMENT_BYTES,
+	type AttachmentRef,
+	type Evidence,
+	type EvidenceKind
+} from '$lib/domain/records';
+
+export { getAttachment };
+
+/** What the evidence form hands in; id, file reference and bookkeeping are set here. */
+export type EvidenceInput = Omit<SyncedRecordInput<'evidence'>, 'id' | 'attachment' | 'deleted'>;
+/** The editable fields of stored evidence (the file is replaced with `attachEvidenceFile`). */
+export type EvidencePatch = Partial<Omit<EvidenceInput, 'facilityId'>>;
+
+/** A picked or captured file, e.g. a `PreparedAttachment` from `$lib/client/media/attachment`. */
+export interface EvidenceFile {
+	blob: Blob;
+	fileName: string;
+	mimeType?: string;
+}
+
+/**
+ * `attachmentError` is null when everything was stored. Otherwise the record is saved and cites the
+ * file (name, type, size, hash) but its bytes are not on this device; the message says why in German.
+ */
+export interface EvidenceResult {
+	evidence: Evidence;
+	attachmentError: string | null;
+}
+
+/**
+ * Adds evidence, storing its file first. Bad input throws `RecordValidationError` before anything is
+ * written. If the file cannot be stored (storage full), the evidence is still saved — what the
+ * leader typed is never lost — and `attachmentError` explains; the UI shows the file as missing.
+ */
+export async function addEvidence(input: EvidenceInput, file?: EvidenceFile): Promise<EvidenceResult> {
+	const attachment = file ? await attachmentRefOf(file) : null;
+	const draft = { ...input, id: newId(), attachment };
+	// Check the form before storing bytes, so a refused form leaves no file behind.
+	const now = nowIso();
+	validateRecord('evidence', { ...draft, createdAt: now, updatedAt: now, updatedBy: '' });
+	const attachmentError = file && attachment ? await tryStoreFile(file, attachment, input.kind) : null;
+	const evidence = await putRecord('evidence', draft);
+	return { evidence, attachmentError };
+}
+
+/** Saves edits to evidence. Throws `RecordValidationError` (German) or `RecordNotFoundError`. */
+export async function updateEvidence(id: string, patch: EvidencePatch): Promise<Evidence> {
+	const { kind, title, note, url, date, validUntil, criterionIds } = patch;
+	const fields = { kind, title, note, url, date, validUntil, criterionIds };
+	const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+	return updateRecord('evidence', id, defined);
+}
+
+/**
+ * Gives stored evidence a (new) file, e.g. again after the storage was full. If storing fails the
+ * record keeps its old reference and `attachmentError` says why.
+ */
+export async function attachEvidenceFile(id: string, file: EvidenceFile): Promise<EvidenceResult> {
+	const attachment = await attachmentRefOf(file);
+	const current = await db.evidence.get(id);
+	if (!current || current.deleted) throw new RecordNotFoundError('evidence', id);
+	const attachmentError = await tryStoreFile(file, attachment, current.kind);
+	if (attachmentError) return { evidence: current, attachmentError };
+	return { evidence: await updateRecord('evidence', id, { attachment }), attachmentError: null };
+}
+
+/** Deletes evidence softly; its file stays until sync has confirmed it (see docs/local-data.md). */
+export async function deleteEvidence(id: string): Promise<void> {
+	await softDeleteRecord('evidence', id);
+}
+
+async function attachmentRefOf(file: EvidenceFile): Promise<AttachmentRef> {
+	const size = file.blob.size;
+	if (size === 0) throw fileIssue('Die Datei ist leer.');
+	if (size > MAX_ATTACHMENT_BYTES) {
+		throw fileIssue(
+			`Die Datei ist zu groß (${formatBytesDe(size)}). Erlaubt sind höchstens ${formatBytesDe(MAX_ATTACHMENT_BYTES)}.`
+		);
+	}
+	let sha256: string;
+	try {
+		sha256 = await sha256Hex(await file.blob.arrayBuffer());
+	} catch (error) {
+		throw fileIssue(error instanceof Error ? error.message : 'Die Datei konnte nicht gelesen werden.');
+	}
+	const mimeType = file.mimeType || file.blob.type || 'application/octet-stream';
+	return { sha256, mimeType, size, fileName: file.fileName.slice(0, 255) || 'Datei' };
+}
+
+function fileIssue(message: string): RecordValidationError {
+	return new RecordValidationError('evidence', [{ path: 'attachment', message }]);
+}
+
+/** Stores the bytes; returns a German message instead of throwing, so the record is still saved. */
+async function tryStoreFile(
+	file: EvidenceFile,
+	ref: AttachmentRef,
+	kind: EvidenceKind
+): Promise<string | null> {
+	const [what, it] = kind === 'photo' ? ['Foto', 'das Foto'] : ['Datei', 'die Datei'];
+	try {
+		await storeAttachment(ref.sha256, file.blob, ref.mimeType);
+		return null;
+	} catch (error) {
+		if (isQuotaExceeded(error)) {
+			return (
+				`${what} konnte nicht gespeichert werden: Speicher voll. Der Nachweis ist ohne ${it} ` +
+				`gespeichert. Bitte Speicher freigeben und ${it} erneut hinzufügen.`
+			);
+		}
+		console.error('Storing an attachment failed', error);
+		return `${what} konnte nicht gespeichert werden. Der Nachweis ist ohne ${it} gespeichert; bitte ${it} erneut hinzufügen.`;
+	}
+}

@@ -1,0 +1,53 @@
+import { today as todayOf, type LocalDate } from '$lib/domain/dates';
+import { expiringEvidence } from '$lib/domain/deadlines';
+import { computeReadiness, type Readiness } from '$lib/domain/readiness';
+import { countCitationsByCriterion } from '$lib/domain/registers/citationCounts';
+import { countEvidenceByCriterion, statusValues } from './readinessInputs';
+import { workspace } from './workspace.svelte';
+
+/**
+ * What the Übersicht and the criteria list derive from the workspace. Each value is computed once
+ * per change of what it reads (a status, the evidence, the profile), never per row or per card, so
+ * a workspace with thousands of evidence items stays fast.
+ */
+class ReadinessState {
+	/** Today's date; refreshed when the app comes back to the foreground (it may stay open overnight). */
+	#today = $state<LocalDate>(todayOf());
+
+	readonly statusValues = $derived(statusValues(workspace.statuses));
+
+	readonly chosenProfileAreas = $derived(workspace.facility?.chosenProfileAreas ?? []);
+
+	readonly readiness: Readiness = $derived(
+		computeReadiness({
+			catalogue: workspace.catalogue,
+			statuses: this.statusValues,
+			chosenProfileAreas: this.chosenProfileAreas
+		})
+	);
+
+	/** Evidence items plus cited register entries per criterion (the „ohne Nachweis“ filter). */
+	readonly evidenceCounts = $derived(
+		addCounts(countEvidenceByCriterion(workspace.evidence), countCitationsByCriterion(workspace.citations))
+	);
+
+	readonly areaTitles = $derived(new Map(workspace.catalogue.areas.map((a) => [a.id, a.title])));
+
+	readonly expiring = $derived(expiringEvidence(workspace.evidence, this.#today));
+
+	get today(): LocalDate {
+		return this.#today;
+	}
+
+	refreshToday(now: Date = new Date()): void {
+		const next = todayOf(now);
+		if (next !== this.#today) this.#today = next;
+	}
+}
+
+function addCounts(a: Map<string, number>, b: ReadonlyMap<string, number>): Map<string, number> {
+	for (const [id, n] of b) a.set(id, (a.get(id) ?? 0) + n);
+	return a;
+}
+
+export const readiness = new ReadinessState();

@@ -1,0 +1,76 @@
+import { sha256Hex, storeAttachment } from '$lib/client/db/attachments';
+import { nowIso } from '$lib/client/db/ids';
+import type { StoredAttachment, WorkspaceDb } from '$lib/client/db/WorkspaceDb';
+import { citedAttachments } from '$lib/domain/sync/attachments';
+import { isPending, pickValues } from './outbox';
+import { isSyncedTable, syncedTable } from '$lib/client/db/changes';
+import type { SyncApi } from './syncApi';
+import { readStrings, SYNC_META_KEYS, writeMeta } from './syncMeta';
+
+/**
+ * Files that waiting changes cite, on this device but not yet confirmed by the server, smallest
+ * first: small files (and the changes citing them) get through before a large one.
+ */
+export async function listAttachmentsToUpload(target: WorkspaceDb): Promise<StoredAttachment[]> {
+	const waiting = (await target.outbox.toArray()).filter((e) => isPending(e) && e.pushSeq === undefined);
+	const cited = new Set<string>();
+	for (const entry of waiting) {
+		let values = entry.values;
+		if (!values && isSyncedTable(entry.table)) {
+			values = pickValues(await syncedTable(target, entry.table).get(entry.recordId), entry.fields);
+		}
+		for (const file of citedAttachments(values)) cited.add(file.sha256);
+	}
+	const uploaded = new Set(
+		await target.uploadedAttachments
+			.where('sha256')
+			.anyOf([...cited])
+			.primaryKeys()
+	);
+	const files = await target.attachments.bulkGet([...cited].filter((sha) => !uploaded.has(sha)));
+	return files.filter((f): f is StoredAttachment => f !== undefined).sort((a, b) => a.size - b.size);
+}
+
+/** Uploads one file unless the server has it already, then notes that the server holds it. */
+export async function uploadAttachment(
+	target: WorkspaceDb,
+	api: SyncApi,
+	file: StoredAttachment
+): Promise<void> {
+	if (!(await api.hasAttachment(file.sha256))) await api.uploadAttachment(file.sha256, file.blob);
+	await markUploaded(target, file.sha256);
+}
+
+async function markUploaded(target: WorkspaceDb, sha256: string): Promise<void> {
+	await target.uploadedAttachments.put({ sha256, uploadedAt: nowIso() });
+}
+
+/**
+ * Fetches the files that pulled records cite and this device lacks, checks each against its hash
+ * and stores it. A file that fails stays wanted and is tried on the next sync.
+ */
+export async function downloadAttachments(target: WorkspaceDb, api: SyncApi): Promise<number> {
+	const wanted = await readStrings(target, SYNC_META_KEYS.wantedAttachments);
+	if (wanted.length === 0) return 0;
+	const present = new Set(await target.attachments.where('sha256').anyOf(wanted).primaryKeys());
+	const stillWanted = new Set(wanted.filter((sha) => !present.has(sha)));
+	let downloaded = 0;
+	try {
+		for (const sha256 of [...stillWanted]) {
+			const blob = await api.downloadAttachment(sha256);
+			// Unknown to the server or not ours to read: asking again will not change that.
+			if (blob === null) {
+				stillWanted.delete(sha256);
+				continue;
+			}
+			if ((await sha256Hex(await blob.arrayBuffer())) !== sha256) continue;
+			await storeAttachment(sha256, blob, blob.type || 'application/octet-stream', target);
+			await markUploaded(target, sha256);
+			stillWanted.delete(sha256);
+			downloaded += 1;
+		}
+	} finally {
+		await writeMeta(target, SYNC_META_KEYS.wantedAttachments, [...stillWanted]);
+	}
+	return downloaded;
+}

@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
+import { putRecord } from '$lib/client/db/changes';
+import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
+import type { SyncConflict } from '$lib/domain/sync/conflict';
+import { applyServerChanges } from './applyServerChanges';
+import { readOpenConflicts, resolveConflict } from './conflicts';
+import { listClientChanges, recordPushResults } from './outbox';
+import { dismissRejectedChange, readRejectedChangeViews, resendRejectedChange } from './rejectedChanges';
+
+const T0 = '2026-11-23T08:00:00.000Z';
+const base = { facilityId: 'kita-a', createdAt: T0, updatedAt: T0, updatedBy: 'Server', deleted: false };
+const statusRecord = { ...base, id: 'kita-a:1.1', criterionId: '1.1', status: 'erfuellt' as const, note: '' };
+const conflict: SyncConflict = {
+	...base,
+	id: 'c1',
+	table: 'criterionStatuses',
+	recordId: 'kita-a:1.1',
+	field: 'status',
+	keptValue: 'erfuellt',
+	otherValue: 'in_arbeit',
+	otherBy: 'Tom Team',
+	otherAt: T0,
+	resolved: false,
+	resolution: null
+};
+
+let db: WorkspaceDb;
+beforeEach(async () => {
+	db = await freshWorkspace();
+	await applyServerChanges(db, {
+		records: [
+			{
+				table: 'criterionStatuses',
+				recordId: statusRecord.id,
+				facilityId: 'kita-a',
+				revision: 4,
+				deleted: false,
+				record: statusRecord
+			},
+			{
+				table: 'syncConflicts',
+				recordId: 'c1',
+				facilityId: 'kita-a',
+				revision: 5,
+				deleted: false,
+				record: conflict
+			}
+		],
+		facilityIds: ['kita-a'],
+		cursor: 5,
+		hasMore: false
+	});
+});
+
+describe('resolving a conflict', () => {
+	it('lists open conflicts with the record they are about', async () => {
+		const [open] = await readOpenConflicts(db);
+		expect(open).toMatchObject({ conflict: { id: 'c1' }, record: { criterionId: '1.1' } });
+	});
+
+	it('keeping the value only marks the conflict resolved', async () => {
+		await resolveConflict(conflict, 'kept');
+		expect(await db.criterionStatuses.get('kita-a:1.1')).toMatchObject({ status: 'erfuellt' });
+		const changes = await listClientChanges(db);
+		expect(changes).toEqual([
+			expect.objectContaining({
+				table: 'syncConflicts',
+				recordId: 'c1',
+				baseRevision: 5,
+				values: { resolved: true, resolution: 'kept' }
+			})
+		]);
+		expect(await readOpenConflicts(db)).toEqual([]);
+	});
+
+	it('taking the other value writes it as a change on the current revision, with the resolution', async () => {
+		await resolveConflict(conflict, 'other');
+		expect(await db.criterionStatuses.get('kita-a:1.1')).toMatchObject({ status: 'in_arbeit' });
+		const changes = await listClientChanges(db);
+		expect(changes.map((c) => [c.table, c.baseRevision, c.values])).toEqual([
+			['criterionStatuses', 4, { status: 'in_arbeit' }],
+			['syncConflicts', 5, { resolved: true, resolution: 'other' }]
+		]);
+	});
+});
+
+describe('rejected changes', () => {
+	beforeEach(async () => {
+		await putRecord('criterionStatuses', { ...statusRecord, note: 'Aushang fotografiert' });
+		const [change] = await listClientChanges(db);
+		await recordPushResults(db, {
+			results: [{ seq: change.seq, status: 'rejected', code: 'permission', reason: 'Nur lesen.' }],
+			lastSeq: change.seq
+		});
+	});
+
+	it('are listed with the record they are about', async () => {
+		const [view] = await readRejectedChangeViews(db);
+		expect(view).toMatchObject({
+			entry: { rejection: { reason: 'Nur lesen.' } },
+			record: { criterionId: '1.1' }
+		});
+	});
+
+	it('can be sent again as a new change with the same values and base', async () => {
+		const [view] = await readRejectedChangeViews(db);
+		await resendRejectedChange(view.entry.seq);
+		expect(await readRejectedChangeViews(db)).toEqual([]);
+		const [again] = await listClientChanges(db);
+		expect(again).toMatchObject({ seq: 2, baseRevision: 4, values: { note: 'Aushang fotografiert' } });
+	});
+
+	it('can be removed from the list, leaving the record as it is on the device', async () => {
+		const [view] = await readRejectedChangeViews(db);
+		await dismissRejectedChange(view.entry.seq);
+		expect(await readRejectedChangeViews(db)).toEqual([]);
+		expect(await db.criterionStatuses.get('kita-a:1.1')).toMatchObject({ note: 'Aushang fotografiert' });
+	});
+});

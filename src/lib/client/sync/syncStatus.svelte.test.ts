@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
+import { putRecord } from '$lib/client/db/changes';
+import { acceptAll, createFakeFetch, emptyPull, jsonResponse, type FakeFetch } from './fakeServer';
+import { createSyncApi } from './syncApi';
+import { syncStatus } from './syncStatus.svelte';
+
+let fake: FakeFetch;
+let stop: () => void = () => {};
+
+beforeEach(async () => {
+	await freshWorkspace();
+	fake = createFakeFetch();
+	fake.on('GET /api/sync/pull', emptyPull());
+	fake.on('POST /api/sync/push', acceptAll());
+});
+afterEach(() => {
+	stop();
+	vi.restoreAllMocks();
+	window.dispatchEvent(new Event('online'));
+});
+
+function start() {
+	stop = syncStatus.start({ api: createSyncApi(fake.fetch), periodMs: 60_000, afterChangeMs: 10 });
+}
+
+describe('syncStatus', () => {
+	it('syncs on start and then reports when it last synced', async () => {
+		start();
+		await vi.waitFor(() => expect(syncStatus.view.state).toBe('idle'));
+		await vi.waitFor(() => expect(syncStatus.view.lastSyncedAt).not.toBeNull());
+		expect(fake.requests.some((r) => r.path === '/api/sync/pull')).toBe(true);
+	});
+
+	it('counts waiting changes while offline and sends them on coming back online', async () => {
+		start();
+		await vi.waitFor(() => expect(syncStatus.view.state).toBe('idle'));
+		window.dispatchEvent(new Event('offline'));
+		await putRecord('criterionStatuses', {
+			id: 'kita-a:1.1',
+			facilityId: 'kita-a',
+			criterionId: '1.1',
+			status: 'erfuellt'
+		});
+		await vi.waitFor(() => expect(syncStatus.view).toMatchObject({ state: 'offline', pendingCount: 1 }));
+		expect(fake.requests.some((r) => r.path === '/api/sync/push')).toBe(false);
+
+		window.dispatchEvent(new Event('online'));
+		await vi.waitFor(() => expect(fake.requests.some((r) => r.path === '/api/sync/push')).toBe(true));
+		await vi.waitFor(() => expect(syncStatus.view).toMatchObject({ state: 'idle', pendingCount: 0 }));
+	});
+
+	it('asks for a new login when the session has expired, keeping the change', async () => {
+		fake.on('POST /api/sync/push', () =>
+			jsonResponse({ error: { code: 'unauthenticated', message: 'x' } }, 401)
+		);
+		await putRecord('criterionStatuses', {
+			id: 'kita-a:1.2',
+			facilityId: 'kita-a',
+			criterionId: '1.2',
+			status: 'offen'
+		});
+		start();
+		await vi.waitFor(() => expect(syncStatus.view).toMatchObject({ state: 'needs-login', pendingCount: 1 }));
+	});
+
+	it('shows an unreachable server as an error with its reason', async () => {
+		fake.on('GET /api/sync/pull', () => Promise.reject(new TypeError('Failed to fetch')));
+		start();
+		await vi.waitFor(() =>
+			expect(syncStatus.view).toMatchObject({ state: 'error', error: 'Server nicht erreichbar' })
+		);
+	});
+});

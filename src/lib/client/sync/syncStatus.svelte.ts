@@ -1,0 +1,179 @@
+import { liveQuery } from 'dexie';
+import { db, onDbHealthChange } from '$lib/client/db';
+import { countPendingChanges } from './outbox';
+import {
+	createSyncApi,
+	NeedsLoginError,
+	ServerUnreachableError,
+	SyncServerError,
+	type SyncApi
+} from './syncApi';
+import { readLastSyncedAt } from './syncMeta';
+import { deriveSyncState, type SyncStatusView } from './syncState';
+import { synchronize, type SyncReport } from './sync';
+import { runExclusively } from './tabLock';
+
+/** Sync every minute while online; soon after a local change. */
+const PERIOD_MS = 60_000;
+const AFTER_CHANGE_MS = 5_000;
+
+export interface AutoSyncOptions {
+	api?: SyncApi;
+	periodMs?: number;
+	afterChangeMs?: number;
+}
+
+/**
+ * The sync status as reactive state, and what sets sync off: start, coming online, returning to
+ * the app, a timer, local changes, and the "Jetzt synchronisieren" button. Nothing relies on
+ * Background Sync (Safari has none): sync runs while the app is open.
+ */
+class SyncStatus {
+	#online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+	#syncing = $state(false);
+	#needsLogin = $state(false);
+	#error = $state<string | null>(null);
+	#pendingCount = $state(0);
+	#rejectedCount = $state(0);
+	#openConflicts = $state(0);
+	#lastSyncedAt = $state<string | null>(null);
+	#lastReport = $state.raw<SyncReport | null>(null);
+	#api: SyncApi = createSyncApi();
+
+	readonly view: SyncStatusView = $derived({
+		state: deriveSyncState({
+			online: this.#online,
+			syncing: this.#syncing,
+			needsLogin: this.#needsLogin,
+			error: this.#error,
+			pendingCount: this.#pendingCount
+		}),
+		pendingCount: this.#pendingCount,
+		lastSyncedAt: this.#lastSyncedAt,
+		error: this.#error
+	});
+
+	/** Changes the server refused; they stay on the device with the reason. */
+	get rejectedCount(): number {
+		return this.#rejectedCount;
+	}
+
+	/** Conflicts waiting for the Leitung. */
+	get openConflicts(): number {
+		return this.#openConflicts;
+	}
+
+	get lastReport(): SyncReport | null {
+		return this.#lastReport;
+	}
+
+	/** Syncs now unless this or another tab is syncing already, or the device is offline. */
+	async syncNow(): Promise<void> {
+		if (!this.#online) return;
+		await runExclusively(async () => {
+			this.#syncing = true;
+			try {
+				this.#lastReport = await synchronize(db, this.#api);
+				this.#needsLogin = false;
+				const failed = this.#lastReport.failedUploads[0];
+				this.#error = failed ? `Eine Datei wurde nicht übertragen: ${failed.message}` : null;
+			} catch (error) {
+				this.#noteFailure(error);
+			} finally {
+				this.#syncing = false;
+				this.#lastSyncedAt = await readLastSyncedAt(db).catch(() => this.#lastSyncedAt);
+			}
+		});
+	}
+
+	#noteFailure(error: unknown): void {
+		this.#needsLogin = error instanceof NeedsLoginError;
+		if (error instanceof NeedsLoginError) {
+			this.#error = null;
+		} else if (error instanceof ServerUnreachableError) {
+			this.#error = 'Server nicht erreichbar';
+		} else if (error instanceof SyncServerError) {
+			this.#error = error.message;
+		} else {
+			console.error('Sync failed', error);
+			this.#error = `Die Synchronisierung ist fehlgeschlagen (${error instanceof Error ? error.message : String(error)}).`;
+		}
+	}
+
+	/** Starts watching and syncing; returns the function that stops it all. */
+	start(options: AutoSyncOptions = {}): () => void {
+		if (options.api) this.#api = options.api;
+		const stops: (() => void)[] = [];
+		const sync = () => void this.syncNow();
+		let afterChange: ReturnType<typeof setTimeout> | undefined;
+
+		const onOnline = () => {
+			this.#online = true;
+			sync();
+		};
+		const onOffline = () => (this.#online = false);
+		const onVisible = () => {
+			if (document.visibilityState === 'visible') sync();
+		};
+		window.addEventListener('online', onOnline);
+		window.addEventListener('offline', onOffline);
+		document.addEventListener('visibilitychange', onVisible);
+		stops.push(() => {
+			window.removeEventListener('online', onOnline);
+			window.removeEventListener('offline', onOffline);
+			document.removeEventListener('visibilitychange', onVisible);
+		});
+
+		const timer = setInterval(() => {
+			if (document.visibilityState !== 'hidden') sync();
+		}, options.periodMs ?? PERIOD_MS);
+		stops.push(() => clearInterval(timer));
+
+		// Counts follow the database, also when another tab writes; re-watched when the workspace
+		// database is switched (another user signed in).
+		const onMorePending = () => {
+			clearTimeout(afterChange);
+			afterChange = setTimeout(sync, options.afterChangeMs ?? AFTER_CHANGE_MS);
+		};
+		let unwatch = this.#watchCounts(onMorePending);
+		stops.push(
+			onDbHealthChange((health) => {
+				if (health !== 'ok') return;
+				unwatch();
+				unwatch = this.#watchCounts(onMorePending);
+				sync();
+			})
+		);
+		stops.push(() => unwatch());
+		stops.push(() => clearTimeout(afterChange));
+
+		sync();
+		return () => stops.forEach((stop) => stop());
+	}
+
+	/** Watches the counts; calls `onMorePending` when more changes wait than before. */
+	#watchCounts(onMorePending: () => void): () => void {
+		const target = db;
+		let first = true;
+		const subscription = liveQuery(async () => ({
+			pending: await countPendingChanges(target),
+			rejected: await target.outbox.filter((e) => e.status === 'rejected').count(),
+			conflicts: await target.syncConflicts.filter((c) => !c.resolved && !c.deleted).count(),
+			lastSyncedAt: await readLastSyncedAt(target)
+		})).subscribe({
+			next: (counts) => {
+				const more = !first && counts.pending > this.#pendingCount;
+				first = false;
+				this.#pendingCount = counts.pending;
+				this.#rejectedCount = counts.rejected;
+				this.#openConflicts = counts.conflicts;
+				this.#lastSyncedAt = counts.lastSyncedAt;
+				if (more) onMorePending();
+			},
+			error: (error: unknown) => console.error('Sync status query failed', error)
+		});
+		return () => subscription.unsubscribe();
+	}
+}
+
+export const syncStatus = new SyncStatus();

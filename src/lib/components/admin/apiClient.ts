@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import type { ApiErrorBody } from '$lib/domain/accounts';
+
+export type ApiFailure = ApiErrorBody['error'] & { status: number };
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
+
+/**
+ * JSON request to the server's /api, answering the parsed body or the server's German error. A
+ * network failure becomes an error too, so forms can show it next to what was typed.
+ */
+export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+	let response: Response;
+	try {
+		response = await fetch(path, {
+			method,
+			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+			credentials: 'same-origin'
+		});
+	} catch {
+		return {
+			ok: false,
+			error: {
+				status: 0,
+				code: 'offline',
+				message: 'Keine Verbindung zum Server. Bitte prüfen Sie die Internetverbindung.'
+			}
+		};
+	}
+	const parsed: unknown = await response.json().catch(() => null);
+	if (response.ok) return { ok: true, data: parsed as T };
+	const error = (parsed as Partial<ApiErrorBody> | null)?.error;
+	return {
+		ok: false,
+		error: {
+			status: response.status,
+			code: error?.code ?? 'http_error',
+			message: error?.message ?? `Der Server hat mit Fehler ${response.status} geantwortet.`,
+			issues: error?.issues
+		}
+	};
+}
+
+/** The message for one form field, from the server's issues (first path segment = field name). */
+export function fieldError(error: ApiFailure | null, field: string): string | undefined {
+	return error?.issues?.find((issue) => issue.path.at(-1) === field || issue.path[0] === field)?.message;
+}
+
+/** A form's own validation, in the server's error shape, so both show the same way. */
+export function invalidInput(error: z.ZodError, message: string): ApiFailure {
+	return {
+		status: 400,
+		code: 'invalid_request',
+		message,
+		issues: error.issues.map((issue) => ({
+			path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+			message: issue.message
+		}))
+	};
+}

@@ -1,0 +1,85 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { answer, refuse, stubServer } from '../admin/testApi';
+import SetPasswordPage from './SetPasswordPage.svelte';
+
+afterEach(() => {
+	vi.unstubAllGlobals();
+});
+
+const token = 'Zb1v2QdF7uT4kR9mX3pL8sWcY6hN0aGe';
+
+async function choose(password: string, repeat: string) {
+	const user = userEvent.setup();
+	render(SetPasswordPage, { token });
+	await user.type(screen.getByLabelText('Neues Passwort'), password);
+	await user.type(screen.getByLabelText('Passwort wiederholen'), repeat);
+	await user.click(screen.getByRole('button', { name: 'Passwort speichern' }));
+}
+
+describe('SetPasswordPage', () => {
+	it('shows the German message next to a too short password and keeps what was typed', async () => {
+		const server = stubServer({});
+		await choose('kurz', 'kurz');
+
+		const field = screen.getByLabelText('Neues Passwort');
+		expect(field).toHaveAttribute('aria-invalid', 'true');
+		expect(field).toHaveAccessibleDescription(
+			expect.stringContaining('Das Passwort muss mindestens 10 Zeichen lang sein')
+		);
+		expect(field).toHaveFocus();
+		expect(field).toHaveValue('kurz');
+		expect(server.sent).toEqual([]);
+	});
+
+	it('refuses a repetition that does not match', async () => {
+		const server = stubServer({});
+		await choose('Sonnenblume blüht im Juni', 'Sonnenblume blüht im Juli');
+
+		const repeat = screen.getByLabelText('Passwort wiederholen');
+		expect(repeat).toHaveAttribute('aria-invalid', 'true');
+		expect(repeat).toHaveAccessibleDescription('Die beiden Eingaben stimmen nicht überein');
+		expect(screen.getByLabelText('Neues Passwort')).not.toHaveAttribute('aria-invalid');
+		expect(server.sent).toEqual([]);
+	});
+
+	it('says so when the link has expired or was already used', async () => {
+		stubServer({
+			'POST /api/auth/set-password': refuse(
+				400,
+				'invalid_token',
+				'Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Bitte fragen Sie nach einem neuen Link.'
+			)
+		});
+		await choose('Sonnenblume blüht im Juni', 'Sonnenblume blüht im Juni');
+
+		expect(await screen.findByRole('alert')).toHaveTextContent(
+			'Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Bitte fragen Sie nach einem neuen Link.'
+		);
+		expect(screen.queryByRole('link', { name: 'Jetzt anmelden' })).not.toBeInTheDocument();
+	});
+
+	it('sends the link’s token with the password and then offers to log in with that email', async () => {
+		const server = stubServer({
+			'POST /api/auth/set-password': answer({ ok: true, email: 'leitung@demo.example' })
+		});
+		await choose('Sonnenblume blüht im Juni', 'Sonnenblume blüht im Juni');
+
+		expect(await screen.findByRole('status')).toHaveTextContent('Ihr Passwort ist gespeichert.');
+		expect(screen.getByRole('link', { name: 'Jetzt anmelden' })).toHaveAttribute(
+			'href',
+			'/anmelden?email=leitung%40demo.example'
+		);
+		expect(server.to('POST', '/api/auth/set-password')).toEqual([
+			{ token, password: 'Sonnenblume blüht im Juni' }
+		]);
+		expect(screen.queryByLabelText('Neues Passwort')).not.toBeInTheDocument();
+	});
+
+	it('explains an incomplete link instead of showing a form that cannot work', () => {
+		render(SetPasswordPage, { token: null });
+		expect(screen.getByRole('alert')).toHaveTextContent('Der Link ist unvollständig.');
+		expect(screen.queryByLabelText('Neues Passwort')).not.toBeInTheDocument();
+	});
+});

@@ -1,0 +1,135 @@
+import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import { builtInCatalogue } from '$lib/client/catalogue/catalogueStore';
+import type { LocalSubmission } from '$lib/client/dossier/dossierQueue';
+import { buildDossierSnapshot, type Dossier, type DossierSummary } from '$lib/domain/dossier';
+import { periodFromKey } from '$lib/domain/periods';
+import { computeReadiness } from '$lib/domain/readiness';
+import DossierView from './DossierView.svelte';
+import SubmissionList from './SubmissionList.svelte';
+
+const T0 = '2026-11-23T08:00:00.000Z';
+const base = { facilityId: 'kita-a', createdAt: T0, updatedAt: T0, updatedBy: 'Lea Leitung', deleted: false };
+const snapshot = buildDossierSnapshot({
+	facility: {
+		...base,
+		id: 'kita-a',
+		name: 'Familienzentrum Sonnenblume',
+		traeger: '',
+		jugendamt: '',
+		street: '',
+		postalCode: '',
+		city: '',
+		verbundMembers: [],
+		sealValidUntil: '2027-07-31',
+		chosenProfileAreas: [],
+		catalogueId: builtInCatalogue.id,
+		catalogueVersion: builtInCatalogue.version
+	},
+	catalogue: builtInCatalogue,
+	period: periodFromKey('cy-2026')!,
+	statuses: [{ ...base, id: 'kita-a:1.1', criterionId: '1.1', status: 'erfuellt', note: 'Jeden Dienstag' }],
+	evidence: [
+		{
+			...base,
+			id: 'ev-1',
+			kind: 'file',
+			title: 'Kooperationsvertrag',
+			note: '',
+			url: '',
+			date: '2026-03-01',
+			validUntil: null,
+			criterionIds: ['1.1'],
+			attachment: { sha256: 'a'.repeat(64), mimeType: 'application/pdf', size: 2048, fileName: 'vertrag.pdf' }
+		}
+	],
+	registerSummaries: { officeHours: { sessionsHeld: 12, minutes: 1440, contacts: 30 } },
+	readiness: computeReadiness({
+		catalogue: builtInCatalogue,
+		statuses: new Map([['1.1', 'erfuellt']]),
+		chosenProfileAreas: []
+	}),
+	preparedAt: T0,
+	preparedBy: 'Lea Leitung'
+});
+const summary: DossierSummary = {
+	id: 'd-1',
+	submissionId: 's-1',
+	facilityId: 'kita-a',
+	periodKey: 'cy-2026',
+	periodLabel: 'Kalenderjahr 2026',
+	version: 2,
+	catalogueId: builtInCatalogue.id,
+	catalogueVersion: builtInCatalogue.version,
+	readinessPasses: false,
+	submittedBy: 'Lea Leitung',
+	preparedAt: T0,
+	receivedAt: '2026-11-23T09:30:00.000Z'
+};
+
+describe('a handed-in dossier', () => {
+	it('shows version, period, readiness, register figures and each criterion with its evidence', () => {
+		const dossier: Dossier = { ...summary, snapshot };
+		render(DossierView, { dossier, catalogue: builtInCatalogue });
+		expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+			'Mappe Kalenderjahr 2026 – Version 2'
+		);
+		expect(screen.getByText('Sprechstunden: 12 gehalten, 24 Std., 30 Kontakte')).toBeInTheDocument();
+		const criterion = document.getElementById('kriterium-1.1')!;
+		expect(within(criterion).getByText('Erfüllt')).toBeInTheDocument();
+		expect(within(criterion).getByText('Jeden Dienstag')).toBeInTheDocument();
+		expect(within(criterion).getByRole('link', { name: /vertrag\.pdf herunterladen/ })).toHaveAttribute(
+			'href',
+			`/api/sync/attachments/${'a'.repeat(64)}`
+		);
+	});
+});
+
+describe('the hand-ins of a device', () => {
+	const local = (state: LocalSubmission['state'], problem: string | null = null): LocalSubmission => ({
+		submissionId: `s-${state}`,
+		facilityId: 'kita-a',
+		snapshot,
+		queuedAt: T0,
+		state,
+		problem,
+		dossier: state === 'sent' ? summary : null
+	});
+
+	it('say which wait, which the server refused and why, and which arrived as which version', () => {
+		render(SubmissionList, {
+			submissions: [
+				local('queued', 'Noch nicht alle Dateien sind auf dem Server.'),
+				local('refused', 'Nur die Leitung kann die Mappe abgeben.')
+			],
+			versions: [summary],
+			versionsError: null
+		});
+		expect(screen.getByText(/Wartet auf Übertragung/)).toBeInTheDocument();
+		expect(screen.getByText('Noch nicht alle Dateien sind auf dem Server.')).toBeInTheDocument();
+		expect(
+			screen.getByText(/Vom Server abgelehnt: Nur die Leitung kann die Mappe abgeben\./)
+		).toBeInTheDocument();
+		expect(screen.getByRole('link', { name: 'Kalenderjahr 2026 – Version 2' })).toHaveAttribute(
+			'href',
+			'/mappe/d-1'
+		);
+		expect(
+			screen.getByText(/Am 23\.11\.2026, \d\d:\d\d beim Server angekommen, abgegeben von Lea Leitung/)
+		).toBeInTheDocument();
+	});
+
+	it('shows this device’s arrived versions while the server’s list cannot be read offline', () => {
+		render(SubmissionList, {
+			submissions: [local('sent')],
+			versions: null,
+			versionsError: 'Ohne Verbindung sind die Versionen auf dem Server nicht abrufbar.'
+		});
+		expect(
+			screen.getByText('Ohne Verbindung sind die Versionen auf dem Server nicht abrufbar.')
+		).toBeInTheDocument();
+		expect(
+			screen.getByText(/Kalenderjahr 2026: Version 2 am 23\.11\.2026, \d\d:\d\d beim Server angekommen/)
+		).toBeInTheDocument();
+	});
+});

@@ -1,0 +1,90 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { createRawSnippet } from 'svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { dbHealthMessages } from '$lib/client/state/dbHealth.svelte';
+import type { DbHealth } from '$lib/client/db';
+import type { Role } from '$lib/domain/accounts';
+import AppShell from './AppShell.svelte';
+
+const page = createRawSnippet(() => ({ render: () => '<p>Seiteninhalt</p>' }));
+
+function setup(
+	health: DbHealth,
+	overrides: { ready?: boolean; pathname?: string; loadError?: string; role?: Role } = {}
+) {
+	const onreload = vi.fn();
+	render(AppShell, {
+		pathname: overrides.pathname ?? '/',
+		role: overrides.role,
+		facilityName: 'Familienzentrum Regenbogen',
+		health,
+		healthMessage: dbHealthMessages[health],
+		ready: overrides.ready ?? true,
+		loadError: overrides.loadError,
+		onreload,
+		children: page
+	});
+	return { onreload };
+}
+
+describe('AppShell', () => {
+	it('shows the app name, the facility, a skip link and the page', () => {
+		setup('ok');
+		expect(screen.getByText('Gütesiegel-Mappe')).toBeInTheDocument();
+		expect(screen.getByText('Familienzentrum Regenbogen')).toBeInTheDocument();
+		expect(screen.getByRole('link', { name: 'Zum Inhalt springen' })).toHaveAttribute('href', '#main');
+		expect(screen.getByRole('main')).toHaveTextContent('Seiteninhalt');
+	});
+
+	it('marks the current section in the navigation, also for its sub-pages', () => {
+		setup('ok', { pathname: '/bereiche' });
+		const nav = screen.getByRole('navigation', { name: 'Hauptnavigation' });
+		const links = [...nav.querySelectorAll('a')].map((a) => [
+			a.textContent?.replace(/\u00AD/g, '').trim(),
+			a.getAttribute('aria-current')
+		]);
+		expect(links).toEqual([
+			['Übersicht', null],
+			['Kriterien', 'page'],
+			['Register', null],
+			['Einrichtung', null],
+			['Einstellungen', null]
+		]);
+	});
+
+	it("offers an advisor her centres instead of the Kita's own tabs", () => {
+		setup('ok', { pathname: '/beratung', role: 'fachberatung' });
+		const nav = screen.getByRole('navigation', { name: 'Hauptnavigation' });
+		const labels = [...nav.querySelectorAll('a')].map((a) => a.textContent?.replace(/\u00AD/g, '').trim());
+		expect(labels).toEqual(['Meine Zentren', 'Einstellungen']);
+		expect(screen.getByRole('link', { name: 'Meine Zentren' })).toHaveAttribute('aria-current', 'page');
+	});
+
+	it('offers an admin the administration instead of the Kita tabs', () => {
+		setup('ok', { pathname: '/admin', role: 'admin' });
+		const nav = screen.getByRole('navigation', { name: 'Hauptnavigation' });
+		const labels = [...nav.querySelectorAll('a')].map((a) => a.textContent?.replace(/\u00AD/g, '').trim());
+		expect(labels).toEqual(['Administration', 'Einstellungen']);
+	});
+
+	it('asks to reload instead of showing a blank page when another tab upgraded the app', async () => {
+		const { onreload } = setup('versionchange');
+		expect(screen.getByRole('alert')).toHaveTextContent('Die App wurde in einem anderen Tab aktualisiert.');
+		expect(screen.queryByText('Seiteninhalt')).not.toBeInTheDocument();
+		await userEvent.setup().click(screen.getByRole('button', { name: 'Seite neu laden' }));
+		expect(onreload).toHaveBeenCalled();
+	});
+
+	it('explains that the browser does not allow local storage (e.g. private mode)', () => {
+		setup('unavailable');
+		expect(screen.getByRole('alert')).toHaveTextContent(dbHealthMessages.unavailable.title);
+		expect(screen.getByRole('alert')).toHaveTextContent(/privaten Fenster/);
+	});
+
+	it('shows that the workspace is opening until it has been read', () => {
+		setup('opening', { ready: false });
+		expect(screen.getByRole('status')).toHaveTextContent('Die Mappe wird geöffnet');
+		expect(screen.queryByText('Seiteninhalt')).not.toBeInTheDocument();
+	});
+});

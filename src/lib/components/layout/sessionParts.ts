@@ -1,0 +1,9 @@
+/**
+ * The root layout's session, sync and account parts. The layout loads them with `import()` after the
+ * first paint (or before it, when someone is signed in): they bring zod and the sync code along,
+ * which the Übersicht does not need to show.
+ */
+export { landingPathFor, session } from '$lib/client/session/session.svelte';
+export { default as SyncStatus } from '$lib/components/sync/SyncStatus.svelte';
+export { default as AccountArea } from '$lib/components/session/AccountArea.svelte';
+export { default as SessionBanner } from '$lib/components/session/SessionBanner.svelte';

@@ -1,0 +1,36 @@
+import type { CriterionRule } from '$lib/domain/criterionRules';
+import type { RegisterSummaries } from '$lib/domain/registers/summaries/all';
+import { formatCount, formatHours, formatShare } from './format';
+
+/** The register page each kind of rule reads. */
+export const registerPathOfRule = {
+	officeHoursMonthly: '/register/sprechstunden',
+	familyEducationOffers: '/register/familienbildung',
+	partnerAgreement: '/register/partner',
+	childminderContacts: '/register/kindertagespflege',
+	childminderArrangement: '/register/kindertagespflege',
+	preventionNetwork: '/register/praevention'
+} as const satisfies Record<CriterionRule['kind'], `/register/${string}`>;
+
+export const registerNameOfRule: Record<CriterionRule['kind'], string> = {
+	officeHoursMonthly: 'Sprechstunden',
+	familyEducationOffers: 'Familienbildung',
+	partnerAgreement: 'Kooperationspartner',
+	childminderContacts: 'Kindertagespflege',
+	childminderArrangement: 'Kindertagespflege',
+	preventionNetwork: 'Prävention'
+};
+
+/** Further sums of the register a rule reads, shown under its reason; null when the reason says it all. */
+export function registerSumsFor(rule: CriterionRule, s: RegisterSummaries): string | null {
+	switch (rule.kind) {
+		case 'officeHoursMonthly':
+			return `${formatCount(s.officeHours.sessionsHeld)} Sprechstunden, ${formatHours(s.officeHours.minutes)}, ${formatCount(s.officeHours.contacts)} Kontakte`;
+		case 'familyEducationOffers':
+			return `${formatCount(s.familyEducation.sessions)} Termine, ${formatCount(s.familyEducation.participants)} Teilnehmende, ${formatShare(s.familyEducation.freeShare)} kostenfrei`;
+		case 'childminderContacts':
+			return `Beratung ${formatCount(s.childminding.contactsByKind.beratung)}, Vermittlung ${formatCount(s.childminding.contactsByKind.vermittlung)}, Infoveranstaltung ${formatCount(s.childminding.contactsByKind.infoveranstaltung)}`;
+		default:
+			return null;
+	}
+}

@@ -1,0 +1,55 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { ImportResult } from '$lib/client/backup/workspaceBackup';
+import BackupPanel from './BackupPanel.svelte';
+
+function setup(result: ImportResult) {
+	const onimport = vi.fn(async () => result);
+	const onexport = vi.fn(async () => undefined);
+	render(BackupPanel, { onimport, onexport });
+	return { onimport, onexport, user: userEvent.setup() };
+}
+
+const zip = () => new File([new Uint8Array([80, 75, 3, 4])], 'sicherung.zip', { type: 'application/zip' });
+
+describe('BackupPanel', () => {
+	it('downloads a backup from „Sicherung herunterladen“', async () => {
+		const { onexport, user } = setup({ ok: true, counts: {}, skipped: 0 });
+		await user.click(screen.getByRole('button', { name: 'Sicherung herunterladen' }));
+		expect(onexport).toHaveBeenCalledTimes(1);
+	});
+
+	it('asks before reading a backup in and does nothing when cancelled', async () => {
+		const { onimport, user } = setup({ ok: true, counts: {}, skipped: 0 });
+		await user.upload(screen.getByLabelText('Sicherungsdatei (ZIP) auswählen'), zip());
+		expect(screen.getByText(/„sicherung.zip“ einlesen\?/)).toBeInTheDocument();
+		await user.click(screen.getByRole('button', { name: 'Abbrechen' }));
+		expect(onimport).not.toHaveBeenCalled();
+		expect(screen.queryByText(/einlesen\?/)).not.toBeInTheDocument();
+	});
+
+	it('lists every validation error in German when the file is refused', async () => {
+		const { onimport, user } = setup({
+			ok: false,
+			errors: ['manifest.json ist unvollständig oder beschädigt.', 'tables/evidence.json fehlt.']
+		});
+		await user.upload(screen.getByLabelText('Sicherungsdatei (ZIP) auswählen'), zip());
+		await user.click(screen.getByRole('button', { name: 'Ja, Sicherung einlesen' }));
+		expect(onimport).toHaveBeenCalledWith(expect.objectContaining({ name: 'sicherung.zip' }));
+		const alert = await screen.findByRole('alert');
+		expect(alert).toHaveTextContent('Es wurde nichts geändert.');
+		expect(alert).toHaveTextContent('manifest.json ist unvollständig oder beschädigt.');
+		expect(alert).toHaveTextContent('tables/evidence.json fehlt.');
+	});
+
+	it('confirms a successful import with the number of entries taken over', async () => {
+		const { user } = setup({ ok: true, counts: { evidence: 3, facilities: 1 }, skipped: 2 });
+		await user.upload(screen.getByLabelText('Sicherungsdatei (ZIP) auswählen'), zip());
+		await user.click(screen.getByRole('button', { name: 'Ja, Sicherung einlesen' }));
+		expect(await screen.findByText('Die Sicherung wurde eingelesen.')).toBeInTheDocument();
+		expect(
+			screen.getByText(/4 Einträge übernommen, 2 waren auf diesem Gerät schon aktuell/)
+		).toBeInTheDocument();
+	});
+});

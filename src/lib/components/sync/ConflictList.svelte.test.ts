@@ -1,0 +1,59 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { SyncConflict } from '$lib/domain/sync/conflict';
+import ConflictList from './ConflictList.svelte';
+
+const conflict: SyncConflict = {
+	id: 'c1',
+	facilityId: 'kita-a',
+	createdAt: '2026-11-23T08:00:00.000Z',
+	updatedAt: '2026-11-23T08:00:00.000Z',
+	updatedBy: 'Tom Team',
+	deleted: false,
+	table: 'criterionStatuses',
+	recordId: 'kita-a:1.2',
+	field: 'status',
+	keptValue: 'erfuellt',
+	otherValue: 'in_arbeit',
+	otherBy: 'Tom Team',
+	otherAt: '2026-11-23T08:00:00.000Z',
+	resolved: false,
+	resolution: null
+};
+
+describe('ConflictList', () => {
+	it('shows both values in words and resolves with the Leitung’s choice', async () => {
+		const onresolve = vi.fn(async () => {});
+		render(ConflictList, {
+			conflicts: [{ conflict, record: { criterionId: '1.2' } }],
+			canResolve: true,
+			onresolve
+		});
+		expect(screen.getByRole('heading', { name: 'Kriterium 1.2: Status' })).toBeInTheDocument();
+		expect(screen.getByText('Erfüllt')).toBeInTheDocument();
+		expect(screen.getByText('In Arbeit')).toBeInTheDocument();
+
+		await userEvent.click(screen.getByRole('button', { name: '„In Arbeit“ übernehmen' }));
+		expect(onresolve).toHaveBeenCalledWith(conflict, 'other');
+	});
+
+	it('shows conflicts without choices to someone who is not the Leitung', () => {
+		render(ConflictList, {
+			conflicts: [{ conflict, record: undefined }],
+			canResolve: false,
+			onresolve: vi.fn()
+		});
+		expect(screen.getByRole('heading', { name: 'Kriterium: Status' })).toBeInTheDocument();
+		expect(screen.queryByRole('button')).toBeNull();
+	});
+
+	it('says why a resolution failed', async () => {
+		const onresolve = vi.fn(async () => {
+			throw new Error('Der Eintrag ist auf diesem Gerät nicht (mehr) vorhanden.');
+		});
+		render(ConflictList, { conflicts: [{ conflict, record: undefined }], canResolve: true, onresolve });
+		await userEvent.click(screen.getByRole('button', { name: '„Erfüllt“ behalten' }));
+		expect(await screen.findByRole('alert')).toHaveTextContent('nicht (mehr) vorhanden');
+	});
+});

@@ -1,0 +1,3 @@
+export { computeReadiness } from './computeReadiness';
+export { compareIds } from './compareIds';
+export type { AreaReadiness, OverallReadiness, Readiness, ReadinessInput, TodoPlan } from './types';

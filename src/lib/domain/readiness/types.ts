@@ -1,0 +1,69 @@
+import type { AreaKind, Catalogue, Criterion } from '../catalogue/schema';
+import type { CriterionStatusValue } from '../records';
+
+export type ReadinessInput = {
+	catalogue: Catalogue;
+	/** Status per criterion id; criteria without an entry are 'offen'. */
+	statuses: ReadonlyMap<string, CriterionStatusValue>;
+	/** Ids of the Profilbereiche the centre has chosen; other Profilbereiche do not count. */
+	chosenProfileAreas: readonly string[];
+};
+
+/** Where one counted area stands. Only 'erfuellt' criteria earn points and Basis counts. */
+export type AreaReadiness = {
+	areaId: string;
+	kind: AreaKind;
+	title: string;
+	points: number;
+	pointsRequired: number;
+	basisMet: number;
+	basisRequired: number;
+	/** Criteria with status 'erfuellt'. */
+	metCount: number;
+	/** All criteria of the area, including those marked nicht zutreffend. */
+	criteriaCount: number;
+	passes: boolean;
+	/** What is still missing, in German, without the area's name: "noch 2 Punkte", "Basis 6.2 fehlt". */
+	missing: string[];
+};
+
+/** Overall minimums count Leistungs- and Strukturbereiche only, never a Profilbereich. */
+export type OverallReadiness = {
+	points: number;
+	pointsRequired: number;
+	basisLeistung: number;
+	basisLeistungRequired: number;
+	basisStruktur: number;
+	basisStrukturRequired: number;
+	/** The overall minimums alone; `Readiness.passes` also needs every area to pass. */
+	passes: boolean;
+};
+
+/**
+ * The centre's to-do list: the smallest set of still-open criteria (offen or in Arbeit) whose
+ * fulfilment reaches every minimum — fewest criteria first, then fewest points, then the earliest
+ * criterion ids.
+ */
+export type TodoPlan = {
+	/** False when some minimum cannot be reached even with every open criterion. */
+	reachable: boolean;
+	/**
+	 * In catalogue order. When not reachable: the smallest set that gets as close as possible,
+	 * i.e. reaches every minimum that can be reached and does all that counts for the others.
+	 */
+	criteria: Criterion[];
+	pointsAdded: number;
+	/** German sentences, one per minimum that cannot be reached. */
+	unreachableReasons: string[];
+};
+
+export type Readiness = {
+	/** Every counted area and every overall minimum is reached. */
+	passes: boolean;
+	/** Leistungs- and Strukturbereiche and the chosen Profilbereiche, in catalogue order. */
+	areas: AreaReadiness[];
+	overall: OverallReadiness;
+	/** What is missing, in German, e.g. "Kommunikation: noch 2 Punkte"; empty when `passes`. */
+	explanations: string[];
+	todo: TodoPlan;
+};

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/**
+ * Shapes of the workspace records a facility keeps. The same schemas validate forms, the local
+ * database, the sync wire and the server. Records hold facts about the centre's offers, never
+ * names or other personal data of children or families.
+ */
+
+const isoDateTime = z.iso.datetime({ offset: true });
+/** A calendar day as yyyy-MM-dd, so evidence dates never shift with time zones or daylight saving. */
+export const localDateSchema = z.iso.date();
+
+/** Fields every synced record has. Deletes are soft: `deleted` stays true and sync ships it. */
+export const recordBaseSchema = z.object({
+	id: z.string().min(1).max(120),
+	facilityId: z.string().min(1).max(120),
+	createdAt: isoDateTime,
+	updatedAt: isoDateTime,
+	/** Display name of whoever changed the record last (team member or device). */
+	updatedBy: z.string().max(120),
+	deleted: z.boolean().default(false)
+});
+export type RecordBase = z.infer<typeof recordBaseSchema>;
+
+export const verbundMemberSchema = z.object({
+	id: z.string().min(1),
+	name: z.string().min(1, 'Bitte einen Namen angeben').max(200),
+	address: z.string().max(300).default('')
+});
+export type VerbundMember = z.infer<typeof verbundMemberSchema>;
+
+export const facilityProfileSchema = recordBaseSchema.extend({
+	name: z.string().min(1, 'Bitte den Namen des Familienzentrums angeben').max(200),
+	traeger: z.string().max(200).default(''),
+	jugendamt: z.string().max(200).default(''),
+	street: z.string().max(200).default(''),
+	postalCode: z
+		.string()
+		.regex(/^(\d{5})?$/, 'Die Postleitzahl hat fünf Ziffern')
+		.default(''),
+	city: z.string().max(120).default(''),
+	verbundMembers: z.array(verbundMemberSchema).max(4, 'Ein Verbund hat höchstens fünf Kitas').default([]),
+	/** Last day the seal is valid; null before the first certification. */
+	sealValidUntil: localDateSchema.nullable().default(null),
+	/** Ids of the Profilbereiche the centre has chosen. */
+	chosenProfileAreas: z.array(z.string()).default([]),
+	catalogueId: z.string().min(1),
+	catalogueVersion: z.string().min(1)
+});
+export type FacilityProfile = z.infer<typeof facilityProfileSchema>;
+
+export const criterionStatusValueSchema = z.enum(['offen', 'in_arbeit', 'erfuellt', 'nicht_zutreffend']);
+export type CriterionStatusValue = z.infer<typeof criterionStatusValueSchema>;
+
+export const criterionStatusLabels: Record<CriterionStatusValue, string> = {
+	offen: 'Offen',
+	in_arbeit: 'In Arbeit',
+	erfuellt: 'Erfüllt',
+	nicht_zutreffend: 'Nicht zutreffend'
+};
+
+/** Id is `${facilityId}:${criterionId}` so two devices editing one criterion meet in one record. */
+export const criterionStatusSchema = recordBaseSchema.extend({
+	criterionId: z.string().min(1),
+	status: criterionStatusValueSchema,
+	note: z.string().max(10_000).default('')
+});
+export type CriterionStatus = z.infer<typeof criterionStatusSchema>;
+
+export function criterionStatusId(facilityId: string, criterionId: string): string {
+	return `${facilityId}:${criterionId}`;
+}
+
+export const evidenceKindSchema = z.enum(['note', 'photo', 'file', 'link']);
+export type EvidenceKind = z.infer<typeof evidenceKindSchema>;
+
+export const evidenceKindLabels: Record<EvidenceKind, string> = {
+	note: 'Notiz',
+	photo: 'Foto',
+	file: 'Datei',
+	link: 'Link'
+};
+
+/** Reference from an evidence item to its stored file; the bytes live in the attachments table. */
+export const attachmentRefSchema = z.object({
+	/** SHA-256 of the stored bytes, hex; also the attachment's id. */
+	sha256: z.string().regex(/^[0-9a-f]{64}$/),
+	mimeType: z.string().min(1).max(120),
+	size: z
+		.number()
+		.int()
+		.min(1)
+		.max(25 * 1024 * 1024),
+	fileName: z.string().min(1).max(255)
+});
+export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
+export const evidenceSchema = recordBaseSchema
+	.extend({
+		kind: evidenceKindSchema,
+		title: z.string().trim().min(1, 'Bitte einen Titel angeben').max(200),
+		note: z.string().max(10_000).default(''),
+		url: z.union([z.literal(''), z.url('Bitte eine vollständige Adresse (https://…) angeben')]).default(''),
+		/** The day the evidence is from (not when it was entered). */
+		date: localDateSchema,
+		validUntil: localDateSchema.nullable().default(null),
+		criterionIds: z.array(z.string().min(1)).min(1, 'Bitte mindestens ein Kriterium zuordnen'),
+		attachment: attachmentRefSchema.nullable().default(null)
+	})
+	.refine((e) => e.kind !== 'link' || e.url !== '', {
+		message: 'Für einen Link bitte die Adresse angeben',
+		path: ['url']
+	})
+	.refine((e) => (e.kind !== 'photo' && e.kind !== 'file') || e.attachment !== null, {
+		message: 'Bitte eine Datei auswählen',
+		path: ['attachment']
+	})
+	.refine((e) => e.validUntil === null || e.validUntil >= e.date, {
+		message: '„Gültig bis“ liegt vor dem Datum des Nachweises',
+		path: ['validUntil']
+	});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+/** Largest file the app accepts as evidence. */
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;

@@ -1,0 +1,67 @@
+import { loginRequestSchema, setPasswordRequestSchema, type SessionResponse } from '$lib/domain/accounts';
+import { writeAudit } from '../audit';
+import { logIn } from '../auth/login';
+import { setPasswordWithToken } from '../auth/passwordLinks';
+import {
+	SESSION_COOKIE,
+	clearSessionCookie,
+	cookiesMustBeSecure,
+	endSession,
+	setSessionCookie
+} from '../auth/sessions';
+import { endpoint, json, readJson, requireUser } from '../http/endpoint';
+import { ApiError, unauthenticated } from '../http/errors';
+
+export const postLogin = endpoint(async (event, ctx) => {
+	const input = await readJson(event, loginRequestSchema);
+	const result = await logIn(ctx, input, event.getClientAddress());
+	if (result.outcome === 'rate_limited') {
+		const minutes = Math.ceil(result.retryAfterSeconds / 60);
+		throw new ApiError(
+			429,
+			'rate_limited',
+			`Zu viele fehlgeschlagene Anmeldeversuche. Bitte in ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} erneut versuchen.`,
+			undefined,
+			{ 'retry-after': String(result.retryAfterSeconds) }
+		);
+	}
+	if (result.outcome === 'invalid') {
+		throw new ApiError(401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist falsch.');
+	}
+	// A fresh session id on every login; whatever session this browser had before ends now.
+	const previous = event.cookies.get(SESSION_COOKIE);
+	if (previous) await endSession(ctx, previous);
+	setSessionCookie(event.cookies, result.token, result.expiresAt, cookiesMustBeSecure(ctx, event.url));
+	const body: SessionResponse = { user: result.user, expiresAt: result.expiresAt.toISOString() };
+	return json(body);
+});
+
+export const postLogout = endpoint(async (event, ctx) => {
+	const user = requireUser(event);
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) await endSession(ctx, token);
+	clearSessionCookie(event.cookies, cookiesMustBeSecure(ctx, event.url));
+	await writeAudit(ctx.db, { at: ctx.now(), userId: user.id, action: 'auth.logout', entity: 'session' });
+	return json({ ok: true });
+});
+
+export const getSession = endpoint(async (event) => {
+	const user = requireUser(event);
+	const session = event.locals.session;
+	if (!session) throw unauthenticated();
+	const body: SessionResponse = { user, expiresAt: session.expiresAt };
+	return json(body);
+});
+
+export const postSetPassword = endpoint(async (event, ctx) => {
+	const input = await readJson(event, setPasswordRequestSchema);
+	const result = await setPasswordWithToken(ctx, input.token, input.password);
+	if (!result) {
+		throw new ApiError(
+			400,
+			'invalid_token',
+			'Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Bitte fragen Sie nach einem neuen Link.'
+		);
+	}
+	return json({ ok: true, email: result.email });
+});

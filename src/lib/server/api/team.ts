@@ -1,0 +1,33 @@
+import { createTeamMemberRequestSchema, updateTeamMemberRequestSchema } from '$lib/domain/accounts';
+import { listFacilities } from '../accounts/facilities';
+import { createTeamMember, issueTeamPasswordLink, listTeam, updateTeamMember } from '../accounts/team';
+import { facilitiesVisibleTo } from '../auth/permissions';
+import { endpoint, json, readJson, requireRole } from '../http/endpoint';
+import { param } from '../http/params';
+
+// A Leitung's team management, limited to her own facilities (see accounts/team.ts).
+
+export const getTeam = endpoint(async (event, ctx) => {
+	const leitung = requireRole(event, 'leitung');
+	return json({
+		users: await listTeam(ctx, leitung),
+		facilities: await listFacilities(ctx.db, facilitiesVisibleTo(leitung))
+	});
+});
+
+export const postTeamMember = endpoint(async (event, ctx) => {
+	const leitung = requireRole(event, 'leitung');
+	const input = await readJson(event, createTeamMemberRequestSchema);
+	return json(await createTeamMember(ctx, leitung, input, event.url.origin), { status: 201 });
+});
+
+export const patchTeamMember = endpoint(async (event, ctx) => {
+	const leitung = requireRole(event, 'leitung');
+	const patch = await readJson(event, updateTeamMemberRequestSchema);
+	return json({ user: await updateTeamMember(ctx, leitung, param(event, 'id'), patch) });
+});
+
+export const postTeamResetLink = endpoint(async (event, ctx) => {
+	const leitung = requireRole(event, 'leitung');
+	return json({ link: await issueTeamPasswordLink(ctx, leitung, param(event, 'id'), event.url.origin) });
+});

@@ -1,0 +1,240 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getSession, postLogin, postLogout, postSetPassword } from '../api/auth';
+import { send } from '../testing/requests';
+import {
+	addFacility,
+	addUser,
+	startTestServer,
+	TEST_PASSWORD,
+	testDialects,
+	type TestServer
+} from '../testing/testServer';
+import { createPasswordLink } from './passwordLinks';
+import { hashToken } from './tokens';
+
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+describe.each(testDialects)('accounts and sessions on %s', (dialect) => {
+	let server: TestServer;
+	let leitung: { id: string; email: string; password: string };
+
+	beforeEach(async () => {
+		server = await startTestServer(dialect);
+		await addFacility(server.ctx, 'kita-a');
+		leitung = await addUser(server.ctx, { id: 'leitung-a', role: 'leitung', facilityIds: ['kita-a'] });
+	});
+	afterEach(() => server.cleanup());
+
+	const logIn = (email: string, password: string, ip?: string) =>
+		send(postLogin, { path: '/api/auth/login', body: { email, password }, ip });
+
+	async function tokenFor(email: string, password = TEST_PASSWORD): Promise<string> {
+		const response = await logIn(email, password);
+		expect(response.status).toBe(200);
+		return response.sessionCookie!.value;
+	}
+
+	describe('login', () => {
+		it('opens a session in an HttpOnly, SameSite=Lax cookie and reports the user', async () => {
+			const response = await logIn(leitung.email.toUpperCase(), TEST_PASSWORD);
+			expect(response.status).toBe(200);
+			expect(response.body.user).toMatchObject({ id: 'leitung-a', role: 'leitung' });
+			expect(response.body.user.facilities).toEqual([
+				{ id: 'kita-a', name: 'Kita kita-a', familienzentrum: 'kita-a' }
+			]);
+			expect(response.sessionCookie?.options).toMatchObject({
+				path: '/',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: false
+			});
+			const session = await send(getSession, {
+				path: '/api/auth/session',
+				token: response.sessionCookie!.value
+			});
+			expect(session.status).toBe(200);
+			expect(session.body.user.email).toBe(leitung.email);
+		});
+
+		it('stores only a hash of the session token', async () => {
+			const token = await tokenFor(leitung.email);
+			const rows = await server.ctx.db.selectFrom('sessions').select('id').execute();
+			expect(rows).toEqual([{ id: hashToken(token) }]);
+		});
+
+		it('marks the cookie Secure when the server runs behind HTTPS', async () => {
+			server.ctx.config.origin = 'https://siegel.example.org';
+			const response = await logIn(leitung.email, TEST_PASSWORD);
+			expect(response.sessionCookie?.options.secure).toBe(true);
+		});
+
+		it('answers the same German message for a wrong password, an unknown email and a locked account', async () => {
+			await addUser(server.ctx, { id: 'gesperrt', role: 'team', facilityIds: ['kita-a'], disabled: true });
+			await addUser(server.ctx, {
+				id: 'ohne-passwort',
+				role: 'team',
+				facilityIds: ['kita-a'],
+				password: null
+			});
+			for (const [email, password] of [
+				[leitung.email, 'falsches-passwort'],
+				['niemand@test.example', TEST_PASSWORD],
+				['gesperrt@test.example', TEST_PASSWORD],
+				['ohne-passwort@test.example', TEST_PASSWORD]
+			]) {
+				const response = await logIn(email, password);
+				expect(response.status).toBe(401);
+				expect(response.body.error).toEqual({
+					code: 'invalid_credentials',
+					message: 'E-Mail-Adresse oder Passwort ist falsch.'
+				});
+				expect(response.sessionCookie).toBeUndefined();
+			}
+		});
+
+		it('gives a new session id on every login and ends the one the browser had', async () => {
+			const first = await tokenFor(leitung.email);
+			const second = await send(postLogin, {
+				path: '/api/auth/login',
+				body: { email: leitung.email, password: TEST_PASSWORD },
+				token: first
+			});
+			expect(second.sessionCookie!.value).not.toBe(first);
+			expect((await send(getSession, { path: '/api/auth/session', token: first })).status).toBe(401);
+			expect(
+				(await send(getSession, { path: '/api/auth/session', token: second.sessionCookie!.value })).status
+			).toBe(200);
+		});
+	});
+
+	describe('rate limiting', () => {
+		it('answers 429 with Retry-After after five failures for one email, even for the right password', async () => {
+			for (let i = 0; i < 5; i++) expect((await logIn(leitung.email, 'falsch-falsch')).status).toBe(401);
+			const blocked = await logIn(leitung.email, TEST_PASSWORD);
+			expect(blocked.status).toBe(429);
+			expect(blocked.body.error.code).toBe('rate_limited');
+			expect(blocked.body.error.message).toMatch(/Zu viele fehlgeschlagene Anmeldeversuche.*15 Minuten/);
+			expect(Number(blocked.headers.get('retry-after'))).toBe(15 * 60);
+		});
+
+		it('lets the user in again once the failures are older than the window', async () => {
+			for (let i = 0; i < 5; i++) await logIn(leitung.email, 'falsch-falsch');
+			server.clock.advance(10 * MINUTE);
+			const stillBlocked = await logIn(leitung.email, TEST_PASSWORD);
+			expect(stillBlocked.status).toBe(429);
+			expect(Number(stillBlocked.headers.get('retry-after'))).toBe(5 * 60);
+			server.clock.advance(5 * MINUTE + 1000);
+			expect((await logIn(leitung.email, TEST_PASSWORD)).status).toBe(200);
+		});
+
+		it('limits failures from one address across many emails', async () => {
+			for (let i = 0; i < 20; i++) await logIn(`versuch${i}@test.example`, 'falsch-falsch', '203.0.113.9');
+			expect((await logIn(leitung.email, TEST_PASSWORD, '203.0.113.9')).status).toBe(429);
+			expect((await logIn(leitung.email, TEST_PASSWORD, '203.0.113.10')).status).toBe(200);
+		});
+
+		it('forgives earlier typos after a successful login', async () => {
+			for (let i = 0; i < 4; i++) await logIn(leitung.email, 'falsch-falsch');
+			expect((await logIn(leitung.email, TEST_PASSWORD)).status).toBe(200);
+			for (let i = 0; i < 4; i++) await logIn(leitung.email, 'falsch-falsch');
+			expect((await logIn(leitung.email, TEST_PASSWORD)).status).toBe(200);
+		});
+	});
+
+	describe('session lifetime', () => {
+		const sessionStatus = async (token: string) =>
+			(await send(getSession, { path: '/api/auth/session', token })).status;
+
+		it('ends a session that was not used for longer than the idle timeout', async () => {
+			const token = await tokenFor(leitung.email);
+			server.clock.advance(7 * DAY - MINUTE);
+			expect(await sessionStatus(token)).toBe(200);
+			server.clock.advance(7 * DAY - MINUTE);
+			expect(await sessionStatus(token)).toBe(200);
+			server.clock.advance(7 * DAY + MINUTE);
+			expect(await sessionStatus(token)).toBe(401);
+			expect(await server.ctx.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+		});
+
+		it('ends a session at its absolute end even when used every day', async () => {
+			const token = await tokenFor(leitung.email);
+			for (let day = 1; day < 30; day++) {
+				server.clock.advance(DAY);
+				expect(await sessionStatus(token)).toBe(200);
+			}
+			server.clock.advance(DAY);
+			expect(await sessionStatus(token)).toBe(401);
+		});
+
+		it('ends the session on logout and clears the cookie', async () => {
+			const token = await tokenFor(leitung.email);
+			const response = await send(postLogout, { path: '/api/auth/logout', method: 'POST', token });
+			expect(response.status).toBe(200);
+			expect(response.sessionCookie?.value).toBe('');
+			expect(await sessionStatus(token)).toBe(401);
+		});
+
+		it('ends all sessions of an account that is locked', async () => {
+			const token = await tokenFor(leitung.email);
+			await server.ctx.db.updateTable('users').set({ disabled: 1 }).where('id', '=', leitung.id).execute();
+			expect(await sessionStatus(token)).toBe(401);
+		});
+	});
+
+	describe('one-time link to set a password', () => {
+		beforeEach(async () => {
+			await addUser(server.ctx, { id: 'neu', role: 'team', facilityIds: ['kita-a'], password: null });
+		});
+
+		const setPassword = (token: string, password: string) =>
+			send(postSetPassword, { path: '/api/auth/set-password', body: { token, password } });
+		const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
+
+		it('sets the password once; the same link then no longer works', async () => {
+			const link = await createPasswordLink(server.ctx, 'neu', 'http://localhost:5173');
+			expect(link.url).toMatch(/^http:\/\/localhost:5173\/passwort-setzen\?token=/);
+			const first = await setPassword(tokenOf(link.url), 'ein-neues-passwort');
+			expect(first.status).toBe(200);
+			expect(first.body).toEqual({ ok: true, email: 'neu@test.example' });
+			expect((await logIn('neu@test.example', 'ein-neues-passwort')).status).toBe(200);
+
+			const again = await setPassword(tokenOf(link.url), 'noch-ein-passwort');
+			expect(again.status).toBe(400);
+			expect(again.body.error.code).toBe('invalid_token');
+			expect((await logIn('neu@test.example', 'noch-ein-passwort')).status).toBe(401);
+		});
+
+		it('refuses a link older than seven days', async () => {
+			const link = await createPasswordLink(server.ctx, 'neu', 'http://localhost:5173');
+			expect(new Date(link.expiresAt).getTime() - server.clock.current.getTime()).toBe(7 * DAY);
+			server.clock.advance(7 * DAY + 1000);
+			expect((await setPassword(tokenOf(link.url), 'ein-neues-passwort')).status).toBe(400);
+		});
+
+		it('invalidates the earlier link when a new one is made', async () => {
+			const older = await createPasswordLink(server.ctx, 'neu', 'http://localhost:5173');
+			const newer = await createPasswordLink(server.ctx, 'neu', 'http://localhost:5173');
+			expect((await setPassword(tokenOf(older.url), 'ein-neues-passwort')).status).toBe(400);
+			expect((await setPassword(tokenOf(newer.url), 'ein-neues-passwort')).status).toBe(200);
+		});
+
+		it('refuses a password shorter than ten characters, in German, and keeps the link usable', async () => {
+			const link = await createPasswordLink(server.ctx, 'neu', 'http://localhost:5173');
+			const response = await setPassword(tokenOf(link.url), 'kurz');
+			expect(response.status).toBe(400);
+			expect(response.body.error.issues).toEqual([
+				{ path: ['password'], message: 'Das Passwort muss mindestens 10 Zeichen lang sein' }
+			]);
+			expect((await setPassword(tokenOf(link.url), 'lang-genug-jetzt')).status).toBe(200);
+		});
+
+		it('ends the sessions the user had with the old password', async () => {
+			const token = await tokenFor(leitung.email);
+			const link = await createPasswordLink(server.ctx, leitung.id, 'http://localhost:5173');
+			expect((await setPassword(tokenOf(link.url), 'ganz-neues-passwort')).status).toBe(200);
+			expect((await send(getSession, { path: '/api/auth/session', token })).status).toBe(401);
+		});
+	});
+});

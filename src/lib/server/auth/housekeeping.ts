@@ -1,0 +1,25 @@
+import type { ServerContext } from '../context';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Drops sessions, links and login attempts that can no longer matter. Run at start. */
+export async function removeExpiredAuthRows(ctx: ServerContext): Promise<void> {
+	const now = ctx.now();
+	const idleCutoff = new Date(now.getTime() - ctx.config.session.idleMs).toISOString();
+	await ctx.db
+		.deleteFrom('sessions')
+		.where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<=', idleCutoff)]))
+		.execute();
+	await ctx.db
+		.deleteFrom('password_tokens')
+		.where('expires_at', '<=', new Date(now.getTime() - 30 * DAY).toISOString())
+		.execute();
+	await ctx.db
+		.deleteFrom('login_attempts')
+		.where(
+			'at',
+			'<=',
+			new Date(now.getTime() - Math.max(DAY, ctx.config.loginRateLimit.windowMs)).toISOString()
+		)
+		.execute();
+}

@@ -1,0 +1,96 @@
+import type { PasswordLink } from '$lib/domain/accounts';
+import { writeAudit } from '../audit';
+import type { ServerContext } from '../context';
+import { hashPassword } from './password';
+import { hashToken, newToken } from './tokens';
+
+export const SET_PASSWORD_PATH = '/passwort-setzen';
+
+/**
+ * A new one-time link for the user to set a password, replacing any earlier unused link. Only the
+ * token's hash is stored; the link itself exists once, in this answer.
+ */
+export async function createPasswordLink(
+	ctx: ServerContext,
+	userId: string,
+	origin: string
+): Promise<PasswordLink> {
+	const token = newToken();
+	const now = ctx.now();
+	const expiresAt = new Date(now.getTime() + ctx.config.passwordLinkMs);
+	await ctx.db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('password_tokens')
+			.set({ used_at: now.toISOString() })
+			.where('user_id', '=', userId)
+			.where('used_at', 'is', null)
+			.execute();
+		await trx
+			.insertInto('password_tokens')
+			.values({
+				id: hashToken(token),
+				user_id: userId,
+				created_at: now.toISOString(),
+				expires_at: expiresAt.toISOString(),
+				used_at: null
+			})
+			.execute();
+	});
+	const url = new URL(SET_PASSWORD_PATH, ctx.config.origin ?? origin);
+	url.searchParams.set('token', token);
+	return { url: url.toString(), expiresAt: expiresAt.toISOString() };
+}
+
+/**
+ * Sets the password if the token is known, unused, unexpired and its user enabled; the token is used
+ * up and every session of the user ends. Returns the user's email, or null for an unusable token.
+ */
+export async function setPasswordWithToken(
+	ctx: ServerContext,
+	token: string,
+	password: string
+): Promise<{ email: string } | null> {
+	const id = hashToken(token);
+	const now = ctx.now().toISOString();
+	const usable = () =>
+		ctx.db
+			.selectFrom('password_tokens')
+			.innerJoin('users', 'users.id', 'password_tokens.user_id')
+			.select(['users.id as userId', 'users.email'])
+			.where('password_tokens.id', '=', id)
+			.where('password_tokens.used_at', 'is', null)
+			.where('password_tokens.expires_at', '>', now)
+			.where('users.disabled', '=', 0)
+			.executeTakeFirst();
+	// Hash outside the transaction: it takes a while and SQLite allows one writer at a time.
+	if (!(await usable())) return null;
+	const passwordHash = await hashPassword(password);
+	return ctx.db.transaction().execute(async (trx) => {
+		// Claiming the token with a conditional update makes two concurrent uses impossible.
+		const claimed = await trx
+			.updateTable('password_tokens')
+			.set({ used_at: now })
+			.where('id', '=', id)
+			.where('used_at', 'is', null)
+			.where('expires_at', '>', now)
+			.executeTakeFirst();
+		if (Number(claimed.numUpdatedRows) !== 1) return null;
+		const user = await trx
+			.selectFrom('password_tokens')
+			.innerJoin('users', 'users.id', 'password_tokens.user_id')
+			.select(['users.id', 'users.email', 'users.disabled'])
+			.where('password_tokens.id', '=', id)
+			.executeTakeFirstOrThrow();
+		if (user.disabled) return null;
+		await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
+		await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+		await writeAudit(trx, {
+			at: new Date(now),
+			userId: user.id,
+			action: 'auth.set_password',
+			entity: 'user',
+			entityId: user.id
+		});
+		return { email: user.email };
+	});
+}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment, parsed once at start. See docs/server.md. */
+export interface ServerConfig {
+	dataDir: string;
+	/** postgres://… selects PostgreSQL; unset means SQLite in dataDir. */
+	databaseUrl: string | null;
+	/** PostgreSQL schema to use (created if missing); lets tests and benchmarks share one database. */
+	databaseSchema: string | null;
+	/** Public origin, e.g. https://siegel.example.org; used for links and the Secure cookie flag. */
+	origin: string | null;
+	demoSeed: boolean;
+	/** With no admin in the database, an admin account for this email is created at start. */
+	adminEmail: string | null;
+	session: {
+		/** A session unused this long ends. */
+		idleMs: number;
+		/** A session ends this long after login however much it is used. */
+		absoluteMs: number;
+	};
+	loginRateLimit: {
+		windowMs: number;
+		maxFailuresPerEmail: number;
+		maxFailuresPerIp: number;
+	};
+	/** Lifetime of a one-time set-password link. */
+	passwordLinkMs: number;
+}
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+const MINUTE = 60 * 1000;
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+	const raw = env[name];
+	if (raw === undefined || raw.trim() === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isFinite(value) || value <= 0) {
+		throw new Error(`${name} must be a positive number, got "${raw}"`);
+	}
+	return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+	const databaseUrl = env.DATABASE_URL?.trim() || null;
+	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+		throw new Error('DATABASE_URL must start with postgres:// (leave it unset to use SQLite)');
+	}
+	const databaseSchema = env.DATABASE_SCHEMA?.trim() || null;
+	if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+		throw new Error('DATABASE_SCHEMA must be a lower-case SQL identifier');
+	}
+	return {
+		dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
+		databaseUrl,
+		databaseSchema,
+		origin: env.ORIGIN?.trim().replace(/\/+$/, '') || null,
+		demoSeed: env.DEMO_SEED !== '0' && env.DEMO_SEED !== 'false',
+		adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || null,
+		session: {
+			idleMs: positiveNumber(env, 'SESSION_IDLE_HOURS', 7 * 24) * HOUR,
+			absoluteMs: positiveNumber(env, 'SESSION_ABSOLUTE_DAYS', 30) * DAY
+		},
+		loginRateLimit: {
+			windowMs: positiveNumber(env, 'LOGIN_WINDOW_MINUTES', 15) * MINUTE,
+			maxFailuresPerEmail: positiveNumber(env, 'LOGIN_MAX_FAILURES_PER_EMAIL', 5),
+			maxFailuresPerIp: positiveNumber(env, 'LOGIN_MAX_FAILURES_PER_IP', 20)
+		},
+		passwordLinkMs: 7 * DAY
+	};
+}

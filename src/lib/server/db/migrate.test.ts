@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { loadConfig } from '../config';
+import { createServerContext } from '../context';
+import { dropSchema, TEST_DATABASE_URL, testDialects } from '../testing/testServer';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createDatabase, type Database, type DialectName } from './database';
+import {
+	appliedMigrations,
+	checkMigrationHistory,
+	knownMigrations,
+	MIGRATION_TABLE,
+	MigrationMismatchError,
+	migrateToLatest,
+	type MigrationSet
+} from './migrate';
+
+describe('checkMigrationHistory', () => {
+	it('accepts a database that has applied a prefix of the known migrations', () => {
+		expect(() => checkMigrationHistory([], ['a', 'b'])).not.toThrow();
+		expect(() => checkMigrationHistory(['a'], ['a', 'b'])).not.toThrow();
+		expect(() => checkMigrationHistory(['a', 'b'], ['a', 'b'])).not.toThrow();
+	});
+
+	it('refuses a database with a migration this code does not know', () => {
+		expect(() => checkMigrationHistory(['a', 'z'], ['a', 'b'])).toThrow(/does not know \(z\)/);
+	});
+
+	it('refuses a new migration that sorts before one already applied', () => {
+		expect(() => checkMigrationHistory(['a', 'c'], ['a', 'b', 'c'])).toThrow(
+			/b are not applied but sort before/
+		);
+	});
+});
+
+it('knows the accounts migration, by timestamp name', () => {
+	expect(Object.keys(knownMigrations)).toContain('20261121T0500_accounts');
+});
+
+function tableMigration(table: string): MigrationSet[string] {
+	return {
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		up: async (db: Kysely<any>) => {
+			await db.schema.createTable(table).addColumn('id', 'text').execute();
+		}
+	};
+}
+
+describe.each(testDialects)('migrations on %s', (dialect: DialectName) => {
+	let database: Database | undefined;
+	let dataDir = '';
+	let schema: string | null = null;
+
+	async function open(): Promise<Database> {
+		dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gsm-migrate-'));
+		schema =
+			dialect === 'postgres' ? `test_mig_${process.pid}_${Math.random().toString(36).slice(2, 8)}` : null;
+		database = await createDatabase({
+			dataDir,
+			databaseUrl: dialect === 'postgres' ? TEST_DATABASE_URL : null,
+			databaseSchema: schema
+		});
+		return database;
+	}
+
+	afterEach(async () => {
+		await database?.close();
+		database = undefined;
+		if (schema) await dropSchema(schema);
+		await fs.rm(dataDir, { recursive: true, force: true });
+	});
+
+	it('applies every known migration once and records it', async () => {
+		const { db } = await open();
+		const applied = await migrateToLatest(db, dialect);
+		expect(applied).toEqual(Object.keys(knownMigrations).sort());
+		expect(await appliedMigrations(db)).toEqual(applied);
+		expect(await migrateToLatest(db, dialect)).toEqual([]);
+		const tables = (await db.introspection.getTables()).map((t) => t.name);
+		expect(tables).toEqual(expect.arrayContaining(['users', 'sessions', 'audit_log', 'catalogue_versions']));
+	});
+
+	it('gives audit entries increasing ids', async () => {
+		const { db } = await open();
+		await migrateToLatest(db, dialect);
+		const row = { at: 'x', action: 'a', entity: 'e', detail: '{}' };
+		await db.insertInto('audit_log').values(row).execute();
+		await db.insertInto('audit_log').values(row).execute();
+		const ids = (await db.selectFrom('audit_log').select('id').orderBy('id').execute()).map((r) => r.id);
+		expect(ids).toHaveLength(2);
+		expect(typeof ids[0]).toBe('number');
+		expect(ids[1]).toBeGreaterThan(ids[0]);
+	});
+
+	it('refuses to run when the database has a migration this code does not know', async () => {
+		const { db } = await open();
+		await migrateToLatest(db, dialect);
+		await db
+			// eslint-disable-next-line @typescript-eslint/no-explicit-any
+			.insertInto(MIGRATION_TABLE as any)
+			.values({ name: '29991231T2359_from_the_future', timestamp: new Date().toISOString() })
+			.execute();
+		await expect(migrateToLatest(db, dialect)).rejects.toThrow(MigrationMismatchError);
+		await expect(migrateToLatest(db, dialect)).rejects.toThrow(/29991231T2359_from_the_future/);
+	});
+
+	it('refuses to run when a new migration sorts before an applied one', async () => {
+		const { db } = await open();
+		await migrateToLatest(db, dialect, {
+			'20260101T0000_a': tableMigration('t_a'),
+			'20260301T0000_c': tableMigration('t_c')
+		});
+		await expect(
+			migrateToLatest(db, dialect, {
+				'20260101T0000_a': tableMigration('t_a'),
+				'20260201T0000_b': tableMigration('t_b'),
+				'20260301T0000_c': tableMigration('t_c')
+			})
+		).rejects.toThrow(/20260201T0000_b/);
+		const tables = (await db.introspection.getTables()).map((t) => t.name);
+		expect(tables).not.toContain('t_b');
+	});
+
+	it('keeps the server from starting on a mismatched database', async () => {
+		const { db } = await open();
+		await migrateToLatest(db, dialect);
+		await db
+			// eslint-disable-next-line @typescript-eslint/no-explicit-any
+			.insertInto(MIGRATION_TABLE as any)
+			.values({ name: '29991231T2359_from_the_future', timestamp: new Date().toISOString() })
+			.execute();
+		const config = {
+			...loadConfig({ DATA_DIR: dataDir, DEMO_SEED: '0' }),
+			databaseUrl: dialect === 'postgres' ? TEST_DATABASE_URL : null,
+			databaseSchema: schema
+		};
+		await expect(createServerContext(config, { log: () => {} })).rejects.toThrow(/Refusing to start/);
+	});
+});

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import workingCatalogue from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
+import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
+import { getActiveCatalogue, getCatalogueVersion } from '../catalogues';
+import type { DatabaseSchema } from '../db/schema';
+
+/** The working catalogue that ships with the app (the devices have it built in too). */
+export const builtInCatalogue: Catalogue = catalogueSchema.parse(workingCatalogue);
+
+// Catalogue versions never change once stored, so a parsed one can be kept for the process's life.
+const parsed = new Map<string, Catalogue>();
+
+/**
+ * The catalogue a centre is assessed against: the version its profile names when the server has it
+ * (uploaded by the admin, or the built-in one), else the version in force, else the built-in one.
+ */
+export async function catalogueFor(
+	db: Kysely<DatabaseSchema>,
+	catalogueId: string | null,
+	version: string | null
+): Promise<Catalogue> {
+	if (catalogueId && version) {
+		const key = `${catalogueId}@${version}`;
+		if (builtInCatalogue.id === catalogueId && builtInCatalogue.version === version) return builtInCatalogue;
+		const cached = parsed.get(key);
+		if (cached) return cached;
+		const stored = await getCatalogueVersion(db, catalogueId, version);
+		if (stored) {
+			parsed.set(key, stored);
+			return stored;
+		}
+	}
+	return (await getActiveCatalogue(db)) ?? builtInCatalogue;
+}

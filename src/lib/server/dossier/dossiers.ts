@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { SessionUser } from '$lib/domain/accounts';
+import {
+	dossierSnapshotSchema,
+	snapshotAttachments,
+	type Dossier,
+	type DossierSubmission,
+	type DossierSubmitResponse,
+	type DossierSummary
+} from '$lib/domain/dossier';
+import { periodFromKey } from '$lib/domain/periods';
+import { writeAudit } from '../audit';
+import { canLeadFacility, canReadFacility, canWriteFacility } from '../auth/permissions';
+import type { ServerContext } from '../context';
+import { ApiError, forbidden, notFound } from '../http/errors';
+import { saveCitations } from '../sync/store';
+import { dossierDb, type DossierDatabase, type DossiersTable } from './schema';
+
+/**
+ * Handed-in dossiers: immutable, versioned per facility and review period. Nobody sees a dossier of
+ * a facility they may not read; the answer is then "not found", as for a dossier that does not exist.
+ */
+
+const unknownFacility = () => notFound('Dieses Familienzentrum ist Ihnen nicht zugeordnet.');
+const unknownDossier = () => notFound('Diese Mappe gibt es nicht.');
+
+type SummaryRow = Omit<DossiersTable, 'snapshot'>;
+
+function toSummary(row: SummaryRow): DossierSummary {
+	return {
+		id: row.id,
+		submissionId: row.submission_id,
+		facilityId: row.facility_id,
+		periodKey: row.period_key,
+		periodLabel: periodFromKey(row.period_key)?.label ?? row.period_key,
+		version: Number(row.version),
+		catalogueId: row.catalogue_id,
+		catalogueVersion: row.catalogue_version,
+		readinessPasses: row.readiness_passes === 1,
+		submittedBy: row.submitted_by_name,
+		preparedAt: row.prepared_at,
+		receivedAt: row.received_at
+	};
+}
+
+const summaryColumns = [
+	'id',
+	'submission_id',
+	'facility_id',
+	'period_key',
+	'version',
+	'catalogue_id',
+	'catalogue_version',
+	'readiness_passes',
+	'submitted_by',
+	'submitted_by_name',
+	'prepared_at',
+	'received_at'
+] as const;
+
+/** Dossiers of a facility the user may read, newest first (by period, then version). */
+export async function listDossiers(
+	ctx: ServerContext,
+	user: SessionUser,
+	facilityId: string
+): Promise<DossierSummary[]> {
+	if (!canReadFacility(user, facilityId)) throw unknownFacility();
+	const rows = await dossierDb(ctx.db)
+		.selectFrom('dossiers')
+		.select(summaryColumns)
+		.where('facility_id', '=', facilityId)
+		.orderBy('period_key', 'desc')
+		.orderBy('version', 'desc')
+		.execute();
+	return rows.map(toSummary);
+}
+
+/** The latest dossier of each of the facilities (any period), for the advisor's list. */
+export async function latestDossiers(
+	db: Kysely<DossierDatabase>,
+	facilityIds: string[]
+): Promise<Map<string, DossierSummary>> {
+	const latest = new Map<string, DossierSummary>();
+	if (facilityIds.length === 0) return latest;
+	const rows = await db
+		.selectFrom('dossiers')
+		.select(summaryColumns)
+		.where('facility_id', 'in', facilityIds)
+		.orderBy('received_at', 'desc')
+		.orderBy('version', 'desc')
+		.execute();
+	for (const row of rows) if (!latest.has(row.facility_id)) latest.set(row.facility_id, toSummary(row));
+	return latest;
+}
+
+export async function getDossier(ctx: ServerContext, user: SessionUser, id: string): Promise<Dossier> {
+	const row = await dossierDb(ctx.db)
+		.selectFrom('dossiers')
+		.selectAll()
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (!row || !canReadFacility(user, row.facility_id)) throw unknownDossier();
+	return { ...toSummary(row), snapshot: dossierSnapshotSchema.parse(JSON.parse(row.snapshot)) };
+}
+
+function checkMayHandIn(user: SessionUser, facilityId: string): void {
+	if (canLeadFacility(user, facilityId)) return;
+	if (canWriteFacility(user, facilityId)) throw forbidden('Nur die Leitung kann die Mappe abgeben.');
+	if (canReadFacility(user, facilityId)) {
+		throw forbidden('Die Mappe gibt die Leitung des Familienzentrums ab, nicht die Fachberatung.');
+	}
+	throw unknownFacility();
+}
+
+/** Files the snapshot cites that the server does not hold yet: the device uploads them first. */
+async function missingFiles(ctx: ServerContext, submission: DossierSubmission): Promise<string[]> {
+	const missing: string[] = [];
+	for (const sha256 of snapshotAttachments(submission.snapshot)) {
+		if (!(await ctx.blobs.has(sha256))) missing.push(sha256);
+	}
+	return missing;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+	const code = (error as { code?: unknown } | null)?.code;
+	return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
+}
+
+async function findBySubmission(
+	db: Kysely<DossierDatabase>,
+	submissionId: string
+): Promise<SummaryRow | undefined> {
+	return db
+		.selectFrom('dossiers')
+		.select(summaryColumns)
+		.where('submission_id', '=', submissionId)
+		.executeTakeFirst();
+}
+
+/**
+ * Stores a hand-in as the next version for its facility and period. Idempotent: the same submission
+ * arriving again (a resend after a cut connection) answers the stored dossier with `created: false`.
+ * Two hand-ins racing for one version number: the loser takes the next one.
+ */
+export async function submitDossier(
+	ctx: ServerContext,
+	user: SessionUser,
+	submission: DossierSubmission
+): Promise<DossierSubmitResponse> {
+	checkMayHandIn(user, submission.facilityId);
+	const db = dossierDb(ctx.db);
+	const before = await findBySubmission(db, submission.submissionId);
+	if (before) return replayed(before, submission);
+
+	const missing = await missingFiles(ctx, submission);
+	if (missing.length > 0) {
+		const names = submission.snapshot.evidence
+			.filter((e) => e.attachment && missing.includes(e.attachment.sha256))
+			.map((e) => `„${e.attachment!.fileName}“`);
+		throw new ApiError(
+			409,
+			'missing_attachment',
+			`Noch nicht alle Dateien sind auf dem Server (${[...new Set(names)].join(', ')}). Die Mappe wird nach dem Hochladen erneut gesendet.`
+		);
+	}
+
+	for (let attempt = 0; ; attempt++) {
+		try {
+			const row = await insertNextVersion(ctx, user, submission);
+			return { dossier: toSummary(row), created: true };
+		} catch (error) {
+			if (!isUniqueViolation(error) || attempt >= 4) throw error;
+			const stored = await findBySubmission(db, submission.submissionId);
+			if (stored) return replayed(stored, submission);
+		}
+	}
+}
+
+function replayed(row: SummaryRow, submission: DossierSubmission): DossierSubmitResponse {
+	if (row.facility_id !== submission.facilityId) {
+		throw new ApiError(
+			409,
+			'submission_exists',
+			'Diese Abgabe ist schon für ein anderes Familienzentrum gespeichert.'
+		);
+	}
+	return { dossier: toSummary(row), created: false };
+}
+
+async function insertNextVersion(
+	ctx: ServerContext,
+	user: SessionUser,
+	submission: DossierSubmission
+): Promise<SummaryRow> {
+	const { snapshot } = submission;
+	return dossierDb(ctx.db)
+		.transaction()
+		.execute(async (trx) => {
+			const last = await trx
+				.selectFrom('dossiers')
+				.select((eb) => eb.fn.max('version').as('version'))
+				.where('facility_id', '=', submission.facilityId)
+				.where('period_key', '=', snapshot.period.key)
+				.executeTakeFirst();
+			const now = ctx.now();
+			const row: DossiersTable = {
+				id: randomUUID(),
+				submission_id: submission.submissionId,
+				facility_id: submission.facilityId,
+				period_key: snapshot.period.key,
+				version: Number(last?.version ?? 0) + 1,
+				catalogue_id: snapshot.catalogue.id,
+				catalogue_version: snapshot.catalogue.version,
+				readiness_passes: snapshot.readiness.passes ? 1 : 0,
+				submitted_by: user.id,
+				submitted_by_name: user.displayName,
+				prepared_at: snapshot.preparedAt,
+				received_at: now.toISOString(),
+				snapshot: JSON.stringify(snapshot)
+			};
+			await trx.insertInto('dossiers').values(row).execute();
+			// The dossier cites its files: whoever may read the facility may download them, even after
+			// the evidence that brought them is changed or deleted.
+			await saveCitations(
+				trx,
+				snapshotAttachments(snapshot).map((sha256) => ({ sha256, facilityId: submission.facilityId }))
+			);
+			await writeAudit<DossierDatabase>(trx, {
+				at: now,
+				userId: user.id,
+				facilityId: submission.facilityId,
+				action: 'dossier.submit',
+				entity: 'dossier',
+				entityId: row.id,
+				detail: {
+					periodKey: row.period_key,
+					version: row.version,
+					catalogue: `${row.catalogue_id}@${row.catalogue_version}`,
+					statuses: snapshot.statuses.length,
+					evidence: snapshot.evidence.length
+				}
+			});
+			const { snapshot: _snapshot, ...summary } = row;
+			return summary;
+		});
+}

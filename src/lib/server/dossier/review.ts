@@ -1,0 +1,296 @@
+import type { SessionUser } from '$lib/domain/accounts';
+import type { Catalogue } from '$lib/domain/catalogue/schema';
+import {
+	criterionFeedbackId,
+	criterionFeedbackSchema,
+	type CriterionFeedback,
+	type DossierReadiness,
+	type FeedbackRequest,
+	type ReviewFacilityDetail,
+	type ReviewFacilitySummary
+} from '$lib/domain/dossier';
+import { computeReadiness } from '$lib/domain/readiness';
+import type { CriterionStatus, FacilityProfile } from '$lib/domain/records';
+import { writeAudit } from '../audit';
+import { canReadFacility, canReviewFacility, facilitiesVisibleTo } from '../auth/permissions';
+import type { ServerContext } from '../context';
+import { badRequest, forbidden, notFound } from '../http/errors';
+import { lockRevisionCounter, RevisionCounter, saveRevisionCounter } from '../sync/revisions';
+import { syncDb, type SyncDatabase } from '../sync/schema';
+import { loadRecords, saveRecords, type ServerRecord } from '../sync/store';
+import { catalogueFor } from './catalogue';
+import { latestDossiers, listDossiers } from './dossiers';
+import { lastSyncTimes, readFacilityRecords, type FacilityRecords } from './facilityRecords';
+import { dossierDb } from './schema';
+
+/**
+ * The Fachberatung's side: the centres assigned to her with their readiness, one centre criterion by
+ * criterion, and feedback per criterion. Feedback is a synced record (table `criterionFeedback`)
+ * written here on the server, so the centre's devices pull it like any other change.
+ */
+
+const unknownFacility = () => notFound('Dieses Familienzentrum ist Ihnen nicht zugeordnet.');
+
+/** Only an advisor reviews, and only the centres assigned to her; others learn nothing. */
+function checkMayReview(user: SessionUser, facilityId: string): void {
+	if (canReviewFacility(user, facilityId)) return;
+	if (user.role === 'fachberatung' || !canReadFacility(user, facilityId)) throw unknownFacility();
+	throw forbidden('Rückmeldungen gibt die Fachberatung.');
+}
+
+function requireAdvisor(user: SessionUser): void {
+	if (user.role !== 'fachberatung') throw forbidden('Diese Ansicht ist für die Fachberatung.');
+}
+
+function readinessOf(catalogue: Catalogue, profile: FacilityProfile | null, statuses: CriterionStatus[]) {
+	return computeReadiness({
+		catalogue,
+		statuses: new Map(statuses.map((s) => [s.criterionId, s.status])),
+		chosenProfileAreas: profile?.chosenProfileAreas ?? []
+	});
+}
+
+async function catalogueOf(ctx: ServerContext, profile: FacilityProfile | null): Promise<Catalogue> {
+	return catalogueFor(ctx.db, profile?.catalogueId ?? null, profile?.catalogueVersion ?? null);
+}
+
+async function facilityRows(ctx: ServerContext, ids: string[]) {
+	if (ids.length === 0) return [];
+	return ctx.db
+		.selectFrom('facilities')
+		.select(['id', 'name', 'familienzentrum'])
+		.where('id', 'in', ids)
+		.orderBy('familienzentrum')
+		.orderBy('name')
+		.execute();
+}
+
+/** The advisor's centres with readiness, seal date, last sync and latest dossier. */
+export async function listReviewFacilities(
+	ctx: ServerContext,
+	user: SessionUser
+): Promise<ReviewFacilitySummary[]> {
+	requireAdvisor(user);
+	const ids = facilitiesVisibleTo(user);
+	const [rows, records, syncs, dossiers] = await Promise.all([
+		facilityRows(ctx, ids),
+		// The list needs no evidence, which is by far the largest part of a centre's records.
+		readFacilityRecords(ctx.db, ids, ['facilities', 'criterionStatuses', 'criterionFeedback']),
+		lastSyncTimes(ctx.db, ids),
+		latestDossiers(dossierDb(ctx.db), ids)
+	]);
+	const summaries: ReviewFacilitySummary[] = [];
+	for (const row of rows) {
+		const held = records.get(row.id)!;
+		const catalogue = await catalogueOf(ctx, held.profile);
+		const readiness = readinessOf(catalogue, held.profile, held.statuses);
+		summaries.push({
+			id: row.id,
+			name: held.profile?.name || row.name,
+			familienzentrum: row.familienzentrum,
+			sealValidUntil: held.profile?.sealValidUntil ?? null,
+			catalogue: { id: catalogue.id, version: catalogue.version, title: catalogue.title },
+			readiness: {
+				passes: readiness.passes,
+				points: readiness.overall.points,
+				pointsRequired: readiness.overall.pointsRequired,
+				areasPassing: readiness.areas.filter((a) => a.passes).length,
+				areasCount: readiness.areas.length,
+				explanations: readiness.explanations
+			},
+			lastSyncAt: syncs.get(row.id) ?? null,
+			latestDossier: dossiers.get(row.id) ?? null,
+			openFeedback: held.feedback.filter((f) => f.verdict === 'nachbessern').length
+		});
+	}
+	return summaries;
+}
+
+function dossierReadiness(readiness: ReturnType<typeof computeReadiness>): DossierReadiness {
+	return {
+		passes: readiness.passes,
+		areas: readiness.areas,
+		overall: readiness.overall,
+		explanations: readiness.explanations
+	};
+}
+
+/** One centre as the advisor reviews it: what it has synced, criterion by criterion. */
+export async function reviewFacility(
+	ctx: ServerContext,
+	user: SessionUser,
+	facilityId: string
+): Promise<ReviewFacilityDetail> {
+	checkMayReview(user, facilityId);
+	const [row] = await facilityRows(ctx, [facilityId]);
+	if (!row) throw unknownFacility();
+	const held: FacilityRecords = (await readFacilityRecords(ctx.db, [facilityId])).get(facilityId)!;
+	const catalogue = await catalogueOf(ctx, held.profile);
+	const syncs = await lastSyncTimes(ctx.db, [facilityId]);
+	return {
+		facility: {
+			id: row.id,
+			name: held.profile?.name || row.name,
+			familienzentrum: row.familienzentrum,
+			sealValidUntil: held.profile?.sealValidUntil ?? null,
+			catalogue: { id: catalogue.id, version: catalogue.version, title: catalogue.title },
+			lastSyncAt: syncs.get(facilityId) ?? null
+		},
+		catalogue: catalogue as unknown as Record<string, unknown>,
+		statuses: held.statuses.map((s) => ({
+			criterionId: s.criterionId,
+			status: s.status,
+			note: s.note,
+			updatedAt: s.updatedAt,
+			updatedBy: s.updatedBy
+		})),
+		evidence: held.evidence
+			.map((e) => ({
+				id: e.id,
+				kind: e.kind,
+				title: e.title,
+				note: e.note,
+				url: e.url,
+				date: e.date,
+				validUntil: e.validUntil,
+				criterionIds: e.criterionIds,
+				attachment: e.attachment
+			}))
+			.sort((a, b) => b.date.localeCompare(a.date)),
+		feedback: held.feedback,
+		readiness: dossierReadiness(readinessOf(catalogue, held.profile, held.statuses)),
+		dossiers: await listDossiers(ctx, user, facilityId)
+	};
+}
+
+/** Field-wise bookkeeping as a push would leave it: changed fields get the new revision. */
+function nextState(
+	stored: ServerRecord | null,
+	facilityId: string,
+	record: CriterionFeedback,
+	revision: number
+): ServerRecord {
+	const fieldRevisions: Record<string, number> = {};
+	const fieldWriters: Record<string, string> = {};
+	for (const [field, value] of Object.entries(record)) {
+		const unchanged = stored && JSON.stringify(stored.record[field]) === JSON.stringify(value);
+		fieldRevisions[field] = unchanged ? (stored.fieldRevisions[field] ?? revision) : revision;
+		fieldWriters[field] = unchanged ? (stored.fieldWriters[field] ?? 'server') : 'server';
+	}
+	return {
+		table: 'criterionFeedback',
+		recordId: record.id,
+		facilityId,
+		record,
+		revision,
+		fieldRevisions,
+		fieldWriters,
+		deleted: record.deleted
+	};
+}
+
+/**
+ * Writes (or withdraws) the feedback on one criterion as a synced record with the next revision, in
+ * one transaction with the revision counter, so a pull by cursor hands it to every device in order.
+ */
+async function writeFeedback(
+	ctx: ServerContext,
+	user: SessionUser,
+	facilityId: string,
+	criterionId: string,
+	build: (stored: CriterionFeedback | null, now: string) => CriterionFeedback | null
+): Promise<CriterionFeedback | null> {
+	const id = criterionFeedbackId(facilityId, criterionId);
+	return syncDb(ctx.db)
+		.transaction()
+		.execute(async (trx) => {
+			const counter = new RevisionCounter(await lockRevisionCounter(trx));
+			const stored = (await loadRecords(trx, [{ table: 'criterionFeedback', recordId: id }])).values().next()
+				.value as ServerRecord | undefined;
+			if (stored && stored.facilityId !== facilityId) throw unknownFacility();
+			const now = ctx.now();
+			const draft = build((stored?.record as CriterionFeedback | undefined) ?? null, now.toISOString());
+			if (!draft) return null;
+			const record = criterionFeedbackSchema.parse(draft);
+			const next = nextState(stored ?? null, facilityId, record, counter.next());
+			await saveRecords(trx, [next]);
+			await saveRevisionCounter(trx, counter.value);
+			await writeAudit<SyncDatabase>(trx, {
+				at: now,
+				userId: user.id,
+				facilityId,
+				action: record.deleted ? 'review.feedback.withdraw' : 'review.feedback',
+				entity: 'criterion',
+				entityId: criterionId,
+				detail: {
+					verdict: record.verdict,
+					dossierId: record.dossierId,
+					dossierVersion: record.dossierVersion
+				}
+			});
+			return record;
+		});
+}
+
+async function checkCriterion(ctx: ServerContext, facilityId: string, criterionId: string): Promise<void> {
+	const held = (await readFacilityRecords(ctx.db, [facilityId], ['facilities'])).get(facilityId)!;
+	const catalogue = await catalogueOf(ctx, held.profile);
+	if (!catalogue.criteria.some((c) => c.id === criterionId)) {
+		throw notFound(`Das Kriterium „${criterionId}“ gibt es im Katalog des Familienzentrums nicht.`);
+	}
+}
+
+async function dossierRef(ctx: ServerContext, facilityId: string, dossierId: string | null) {
+	if (!dossierId) return { dossierId: null, dossierVersion: null, periodKey: null };
+	const row = await dossierDb(ctx.db)
+		.selectFrom('dossiers')
+		.select(['id', 'version', 'period_key', 'facility_id'])
+		.where('id', '=', dossierId)
+		.executeTakeFirst();
+	if (!row || row.facility_id !== facilityId) {
+		throw badRequest('Die genannte Mappe gehört nicht zu diesem Familienzentrum.');
+	}
+	return { dossierId: row.id, dossierVersion: Number(row.version), periodKey: row.period_key };
+}
+
+export async function saveFeedback(
+	ctx: ServerContext,
+	user: SessionUser,
+	facilityId: string,
+	criterionId: string,
+	request: { verdict: FeedbackRequest['verdict']; text: string; dossierId: string | null }
+): Promise<CriterionFeedback> {
+	checkMayReview(user, facilityId);
+	await checkCriterion(ctx, facilityId, criterionId);
+	const ref = await dossierRef(ctx, facilityId, request.dossierId);
+	const saved = await writeFeedback(ctx, user, facilityId, criterionId, (stored, now) => ({
+		id: criterionFeedbackId(facilityId, criterionId),
+		facilityId,
+		createdAt: stored?.createdAt ?? now,
+		updatedAt: now,
+		updatedBy: user.displayName,
+		deleted: false,
+		criterionId,
+		verdict: request.verdict,
+		text: request.text,
+		reviewerName: user.displayName,
+		...ref
+	}));
+	return saved!;
+}
+
+/** Withdraws the feedback (a soft delete, so the centre's devices drop it too). */
+export async function withdrawFeedback(
+	ctx: ServerContext,
+	user: SessionUser,
+	facilityId: string,
+	criterionId: string
+): Promise<boolean> {
+	checkMayReview(user, facilityId);
+	const withdrawn = await writeFeedback(ctx, user, facilityId, criterionId, (stored, now) =>
+		stored && !stored.deleted
+			? { ...stored, deleted: true, updatedAt: now, updatedBy: user.displayName }
+			: null
+	);
+	return withdrawn !== null;
+}

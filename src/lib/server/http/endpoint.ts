@@ -1,0 +1,68 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import type { Role, SessionUser } from '$lib/domain/accounts';
+import { startServer, type ServerContext } from '../context';
+import { ApiError, badRequest, errorResponse, forbidden, unauthenticated, zodIssues } from './errors';
+
+/**
+ * Wraps a JSON endpoint: hands it the server context and turns thrown ApiErrors (and anything
+ * unexpected) into the `{ error: { code, message } }` shape every client reads.
+ */
+export function endpoint<E extends RequestEvent>(
+	handler: (event: E, ctx: ServerContext) => Promise<Response>
+): (event: E) => Promise<Response> {
+	return async (event) => {
+		try {
+			return await handler(event, await startServer());
+		} catch (error) {
+			if (error instanceof ApiError) return errorResponse(error);
+			console.error(`${event.request.method} ${event.url.pathname} failed:`, error);
+			return errorResponse(
+				new ApiError(
+					500,
+					'internal',
+					'Auf dem Server ist ein Fehler aufgetreten. Bitte später erneut versuchen.'
+				)
+			);
+		}
+	};
+}
+
+function isJson(request: Request): boolean {
+	const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase();
+	return type === 'application/json';
+}
+
+/** The request body, parsed as JSON and validated; 415 for other content types, 400 for bad input. */
+export async function readJson<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.output<S>> {
+	if (!isJson(event.request)) {
+		throw new ApiError(415, 'unsupported_media_type', 'Die Anfrage muss als JSON gesendet werden.');
+	}
+	let body: unknown;
+	try {
+		body = await event.request.json();
+	} catch {
+		throw badRequest('Die Anfrage enthält kein gültiges JSON.');
+	}
+	const result = schema.safeParse(body);
+	if (!result.success)
+		throw badRequest('Die Eingaben sind unvollständig oder ungültig.', zodIssues(result.error));
+	return result.data;
+}
+
+export function requireUser(event: RequestEvent): SessionUser {
+	if (!event.locals.user) throw unauthenticated();
+	return event.locals.user;
+}
+
+export function requireRole(event: RequestEvent, ...roles: Role[]): SessionUser {
+	const user = requireUser(event);
+	if (!roles.includes(user.role)) throw forbidden();
+	return user;
+}
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+	const headers = new Headers(init.headers);
+	headers.set('content-type', 'application/json');
+	return new Response(JSON.stringify(data), { ...init, headers });
+}

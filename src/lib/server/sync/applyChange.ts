@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { SessionUser } from '$lib/domain/accounts';
+import { citedAttachments } from '$lib/domain/sync/attachments';
+import type { SyncConflict } from '$lib/domain/sync/conflict';
+import { mergeChange, type MergeOutcome } from '$lib/domain/sync/merge';
+import type { ClientChange, FieldConflict } from '$lib/domain/sync/protocol';
+import { isSyncedTableName } from '$lib/domain/sync/tables';
+import { checkTableRules, checkWritePermission, ownerOf, type Rejection } from './policies';
+import type { RevisionCounter } from './revisions';
+import { recordKey, type ServerRecord } from './store';
+import { checkRecord } from './validation';
+
+/** What one push works on: records loaded up front, and everything it changes, written at the end. */
+export interface PushBatch {
+	user: SessionUser;
+	deviceId: string;
+	now: Date;
+	counter: RevisionCounter;
+	/** Stored records the batch touches (as they stand after its earlier changes). */
+	records: Map<string, ServerRecord>;
+	/** Records to write when the batch is done. */
+	dirty: Map<string, ServerRecord>;
+	/** Files cited by accepted records, by `${sha}:${facility}`. */
+	citations: Map<string, { sha256: string; facilityId: string }>;
+	hasBlob(sha256: string): Promise<boolean>;
+}
+
+export type ChangeOutcome =
+	| { status: 'accepted'; facilityId: string; revision: number; conflicts: FieldConflict[] }
+	| ({ status: 'rejected'; facilityId: string | null } & Rejection);
+
+/** Checks, merges and stores one change of a push. Never throws for bad input: it rejects it. */
+export async function applyChange(batch: PushBatch, change: ClientChange): Promise<ChangeOutcome> {
+	if (!isSyncedTableName(change.table)) {
+		return reject(null, 'unknown_table', `Einträge der Art „${change.table}“ kennt der Server nicht.`);
+	}
+	const key = recordKey(change.table, change.recordId);
+	const stored = batch.records.get(key) ?? null;
+	const owner = ownerOf(stored, change);
+	if (typeof owner !== 'string') return { status: 'rejected', facilityId: null, ...owner };
+	const refused =
+		checkWritePermission(batch.user, owner) ?? checkTableRules(batch.user, owner, stored, change);
+	if (refused) return { status: 'rejected', facilityId: owner, ...refused };
+	if (!stored && change.values.id !== undefined && change.values.id !== change.recordId) {
+		return reject(owner, 'validation', 'Die Kennung des Eintrags stimmt nicht mit der Änderung überein.');
+	}
+
+	const revision = batch.counter.value + 1;
+	const merged = mergeChange(stored, change, {
+		revision,
+		deviceId: batch.deviceId,
+		changedBy: batch.user.displayName
+	});
+	if (!stored) Object.assign(merged.record, { id: change.recordId, facilityId: owner });
+
+	let current = stored;
+	if (!stored || merged.applied.length > 0) {
+		const checked = checkRecord(change.table, merged.record);
+		if (!checked.ok) return reject(owner, 'validation', checked.reason);
+		const missing = await findMissingFile(batch, checked.record, stored);
+		if (missing) return reject(owner, 'missing_attachment', missing);
+		batch.counter.next();
+		current = withRecord(
+			change.table,
+			change.recordId,
+			owner,
+			merged,
+			checked.record,
+			revision,
+			batch.deviceId
+		);
+		batch.records.set(key, current);
+		batch.dirty.set(key, current);
+		for (const file of citedAttachments(checked.record)) {
+			batch.citations.set(`${file.sha256}:${owner}`, { sha256: file.sha256, facilityId: owner });
+		}
+	}
+
+	// A clash over the resolution of a conflict is not itself a conflict: the first resolution holds.
+	const conflicts = change.table === 'syncConflicts' ? [] : merged.conflicts;
+	for (const conflict of conflicts) storeConflict(batch, owner, change, conflict);
+	return { status: 'accepted', facilityId: owner, revision: current!.revision, conflicts };
+}
+
+function reject(facilityId: string | null, code: Rejection['code'], reason: string): ChangeOutcome {
+	return { status: 'rejected', facilityId, code, reason };
+}
+
+/** The stored record after a merge: the parsed record, with per-field bookkeeping for its fields. */
+function withRecord(
+	table: string,
+	recordId: string,
+	facilityId: string,
+	merged: MergeOutcome,
+	record: Record<string, unknown>,
+	revision: number,
+	deviceId: string
+): ServerRecord {
+	const fieldRevisions: Record<string, number> = {};
+	const fieldWriters: Record<string, string> = {};
+	for (const field of Object.keys(record)) {
+		// Fields the schema filled in with defaults count as set by this change.
+		fieldRevisions[field] = merged.fieldRevisions[field] ?? revision;
+		fieldWriters[field] = merged.fieldWriters[field] ?? deviceId;
+	}
+	return {
+		table,
+		recordId,
+		facilityId,
+		record,
+		revision,
+		fieldRevisions,
+		fieldWriters,
+		deleted: record.deleted === true
+	};
+}
+
+/** A German reason when the record cites a file the server does not have (the client uploads first). */
+async function findMissingFile(
+	batch: PushBatch,
+	record: Record<string, unknown>,
+	stored: ServerRecord | null
+): Promise<string | null> {
+	const before = new Set(stored ? citedAttachments(stored.record).map((f) => f.sha256) : []);
+	for (const file of citedAttachments(record)) {
+		if (before.has(file.sha256) || (await batch.hasBlob(file.sha256))) continue;
+		return `Die Datei „${file.fileName}“ ist noch nicht auf dem Server. Bitte erneut synchronisieren, sobald sie hochgeladen ist.`;
+	}
+	return null;
+}
+
+/** A conflict becomes a record of the facility, so every device of the centre shows it. */
+function storeConflict(
+	batch: PushBatch,
+	facilityId: string,
+	change: ClientChange,
+	conflict: FieldConflict
+): void {
+	const revision = batch.counter.next();
+	const now = batch.now.toISOString();
+	const record: SyncConflict = {
+		id: randomUUID(),
+		facilityId,
+		createdAt: now,
+		updatedAt: now,
+		updatedBy: batch.user.displayName,
+		deleted: false,
+		table: change.table,
+		recordId: change.recordId,
+		...conflict,
+		resolved: false,
+		resolution: null
+	};
+	const fieldRevisions = Object.fromEntries(Object.keys(record).map((field) => [field, revision]));
+	const fieldWriters = Object.fromEntries(Object.keys(record).map((field) => [field, 'server']));
+	const stored: ServerRecord = {
+		table: 'syncConflicts',
+		recordId: record.id,
+		facilityId,
+		record,
+		revision,
+		fieldRevisions,
+		fieldWriters,
+		deleted: false
+	};
+	batch.records.set(recordKey(stored.table, stored.recordId), stored);
+	batch.dirty.set(recordKey(stored.table, stored.recordId), stored);
+}

@@ -1,0 +1,74 @@
+import type { SessionUser } from '$lib/domain/accounts';
+import type { ClientChange } from '$lib/domain/sync/protocol';
+import { serverWrittenTables, type SyncedTableName } from '$lib/domain/sync/tables';
+import { canLeadFacility, canWriteFacility } from '../auth/permissions';
+import type { ServerRecord } from './store';
+
+/** Why a change is refused; the reason is German and shown on the device next to the change. */
+export interface Rejection {
+	code: 'validation' | 'permission' | 'unknown_table' | 'missing_attachment';
+	reason: string;
+}
+
+/**
+ * The facility a change belongs to: a stored record's owner, never what the change says; for a
+ * new record the facility it names, which must be one of the user's own (checked next).
+ */
+export function ownerOf(stored: ServerRecord | null, change: ClientChange): string | Rejection {
+	if (stored) return stored.facilityId;
+	const claimed = change.values.facilityId;
+	if (typeof claimed !== 'string' || claimed === '') {
+		return { code: 'validation', reason: 'Dem Eintrag fehlt die Zuordnung zu einem Familienzentrum.' };
+	}
+	return claimed;
+}
+
+export function checkWritePermission(user: SessionUser, facilityId: string): Rejection | null {
+	if (canWriteFacility(user, facilityId)) return null;
+	if (user.role === 'fachberatung') {
+		return {
+			code: 'permission',
+			reason: 'Als Fachberatung können Sie die Daten eines Familienzentrums ansehen, aber nicht ändern.'
+		};
+	}
+	// Same words whether or not the record exists, so nothing of another centre is revealed.
+	return { code: 'permission', reason: 'Sie dürfen die Daten dieses Familienzentrums nicht ändern.' };
+}
+
+/** Fields a leader may change on a conflict record: the resolution (bookkeeping follows). */
+const CONFLICT_RESOLUTION_FIELDS = new Set(['resolved', 'resolution', 'updatedAt', 'updatedBy']);
+
+function isServerWrittenTable(table: string): boolean {
+	return serverWrittenTables.has(table as SyncedTableName);
+}
+
+/** Rules of particular tables, on top of the facility's write permission. */
+export function checkTableRules(
+	user: SessionUser,
+	facilityId: string,
+	stored: ServerRecord | null,
+	change: ClientChange
+): Rejection | null {
+	// The advisor's feedback is written through /api/review only; a device may read it, never change it.
+	if (isServerWrittenTable(change.table)) {
+		return { code: 'permission', reason: 'Rückmeldungen der Fachberatung kann nur die Fachberatung ändern.' };
+	}
+	if (change.table === 'facilities' && !stored && change.recordId !== facilityId) {
+		return { code: 'validation', reason: 'Das Profil muss die Kennung seines Familienzentrums tragen.' };
+	}
+	if (change.table === 'syncConflicts') {
+		if (!stored || change.op === 'delete') {
+			return {
+				code: 'permission',
+				reason: 'Konflikte legt nur der Server an; sie werden aufgelöst, nicht gelöscht.'
+			};
+		}
+		if (!canLeadFacility(user, facilityId)) {
+			return { code: 'permission', reason: 'Nur die Leitung kann Konflikte auflösen.' };
+		}
+		if (Object.keys(change.values).some((field) => !CONFLICT_RESOLUTION_FIELDS.has(field))) {
+			return { code: 'validation', reason: 'An einem Konflikt lässt sich nur die Auflösung ändern.' };
+		}
+	}
+	return null;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { de } from 'zod/locales';
+import { syncedTableSchemas, type SyncedTableName } from '$lib/domain/sync/tables';
+
+const germanErrors = de().localeError;
+
+export type RecordCheck = { ok: true; record: Record<string, unknown> } | { ok: false; reason: string };
+
+/**
+ * Checks a merged record against its table's schema, with German messages. The parsed record is
+ * what gets stored: defaults filled in, unknown fields dropped.
+ */
+export function checkRecord(table: SyncedTableName, record: Record<string, unknown>): RecordCheck {
+	const schema = syncedTableSchemas[table] as z.ZodType<Record<string, unknown>>;
+	const result = schema.safeParse(record, { error: germanErrors });
+	if (result.success) return { ok: true, record: result.data };
+	return { ok: false, reason: rejectionReason(result.error) };
+}
+
+/** "Ungültige Angaben: title: Bitte einen Titel angeben; …" — at most three, so it stays readable. */
+export function rejectionReason(error: z.ZodError): string {
+	const parts = error.issues.slice(0, 3).map((issue) => {
+		const where = issue.path.map(String).join('.');
+		return where ? `${where}: ${issue.message}` : issue.message;
+	});
+	const more = error.issues.length > 3 ? ` (und ${error.issues.length - 3} weitere)` : '';
+	return `Ungültige Angaben: ${parts.join('; ')}${more}`;
+}

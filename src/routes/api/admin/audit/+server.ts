@@ -1,0 +1,4 @@
+import { getAudit } from '$lib/server/api/admin';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = getAudit;

@@ -1,0 +1,4 @@
+import { postUserResetLink } from '$lib/server/api/admin';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = postUserResetLink;

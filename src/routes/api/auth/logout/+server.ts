@@ -1,0 +1,4 @@
+import { postLogout } from '$lib/server/api/auth';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = postLogout;

@@ -1,0 +1,5 @@
+import { getDossiers, postDossier } from '$lib/server/dossier/api';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = getDossiers;
+export const POST: RequestHandler = postDossier;

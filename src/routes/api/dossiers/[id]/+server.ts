@@ -1,0 +1,4 @@
+import { getDossierById } from '$lib/server/dossier/api';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = getDossierById;

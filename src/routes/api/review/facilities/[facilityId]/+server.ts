@@ -1,0 +1,4 @@
+import { getReviewFacility } from '$lib/server/dossier/api';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = getReviewFacility;

@@ -1,0 +1,6 @@
+import { getAttachment, headAttachment, putAttachment } from '$lib/server/sync/api';
+import type { RequestHandler } from './$types';
+
+export const HEAD: RequestHandler = headAttachment;
+export const GET: RequestHandler = getAttachment;
+export const PUT: RequestHandler = putAttachment;

@@ -1,0 +1,4 @@
+import { patchTeamMember } from '$lib/server/api/team';
+import type { RequestHandler } from './$types';
+
+export const PATCH: RequestHandler = patchTeamMember;

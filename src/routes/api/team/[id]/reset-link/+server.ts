@@ -1,0 +1,4 @@
+import { postTeamResetLink } from '$lib/server/api/team';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = postTeamResetLink;

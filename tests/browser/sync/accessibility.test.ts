@@ -1,0 +1,88 @@
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { DEMO, logIn, startSyncServer, tabletOn, type RunningServer } from './support';
+
+/** The pages of sessions, hand-in and review have no serious or critical axe violation. */
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let browser: Browser;
+let server: RunningServer;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+	[browser, server] = await Promise.all([launchBrowser(), startSyncServer()]);
+});
+afterAll(async () => {
+	await Promise.allSettled(contexts.map((c) => c.close()));
+	await browser?.close();
+	await server?.stop();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ path: axePath });
+	const violations = await page.evaluate(async () => {
+		type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
+		const axe = (
+			window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: Violation[] }> } }
+		).axe;
+		const result = await axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+			resultTypes: ['violations']
+		});
+		return result.violations.map((v) => ({
+			id: v.id,
+			impact: v.impact,
+			help: v.help,
+			targets: v.nodes.map((n) => n.target.map(String).join(' '))
+		}));
+	});
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(', ')}`);
+}
+
+async function signedIn(who: (typeof DEMO)[keyof typeof DEMO]): Promise<Page> {
+	const context = await tabletOn(browser, server);
+	contexts.push(context);
+	return logIn(context, who);
+}
+
+describe('accessibility of sessions, hand-in and review', () => {
+	it('has none on the hand-in page and with the account menu open', async () => {
+		const page = await signedIn(DEMO.leitung);
+		await page.goto('/mappe');
+		await page.getByRole('button', { name: 'Mappe abgeben' }).waitFor();
+		expect(await seriousViolations(page)).toEqual([]);
+
+		await page.getByRole('button', { name: /Lea Leitung/ }).click();
+		await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+
+	it('has none on the advisor’s list, a centre under review and a handed-in dossier', async () => {
+		const leitung = await signedIn(DEMO.leitung);
+		await leitung.goto('/mappe');
+		await leitung.getByRole('button', { name: 'Mappe abgeben' }).click();
+		await leitung.getByRole('button', { name: 'Ja, abgeben' }).click();
+		await leitung.getByText(/Version 1 für/).waitFor({ timeout: 20_000 });
+
+		const page = await signedIn(DEMO.beratung);
+		await page.getByRole('heading', { level: 1, name: 'Meine Familienzentren' }).waitFor();
+		await page.getByRole('link', { name: 'Familienzentrum Sonnenblume', exact: true }).waitFor();
+		expect(await seriousViolations(page)).toEqual([]);
+
+		await page.getByRole('link', { name: 'Familienzentrum Sonnenblume', exact: true }).click();
+		await page
+			.locator('#kriterium-1\\.1')
+			.getByRole('button', { name: /Rückmeldung geben/ })
+			.click();
+		expect(await seriousViolations(page)).toEqual([]);
+
+		await page.getByRole('link', { name: /– Version 1$/ }).click();
+		await page.getByRole('heading', { level: 1, name: /Version 1$/ }).waitFor();
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+});
