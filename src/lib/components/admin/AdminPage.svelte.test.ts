@@ -1,15 +1,11 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { goto } from '$app/navigation';
 import { aSession, aUser, answer, refuse, regenbogen, sonnenblume, stubServer } from './testApi';
 import AdminPage from './AdminPage.svelte';
 
-vi.mock('$app/navigation', () => ({ goto: vi.fn() }));
-
 afterEach(() => {
 	vi.unstubAllGlobals();
-	vi.mocked(goto).mockClear();
 });
 
 const adminData = {
@@ -33,7 +29,7 @@ const adminData = {
 };
 
 describe('AdminPage', () => {
-	it('sends a signed-out visitor to the login and back here afterwards', async () => {
+	it('offers a signed-out visitor the login, coming back here afterwards', async () => {
 		stubServer({
 			'GET /api/auth/session': refuse(
 				401,
@@ -42,7 +38,17 @@ describe('AdminPage', () => {
 			)
 		});
 		render(AdminPage);
-		await vi.waitFor(() => expect(goto).toHaveBeenCalledWith('/anmelden?next=%2Fadmin'));
+		expect(await screen.findByRole('link', { name: 'Anmelden' })).toHaveAttribute(
+			'href',
+			'/anmelden?next=/admin'
+		);
+		expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Verwaltung');
+	});
+
+	it('says that the administration needs a connection when the server cannot be reached', async () => {
+		vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+		render(AdminPage);
+		expect(await screen.findByRole('alert')).toHaveTextContent('Keine Verbindung zum Server.');
 	});
 
 	it('tells a team member that the administration is not for her role', async () => {
