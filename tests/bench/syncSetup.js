@@ -13,8 +13,15 @@ export const POSTGRES_URL =
 
 /** @typedef {'SQLite' | 'PostgreSQL'} DatabaseName */
 
-/** @type {DatabaseName[]} */
-export const DATABASES = ['SQLite', 'PostgreSQL'];
+/**
+ * Both databases, or those named in BENCH_DATABASES (e.g. `BENCH_DATABASES=PostgreSQL`).
+ * @type {DatabaseName[]}
+ */
+export const DATABASES = /** @type {DatabaseName[]} */ (
+	['SQLite', 'PostgreSQL'].filter(
+		(name) => !process.env.BENCH_DATABASES || process.env.BENCH_DATABASES.split(',').includes(name)
+	)
+);
 
 export const DEMO = {
 	admin: { email: 'admin@demo.example', password: 'Demo-Admin-2026' },

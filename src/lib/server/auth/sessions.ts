@@ -1,7 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { SessionUser } from '$lib/domain/accounts';
 import type { ServerContext } from '../context';
-import { loadSessionUser } from './sessionUser';
+import { loadSessionAndUser } from './sessionUser';
 import { hashToken, newToken } from './tokens';
 
 export const SESSION_COOKIE = 'gsm_session';
@@ -45,24 +45,24 @@ export async function resolveSession(
 	token: string
 ): Promise<{ session: ActiveSession; user: SessionUser } | null> {
 	const id = hashToken(token);
-	const row = await ctx.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-	if (!row) return null;
+	const found = await loadSessionAndUser(ctx.db, id);
+	if (!found) return null;
+	const { session: row, user } = found;
 	const now = ctx.now();
-	const idleEnd = new Date(row.last_seen_at).getTime() + ctx.config.session.idleMs;
-	if (new Date(row.expires_at).getTime() <= now.getTime() || idleEnd <= now.getTime()) {
+	const idleEnd = new Date(row.lastSeenAt).getTime() + ctx.config.session.idleMs;
+	if (new Date(row.expiresAt).getTime() <= now.getTime() || idleEnd <= now.getTime()) {
 		await ctx.db.deleteFrom('sessions').where('id', '=', id).execute();
 		return null;
 	}
-	const user = await loadSessionUser(ctx.db, row.user_id);
 	if (!user) return null;
-	if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_INTERVAL_MS) {
+	if (now.getTime() - new Date(row.lastSeenAt).getTime() >= TOUCH_INTERVAL_MS) {
 		await ctx.db
 			.updateTable('sessions')
 			.set({ last_seen_at: now.toISOString() })
 			.where('id', '=', id)
 			.execute();
 	}
-	return { session: { id, userId: row.user_id, expiresAt: row.expires_at }, user };
+	return { session: { id, userId: row.userId, expiresAt: row.expiresAt }, user };
 }
 
 export async function endSession(ctx: ServerContext, token: string): Promise<void> {

@@ -15,7 +15,7 @@ import { writeAudit } from '../audit';
 import { canReadFacility, canReviewFacility, facilitiesVisibleTo } from '../auth/permissions';
 import type { ServerContext } from '../context';
 import { badRequest, forbidden, notFound } from '../http/errors';
-import { lockRevisionCounter, RevisionCounter, saveRevisionCounter } from '../sync/revisions';
+import { claimRevisions, lockRecords } from '../sync/revisions';
 import { syncDb, type SyncDatabase } from '../sync/schema';
 import { loadRecords, saveRecords, type ServerRecord } from '../sync/store';
 import { catalogueFor } from './catalogue';
@@ -204,17 +204,14 @@ async function writeFeedback(
 	return syncDb(ctx.db)
 		.transaction()
 		.execute(async (trx) => {
-			const counter = new RevisionCounter(await lockRevisionCounter(trx));
-			const stored = (await loadRecords(trx, [{ table: 'criterionFeedback', recordId: id }])).values().next()
-				.value as ServerRecord | undefined;
+			const key = { table: 'criterionFeedback', recordId: id };
+			await lockRecords(trx, [key]);
+			const stored = (await loadRecords(trx, [key])).values().next().value as ServerRecord | undefined;
 			if (stored && stored.facilityId !== facilityId) throw unknownFacility();
 			const now = ctx.now();
 			const draft = build((stored?.record as CriterionFeedback | undefined) ?? null, now.toISOString());
 			if (!draft) return null;
 			const record = criterionFeedbackSchema.parse(draft);
-			const next = nextState(stored ?? null, facilityId, record, counter.next());
-			await saveRecords(trx, [next]);
-			await saveRevisionCounter(trx, counter.value);
 			await writeAudit<SyncDatabase>(trx, {
 				at: now,
 				userId: user.id,
@@ -228,6 +225,9 @@ async function writeFeedback(
 					dossierVersion: record.dossierVersion
 				}
 			});
+			// Last: the counter stays taken until the commit (see sync/revisions.ts).
+			const revision = (await claimRevisions(trx, 1)) + 1;
+			await saveRecords(trx, [nextState(stored ?? null, facilityId, record, revision)]);
 			return record;
 		});
 }

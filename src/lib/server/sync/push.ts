@@ -4,17 +4,18 @@ import { writeAudit } from '../audit';
 import type { ServerContext } from '../context';
 import { ApiError, badRequest } from '../http/errors';
 import { applyChange, type ChangeOutcome, type PushBatch } from './applyChange';
-import { lockRevisionCounter, RevisionCounter, saveRevisionCounter } from './revisions';
+import { claimRevisions, lockRecords, RevisionCounter } from './revisions';
 import { syncDb, type SyncDatabase } from './schema';
-import { loadRecords, recordKey, saveCitations, saveRecords } from './store';
+import { loadRecords, recordKey, saveCitations, saveRecords, type ServerRecord } from './store';
 import type { Kysely } from 'kysely';
 
 export type PushOutcome = { kind: 'done'; response: PushResponse } | { kind: 'gap'; expectedSeq: number };
 
 /**
- * Processes one pushed batch in one transaction (see docs/sync.md): takes the revision counter,
- * refuses a gap in the device's sequence, acknowledges what it processed before and applies the
- * rest in order. Nothing of a batch is stored unless all of it is.
+ * Processes one pushed batch in one transaction (see docs/sync.md): locks the device and the records
+ * the batch touches, refuses a gap in the device's sequence, acknowledges what it processed before
+ * and applies the rest in order; the revision counter is taken only for the final write of the
+ * records (see revisions.ts). Nothing of a batch is stored unless all of it is.
  */
 export async function pushChanges(
 	ctx: ServerContext,
@@ -28,15 +29,16 @@ export async function pushChanges(
 	return syncDb(ctx.db)
 		.transaction()
 		.execute(async (trx) => {
-			const counter = new RevisionCounter(await lockRevisionCounter(trx));
-			const lastSeq = await deviceLastSeq(trx, request.deviceId, user);
+			const now = ctx.now();
+			const lastSeq = await lockDevice(trx, request.deviceId, user, now);
 			if (first > lastSeq + 1) return { kind: 'gap', expectedSeq: lastSeq + 1 };
 
+			await lockRecords(trx, request.changes);
 			const batch: PushBatch = {
 				user,
 				deviceId: request.deviceId,
-				now: ctx.now(),
-				counter,
+				now,
+				counter: new RevisionCounter(),
 				records: await loadRecords(trx, request.changes),
 				dirty: new Map(),
 				citations: new Map(),
@@ -46,42 +48,58 @@ export async function pushChanges(
 			const fresh = request.changes.filter((c) => c.seq > lastSeq);
 			const results: PushResult[] = await answerReplayed(trx, batch, replayed);
 			const outcomes: ChangeOutcome[] = [];
-			for (const change of fresh) {
-				const outcome = await applyChange(batch, change);
-				outcomes.push(outcome);
-				results.push(toResult(change.seq, outcome));
-			}
+			for (const change of fresh) outcomes.push(await applyChange(batch, change));
 
-			await saveRecords(trx, batch.dirty.values());
 			await saveCitations(trx, batch.citations.values());
-			await saveRevisionCounter(trx, counter.value);
 			const newLastSeq = Math.max(lastSeq, request.changes.at(-1)!.seq);
-			await saveDevice(trx, request.deviceId, user.id, newLastSeq, batch.now);
+			if (newLastSeq > lastSeq) await saveDeviceSeq(trx, request.deviceId, newLastSeq);
 			await saveRejections(trx, request.deviceId, fresh, outcomes);
-			await auditPush(trx, user, request.deviceId, fresh, outcomes, batch.now);
+			await auditPush(trx, user, request.deviceId, fresh, outcomes, now);
+
+			// Last: the counter stays taken until the commit (see revisions.ts).
+			const base = batch.counter.count > 0 ? await claimRevisions(trx, batch.counter.count) : 0;
+			for (const record of batch.dirty.values()) resolveRevisions(record, base);
+			await saveRecords(trx, batch.dirty.values());
+			fresh.forEach((change, i) => results.push(toResult(change.seq, outcomes[i], base)));
 			return { kind: 'done', response: { results, lastSeq: newLastSeq } };
 		});
 }
 
-/** The device's processed seq; a device pushes for one user only (a shared tablet has one per user). */
-async function deviceLastSeq(
+/**
+ * Registers a new device for the user, or locks a known one until the transaction ends (so two
+ * pushes of one device never run at once), and returns its processed seq. A device pushes for one
+ * user only: a shared tablet has one device id per user.
+ */
+async function lockDevice(
 	trx: Kysely<SyncDatabase>,
 	deviceId: string,
-	user: SessionUser
+	user: SessionUser,
+	now: Date
 ): Promise<number> {
 	const device = await trx
-		.selectFrom('sync_devices')
-		.select(['user_id', 'last_seq'])
-		.where('device_id', '=', deviceId)
-		.executeTakeFirst();
-	if (device && device.user_id !== user.id) {
+		.insertInto('sync_devices')
+		.values({ device_id: deviceId, user_id: user.id, last_seq: 0, updated_at: now.toISOString() })
+		.onConflict((oc) =>
+			oc.column('device_id').doUpdateSet((eb) => ({ updated_at: eb.ref('excluded.updated_at') }))
+		)
+		.returning(['user_id', 'last_seq'])
+		.executeTakeFirstOrThrow();
+	if (device.user_id !== user.id) {
 		throw new ApiError(
 			403,
 			'device_of_other_user',
 			'Diese Änderungen stammen von einer anderen Anmeldung auf diesem Gerät und werden nicht übertragen.'
 		);
 	}
-	return device ? Number(device.last_seq) : 0;
+	return Number(device.last_seq);
+}
+
+/** Replaces the provisional revisions of a record the batch wrote by the claimed real ones. */
+function resolveRevisions(record: ServerRecord, base: number): void {
+	record.revision = RevisionCounter.resolve(record.revision, base);
+	for (const [field, revision] of Object.entries(record.fieldRevisions)) {
+		record.fieldRevisions[field] = RevisionCounter.resolve(revision, base);
+	}
 }
 
 /** Changes processed before: acknowledged again, with their rejection if they were rejected. */
@@ -114,27 +132,20 @@ async function answerReplayed(
 	});
 }
 
-function toResult(seq: number, outcome: ChangeOutcome): PushResult {
+function toResult(seq: number, outcome: ChangeOutcome, base: number): PushResult {
 	if (outcome.status === 'rejected')
 		return { seq, status: 'rejected', code: outcome.code, reason: outcome.reason };
-	const result: PushResult = { seq, status: 'accepted', revision: outcome.revision };
+	const revision = RevisionCounter.resolve(outcome.revision, base);
+	const result: PushResult = { seq, status: 'accepted', revision };
 	if (outcome.conflicts.length > 0) result.conflicts = outcome.conflicts;
 	return result;
 }
 
-async function saveDevice(
-	trx: Kysely<SyncDatabase>,
-	deviceId: string,
-	userId: string,
-	lastSeq: number,
-	now: Date
-): Promise<void> {
+async function saveDeviceSeq(trx: Kysely<SyncDatabase>, deviceId: string, lastSeq: number): Promise<void> {
 	await trx
-		.insertInto('sync_devices')
-		.values({ device_id: deviceId, user_id: userId, last_seq: lastSeq, updated_at: now.toISOString() })
-		.onConflict((oc) =>
-			oc.column('device_id').doUpdateSet({ last_seq: lastSeq, updated_at: now.toISOString() })
-		)
+		.updateTable('sync_devices')
+		.set({ last_seq: lastSeq })
+		.where('device_id', '=', deviceId)
 		.execute();
 }
 

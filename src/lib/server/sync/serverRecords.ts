@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { citedAttachments } from '$lib/domain/sync/attachments';
 import type { SyncedTableName } from '$lib/domain/sync/tables';
 import type { DatabaseSchema } from '../db/schema';
-import { lockRevisionCounter, RevisionCounter, saveRevisionCounter } from './revisions';
+import { claimRevisions, lockRecords } from './revisions';
 import { syncDb } from './schema';
 import { saveCitations, saveRecords, type ServerRecord } from './store';
 import { checkRecord } from './validation';
@@ -22,21 +22,26 @@ export async function createServerRecords(
 	writer = 'server'
 ): Promise<void> {
 	const db = syncDb(trx);
-	const counter = new RevisionCounter(await lockRevisionCounter(db));
-	const records: ServerRecord[] = entries.map(({ table, record }) => {
-		const checked = checkRecord(table, record);
-		if (!checked.ok) throw new Error(`${table} ${record.id}: ${checked.reason}`);
-		const revision = counter.next();
-		const fields = Object.keys(checked.record);
+	const checked = entries.map(({ table, record }) => {
+		const result = checkRecord(table, record);
+		if (!result.ok) throw new Error(`${table} ${record.id}: ${result.reason}`);
+		return { table, record: result.record, facilityId: record.facilityId, recordId: record.id };
+	});
+	await lockRecords(db, checked);
+	// Last before writing: the counter stays taken until the commit (see revisions.ts).
+	const base = await claimRevisions(db, checked.length);
+	const records: ServerRecord[] = checked.map(({ table, record, facilityId, recordId }, i) => {
+		const revision = base + i + 1;
+		const fields = Object.keys(record);
 		return {
 			table,
-			recordId: record.id,
-			facilityId: record.facilityId,
-			record: checked.record,
+			recordId,
+			facilityId,
+			record,
 			revision,
 			fieldRevisions: Object.fromEntries(fields.map((f) => [f, revision])),
 			fieldWriters: Object.fromEntries(fields.map((f) => [f, writer])),
-			deleted: checked.record.deleted === true
+			deleted: record.deleted === true
 		};
 	});
 	await saveRecords(db, records);
@@ -46,5 +51,4 @@ export async function createServerRecords(
 			citedAttachments(r.record).map((f) => ({ sha256: f.sha256, facilityId: r.facilityId }))
 		)
 	);
-	await saveRevisionCounter(db, counter.value);
 }
