@@ -81,6 +81,20 @@ describe('LoginPage', () => {
 		expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 	});
 
+	it('keeps the button disabled while the workspace is set up, so nobody logs in twice', async () => {
+		stubServer({ 'POST /api/auth/login': answer(leitung) });
+		let finishSetup = () => {};
+		vi.mocked(session.signedIn).mockImplementationOnce(
+			() => new Promise((resolve) => (finishSetup = () => resolve(landingPathFor(leitung.user))))
+		);
+		await logIn('leitung@demo.example', 'Demo-Leitung-2026');
+
+		expect(await screen.findByText('Die Mappe wird auf diesem Gerät eingerichtet …')).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Anmelden …' })).toBeDisabled();
+		finishSetup();
+		await vi.waitFor(() => expect(goto).toHaveBeenCalledWith('/', { invalidateAll: true }));
+	});
+
 	it('without ?next= goes where the role starts, and never to another site', async () => {
 		const advisor = aSession({ id: 'u-beratung', role: 'fachberatung' });
 		expect(landingPathFor(advisor.user)).toBe('/beratung');
