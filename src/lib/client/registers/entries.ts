@@ -5,7 +5,9 @@ import {
 	type SyncedRecord,
 	type SyncedRecordInput
 } from '$lib/client/db/changes';
+import { db } from '$lib/client/db';
 import { newId } from '$lib/client/db/ids';
+import { syncedTable } from '$lib/client/db/syncedRecords';
 import type { RecordBase } from '$lib/domain/records';
 import type { RegisterTableName } from '$lib/domain/registers/tables';
 
@@ -25,8 +27,23 @@ export function registerEntries<T extends RegisterTableName>(table: T) {
 		update(id: string, fields: Partial<RegisterFields<T>>): Promise<SyncedRecord<T>> {
 			return updateRecord(table, id, fields as Partial<SyncedRecordInput<T>>);
 		},
+		/**
+		 * Deletes the entry and, in the same transaction, the citations of it: a deleted course or
+		 * agreement no longer proves a criterion, so the criterion counts as „ohne Nachweis“ again.
+		 */
 		remove(id: string): Promise<SyncedRecord<T>> {
-			return softDeleteRecord(table, id);
+			const target = db;
+			const stores = [syncedTable(target, table), target.registerCitations, target.outbox, target.meta];
+			return target.transaction('rw', stores, async () => {
+				const removed = await softDeleteRecord(table, id);
+				const citing = await target.registerCitations
+					.where('facilityId')
+					.equals(removed.facilityId)
+					.filter((c) => c.entryId === id && c.registerTable === table && !c.deleted)
+					.toArray();
+				for (const citation of citing) await softDeleteRecord('registerCitations', citation.id);
+				return removed;
+			});
 		}
 	};
 }

@@ -4,7 +4,9 @@ import { RecordValidationError } from '$lib/client/db/errors';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { calendarYear } from '$lib/domain/periods';
 import { computeAllRegisterSummaries } from '$lib/domain/registers/summaries/all';
+import { countCitationsByCriterion } from '$lib/domain/registers/citationCounts';
 import { addChildminderContact } from './childminding';
+import { citeRegisterEntry, readRegisterCitations } from './citations';
 import {
 	addFamilyEducationOffer,
 	deleteFamilyEducationOffer,
@@ -59,6 +61,26 @@ describe('register services', () => {
 			['delete', ['deleted']]
 		]);
 		expect((await db.familyEducationOffers.get(offer.id))?.deleted).toBe(true);
+	});
+
+	it('remove the citations of a deleted entry with it, so the criterion is „ohne Nachweis“ again', async () => {
+		const offer = await addFamilyEducationOffer(FACILITY, course);
+		const other = await addFamilyEducationOffer(FACILITY, { ...course, title: 'Elterncafé' });
+		await citeRegisterEntry(FACILITY, '2.1', 'familyEducationOffers', offer.id);
+		await citeRegisterEntry(FACILITY, '2.3', 'familyEducationOffers', offer.id);
+		await citeRegisterEntry(FACILITY, '2.1', 'familyEducationOffers', other.id);
+
+		await deleteFamilyEducationOffer(offer.id);
+		const live = await readRegisterCitations(FACILITY);
+		expect(live.map((c) => [c.criterionId, c.entryId])).toEqual([['2.1', other.id]]);
+		expect(countCitationsByCriterion(await db.registerCitations.toArray())).toEqual(new Map([['2.1', 1]]));
+		// The deletions sync like any other: one outbox entry per removed citation, after the entry's.
+		const outbox = await db.outbox.orderBy('seq').toArray();
+		expect(outbox.slice(-3).map((e) => [e.table, e.op])).toEqual([
+			['familyEducationOffers', 'delete'],
+			['registerCitations', 'delete'],
+			['registerCitations', 'delete']
+		]);
 	});
 
 	it('refuse bad input with German messages and write nothing', async () => {
