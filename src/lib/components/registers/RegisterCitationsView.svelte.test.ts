@@ -134,7 +134,7 @@ describe('citations on the criterion page', () => {
 		await freshWorkspace();
 	});
 
-	it('cite a course from the database, list it, and remove it again', async () => {
+	it('cite a course from the database, list it, remove it, and lose it with the deleted course', async () => {
 		const course = await addFamilyEducationOffer('fz-1', {
 			title: 'Elterncafé „Kaffeeklatsch“',
 			kind: 'elterncafe',
@@ -168,14 +168,22 @@ describe('citations on the criterion page', () => {
 		expect(link).toHaveAttribute('href', '/register/familienbildung?zeitraum=kj-2026');
 		expect(screen.getByRole('region', { name: 'Belege aus den Registern (1)' })).toBeInTheDocument();
 
-		// Deleting the course in its register leaves the citation saying so.
-		await deleteFamilyEducationOffer(course.id);
-		await screen.findByText('Eintrag nicht (mehr) im Register');
 		await user.click(
 			screen.getByRole('button', {
-				name: '„Eintrag nicht (mehr) im Register“ nicht mehr als Nachweis zitieren'
+				name: '„Elterncafé „Kaffeeklatsch““ nicht mehr als Nachweis zitieren'
 			})
 		);
+		await waitFor(() =>
+			expect(screen.getByRole('region', { name: 'Belege aus den Registern (0)' })).toBeInTheDocument()
+		);
+
+		// Cited again, then the course is deleted in its register: the citation goes with it.
+		await user.click(screen.getByRole('button', { name: 'Registereintrag zitieren' }));
+		await user.selectOptions(screen.getByRole('combobox', { name: 'Register' }), 'familyEducationOffers');
+		await user.click(await screen.findByRole('radio', { name: /Elterncafé „Kaffeeklatsch“/ }));
+		await user.click(screen.getByRole('button', { name: 'Als Nachweis zitieren' }));
+		await screen.findByRole('region', { name: 'Belege aus den Registern (1)' });
+		await deleteFamilyEducationOffer(course.id);
 		await waitFor(() =>
 			expect(screen.getByRole('region', { name: 'Belege aus den Registern (0)' })).toBeInTheDocument()
 		);
