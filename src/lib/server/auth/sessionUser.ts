@@ -3,57 +3,13 @@ import type { SessionUser } from '$lib/domain/accounts';
 import type { DatabaseSchema } from '../db/schema';
 
 /**
- * The user as requests see it: role and the facilities the role gives access to (memberships for
- * team and Leitung, assignments for Fachberatung, none for Admin). Null for unknown or disabled users.
+ * Users with the facilities their role gives access to, one row per facility (one row with null
+ * facility columns when there is none): memberships for team and Leitung, assignments for
+ * Fachberatung, none for Admin. The one place that rule lives; login and every request use it.
  */
-export async function loadSessionUser(
-	db: Kysely<DatabaseSchema>,
-	userId: string
-): Promise<SessionUser | null> {
-	const user = await db
-		.selectFrom('users')
-		.select(['id', 'email', 'display_name', 'role', 'disabled'])
-		.where('id', '=', userId)
-		.executeTakeFirst();
-	if (!user || user.disabled) return null;
-	const link = user.role === 'fachberatung' ? 'advisor_assignments' : 'user_facilities';
-	const facilities =
-		user.role === 'admin'
-			? []
-			: await db
-					.selectFrom(link)
-					.innerJoin('facilities', 'facilities.id', `${link}.facility_id`)
-					.select(['facilities.id', 'facilities.name', 'facilities.familienzentrum'])
-					.where(`${link}.user_id`, '=', userId)
-					.orderBy('facilities.name')
-					.execute();
-	return {
-		id: user.id,
-		email: user.email,
-		displayName: user.display_name,
-		role: user.role,
-		facilities
-	};
-}
-
-export interface SessionRow {
-	userId: string;
-	lastSeenAt: string;
-	expiresAt: string;
-}
-
-/**
- * A session row and its user with the user's facilities, in one query (it runs on every request):
- * memberships for team and Leitung, assignments for Fachberatung, none for Admin. The user is null
- * when disabled; the whole answer null for an unknown session.
- */
-export async function loadSessionAndUser(
-	db: Kysely<DatabaseSchema>,
-	sessionId: string
-): Promise<{ session: SessionRow; user: SessionUser | null } | null> {
-	const rows = await db
-		.selectFrom('sessions as s')
-		.innerJoin('users as u', 'u.id', 's.user_id')
+function usersWithFacilities(db: Kysely<DatabaseSchema>) {
+	return db
+		.selectFrom('users as u')
 		.leftJoin('user_facilities as uf', (join) =>
 			join.onRef('uf.user_id', '=', 'u.id').on('u.role', 'in', ['team', 'leitung'])
 		)
@@ -66,9 +22,7 @@ export async function loadSessionAndUser(
 			)
 		)
 		.select([
-			's.user_id',
-			's.last_seen_at',
-			's.expires_at',
+			'u.id',
 			'u.email',
 			'u.display_name',
 			'u.role',
@@ -77,25 +31,57 @@ export async function loadSessionAndUser(
 			'f.name as facility_name',
 			'f.familienzentrum'
 		])
+		.orderBy('f.name');
+}
+
+type UserRow = Awaited<ReturnType<ReturnType<typeof usersWithFacilities>['execute']>>[number];
+
+function toSessionUser(rows: UserRow[]): SessionUser {
+	const [first] = rows;
+	return {
+		id: first.id,
+		email: first.email,
+		displayName: first.display_name,
+		role: first.role,
+		facilities: rows.flatMap((r) =>
+			r.facility_id === null
+				? []
+				: [{ id: r.facility_id, name: r.facility_name!, familienzentrum: r.familienzentrum! }]
+		)
+	};
+}
+
+/** The user as requests see it, by id. Null for unknown or disabled users. */
+export async function loadSessionUser(
+	db: Kysely<DatabaseSchema>,
+	userId: string
+): Promise<SessionUser | null> {
+	const rows = await usersWithFacilities(db).where('u.id', '=', userId).execute();
+	if (rows.length === 0 || rows[0].disabled) return null;
+	return toSessionUser(rows);
+}
+
+export interface SessionRow {
+	userId: string;
+	lastSeenAt: string;
+	expiresAt: string;
+}
+
+/**
+ * A session row and its user, in one query (it runs on every request). The user is null when
+ * disabled; the whole answer null for an unknown session.
+ */
+export async function loadSessionAndUser(
+	db: Kysely<DatabaseSchema>,
+	sessionId: string
+): Promise<{ session: SessionRow; user: SessionUser | null } | null> {
+	const rows = await usersWithFacilities(db)
+		.innerJoin('sessions as s', 's.user_id', 'u.id')
+		.select(['s.last_seen_at', 's.expires_at'])
 		.where('s.id', '=', sessionId)
-		.orderBy('f.name')
 		.execute();
 	const first = rows[0];
 	if (!first) return null;
-	const session = { userId: first.user_id, lastSeenAt: first.last_seen_at, expiresAt: first.expires_at };
-	if (first.disabled) return { session, user: null };
-	return {
-		session,
-		user: {
-			id: first.user_id,
-			email: first.email,
-			displayName: first.display_name,
-			role: first.role,
-			facilities: rows.flatMap((r) =>
-				r.facility_id === null
-					? []
-					: [{ id: r.facility_id, name: r.facility_name!, familienzentrum: r.familienzentrum! }]
-			)
-		}
-	};
+	const session = { userId: first.id, lastSeenAt: first.last_seen_at, expiresAt: first.expires_at };
+	return { session, user: first.disabled ? null : toSessionUser(rows) };
 }
