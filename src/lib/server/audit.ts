@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { AuditEntry } from '$lib/domain/accounts';
 import type { DatabaseSchema } from './db/schema';
 
@@ -23,7 +23,12 @@ export async function writeAudit<DB extends DatabaseSchema>(
 	db: Kysely<DB>,
 	entry: AuditInput
 ): Promise<void> {
-	await (db as unknown as Kysely<DatabaseSchema>)
+	await db.executeQuery(auditStatement(db, entry));
+}
+
+/** `writeAudit` as a statement, for a batched transaction (db/batchedTransaction.ts). */
+export function auditStatement<DB extends DatabaseSchema>(db: Kysely<DB>, entry: AuditInput): CompiledQuery {
+	return (db as unknown as Kysely<DatabaseSchema>)
 		.insertInto('audit_log')
 		.values({
 			at: (entry.at ?? new Date()).toISOString(),
@@ -34,7 +39,7 @@ export async function writeAudit<DB extends DatabaseSchema>(
 			entity_id: entry.entityId ?? null,
 			detail: JSON.stringify(entry.detail ?? {})
 		})
-		.execute();
+		.compile();
 }
 
 export interface AuditQuery {

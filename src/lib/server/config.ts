@@ -7,6 +7,8 @@ export interface ServerConfig {
 	databaseUrl: string | null;
 	/** PostgreSQL schema to use (created if missing); lets tests and benchmarks share one database. */
 	databaseSchema: string | null;
+	/** PostgreSQL: size of the connection pool for transactions. */
+	databasePoolSize: number;
 	/** Public origin, e.g. https://siegel.example.org; used for links and the Secure cookie flag. */
 	origin: string | null;
 	demoSeed: boolean;
@@ -26,6 +28,12 @@ export interface ServerConfig {
 	/** Lifetime of a one-time set-password link. */
 	passwordLinkMs: number;
 }
+
+/**
+ * A push holds its connection for two round trips, which under load wait mostly for this busy
+ * process, not for the database: more connections than cores keep pushes from queueing for one.
+ */
+export const DEFAULT_DATABASE_POOL_SIZE = 40;
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -54,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
 		databaseUrl,
 		databaseSchema,
+		databasePoolSize: Math.round(positiveNumber(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE)),
 		origin: env.ORIGIN?.trim().replace(/\/+$/, '') || null,
 		demoSeed: env.DEMO_SEED !== '0' && env.DEMO_SEED !== 'false',
 		adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || null,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { version } from '../../../package.json';
 import { FileBlobStore, type BlobStore } from './blobStore';
 import { loadConfig, type ServerConfig } from './config';
+import type { InBatchedTransaction } from './db/batchedTransaction';
 import { createDatabase, type DialectName } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import type { DatabaseSchema } from './db/schema';
@@ -13,7 +14,11 @@ import { createFirstAdmin, printDemoLogins, seedDemoDeployment } from './seed';
 export interface ServerContext {
 	config: ServerConfig;
 	db: Kysely<DatabaseSchema>;
+	/** Single statements only, never a transaction: see db/database.ts. */
+	reads: Kysely<DatabaseSchema>;
 	dialectName: DialectName;
+	/** For the busiest transaction, a push: see db/batchedTransaction.ts. */
+	inBatchedTransaction: InBatchedTransaction;
 	blobs: BlobStore;
 	version: string;
 	/** The clock; tests move it to check expiry. */
@@ -43,7 +48,9 @@ export async function createServerContext(
 		const ctx: ServerContext = {
 			config,
 			db: database.db,
+			reads: database.reads,
 			dialectName: database.dialectName,
+			inBatchedTransaction: database.inBatchedTransaction,
 			blobs: new FileBlobStore(path.join(config.dataDir, 'blobs')),
 			version,
 			now: options.now ?? (() => new Date()),

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { SessionUser } from '$lib/domain/accounts';
 import type { DatabaseSchema } from '../db/schema';
 
@@ -61,6 +61,31 @@ export async function loadSessionUser(
 	return toSessionUser(rows);
 }
 
+function sessionLookupQuery(db: Kysely<DatabaseSchema>, sessionId: string) {
+	return usersWithFacilities(db)
+		.innerJoin('sessions as s', 's.user_id', 'u.id')
+		.select(['s.last_seen_at', 's.expires_at'])
+		.where('s.id', '=', sessionId);
+}
+
+type SessionLookup = ReturnType<typeof sessionLookupQuery>;
+type SessionLookupRow = Awaited<ReturnType<SessionLookup['execute']>>[number];
+
+// The lookup runs on every request: built and compiled once per database, then only its session id
+// changes (its text stays the same, so PostgreSQL reuses its plan too).
+const SESSION_ID_SLOT = '\u0000session-id';
+const compiledLookups = new WeakMap<Kysely<DatabaseSchema>, CompiledQuery<SessionLookupRow>>();
+
+function sessionLookup(db: Kysely<DatabaseSchema>, sessionId: string): CompiledQuery<SessionLookupRow> {
+	let compiled = compiledLookups.get(db);
+	if (!compiled) {
+		compiled = sessionLookupQuery(db, SESSION_ID_SLOT).compile();
+		compiledLookups.set(db, compiled);
+	}
+	const parameters = compiled.parameters.map((value) => (value === SESSION_ID_SLOT ? sessionId : value));
+	return { ...compiled, parameters };
+}
+
 export interface SessionRow {
 	userId: string;
 	lastSeenAt: string;
@@ -75,11 +100,7 @@ export async function loadSessionAndUser(
 	db: Kysely<DatabaseSchema>,
 	sessionId: string
 ): Promise<{ session: SessionRow; user: SessionUser | null } | null> {
-	const rows = await usersWithFacilities(db)
-		.innerJoin('sessions as s', 's.user_id', 'u.id')
-		.select(['s.last_seen_at', 's.expires_at'])
-		.where('s.id', '=', sessionId)
-		.execute();
+	const { rows } = await db.executeQuery(sessionLookup(db, sessionId));
 	const first = rows[0];
 	if (!first) return null;
 	const session = { userId: first.id, lastSeenAt: first.last_seen_at, expiresAt: first.expires_at };

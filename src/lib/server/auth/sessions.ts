@@ -45,7 +45,7 @@ export async function resolveSession(
 	token: string
 ): Promise<{ session: ActiveSession; user: SessionUser } | null> {
 	const id = hashToken(token);
-	const found = await loadSessionAndUser(ctx.db, id);
+	const found = await loadSessionAndUser(ctx.reads, id);
 	if (!found) return null;
 	const { session: row, user } = found;
 	const now = ctx.now();

@@ -3,13 +3,27 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import {
+	pipelinedTransactions,
+	sequentialTransactions,
+	type InBatchedTransaction
+} from './batchedTransaction';
+import { DEFAULT_DATABASE_POOL_SIZE } from '../config';
 import type { DatabaseSchema } from './schema';
+import { sharedConnections } from './sharedConnections';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface Database {
 	db: Kysely<DatabaseSchema>;
+	/**
+	 * For the single statements every request runs (session lookup, pull), never for transactions:
+	 * on PostgreSQL a few connections they share (sharedConnections.ts), on SQLite `db` itself.
+	 */
+	reads: Kysely<DatabaseSchema>;
 	dialectName: DialectName;
+	/** Transactions sent in batches: one round trip per batch on PostgreSQL (batchedTransaction.ts). */
+	inBatchedTransaction: InBatchedTransaction;
 	close(): Promise<void>;
 }
 
@@ -17,13 +31,21 @@ export interface DatabaseOptions {
 	dataDir: string;
 	databaseUrl: string | null;
 	databaseSchema?: string | null;
+	/** PostgreSQL: connections for transactions (pushes above all); see docs/server.md. */
+	databasePoolSize?: number;
 }
 
 export const SQLITE_FILE_NAME = 'guetesiegel.sqlite';
 
 /** Opens SQLite in dataDir, or PostgreSQL when a postgres:// URL is given. Migrations are separate. */
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
-	if (options.databaseUrl) return createPostgres(options.databaseUrl, options.databaseSchema ?? null);
+	if (options.databaseUrl) {
+		return createPostgres(
+			options.databaseUrl,
+			options.databaseSchema ?? null,
+			options.databasePoolSize ?? DEFAULT_DATABASE_POOL_SIZE
+		);
+	}
 	return createSqlite(options.dataDir);
 }
 
@@ -37,12 +59,22 @@ function createSqlite(dataDir: string): Database {
 	connection.pragma('foreign_keys = ON');
 	connection.pragma('busy_timeout = 5000');
 	const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }) });
-	return { db, dialectName: 'sqlite', close: () => db.destroy() };
+	return {
+		db,
+		reads: db,
+		dialectName: 'sqlite',
+		inBatchedTransaction: sequentialTransactions(db),
+		close: () => db.destroy()
+	};
 }
 
 const INT8_OID = 20;
 
-async function createPostgres(databaseUrl: string, schema: string | null): Promise<Database> {
+async function createPostgres(
+	databaseUrl: string,
+	schema: string | null,
+	poolSize: number
+): Promise<Database> {
 	if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Invalid schema name "${schema}"`);
 	if (schema) {
 		// The schema must exist before any pooled connection puts it on its search_path.
@@ -54,9 +86,8 @@ async function createPostgres(databaseUrl: string, schema: string | null): Promi
 			await client.end();
 		}
 	}
-	const pool = new pg.Pool({
+	const connection: pg.ClientConfig = {
 		connectionString: databaseUrl,
-		max: 10,
 		options: schema ? `-c search_path="${schema}"` : undefined,
 		// count(*) and bigserial ids come back as bigint; as numbers they match what SQLite returns.
 		// Safe up to 2^53, far beyond any revision or row count here.
@@ -66,8 +97,23 @@ async function createPostgres(databaseUrl: string, schema: string | null): Promi
 					? (value: string) => Number(value)
 					: pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser
 		}
-	});
+	};
+	// Pipeline mode: a client sends each query at once, without waiting for the answer to the one
+	// before. Kysely still sends one at a time; batched transactions send several together.
+	const pool = new pg.Pool({ ...connection, max: poolSize, pipeline: true });
 	const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+	const reads = new Kysely<DatabaseSchema>({
+		dialect: new PostgresDialect({ pool: sharedConnections(connection) })
+	});
 	await sql`select 1`.execute(db);
-	return { db, dialectName: 'postgres', close: () => db.destroy() };
+	return {
+		db,
+		reads,
+		dialectName: 'postgres',
+		inBatchedTransaction: pipelinedTransactions(pool),
+		close: async () => {
+			await reads.destroy();
+			await db.destroy();
+		}
+	};
 }

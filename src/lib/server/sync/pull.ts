@@ -17,7 +17,7 @@ export async function pullChanges(
 ): Promise<PullResponse> {
 	const facilityIds = facilitiesVisibleTo(user);
 	if (facilityIds.length === 0) return { records: [], facilityIds, cursor: request.cursor, hasMore: false };
-	const rows = await syncDb(ctx.db)
+	const rows = await syncDb(ctx.reads)
 		.selectFrom('sync_records')
 		.selectAll()
 		.where('facility_id', 'in', facilityIds)

@@ -68,6 +68,39 @@ describe.each(testDialects)('pushing changes on %s', (dialect) => {
 		expect((await pull(teamA, 1)).records).toEqual([]);
 	});
 
+	it('stores real revisions for the record and for each field a batch changed', async () => {
+		await push(leitungA, DEVICE_A, [change(1, 'evidence', noteEvidence('kita-a', 'ev-1'))]);
+		// Another record in between, so the next batch's revisions do not follow on from ev-1's.
+		await push(leitungA, DEVICE_A, [change(2, 'evidence', noteEvidence('kita-a', 'ev-2'))]);
+		const pushed = await push(teamA, DEVICE_B, [
+			change(1, 'evidence', { note: 'Aushang im Flur' }, { recordId: 'ev-1', baseRevision: 1 }),
+			change(2, 'evidence', { title: 'Aushang Sprechstunde Mai' }, { recordId: 'ev-1', baseRevision: 1 })
+		]);
+		expect(pushed.body.results).toEqual([
+			{ seq: 1, status: 'accepted', revision: 3 },
+			{ seq: 2, status: 'accepted', revision: 4 }
+		]);
+
+		const row = await syncDb(server.ctx.db)
+			.selectFrom('sync_records')
+			.select(['revision', 'field_revisions'])
+			.where('record_id', '=', 'ev-1')
+			.executeTakeFirstOrThrow();
+		expect(Number(row.revision)).toBe(4);
+		const fieldRevisions = JSON.parse(row.field_revisions) as Record<string, number>;
+		expect(fieldRevisions).toMatchObject({ note: 3, title: 4, kind: 1, date: 1 });
+		// So an edit made before revision 4 conflicts on the title only, and one made after does not.
+		const stale = await push(leitungA, DEVICE_A, [
+			change(3, 'evidence', { title: 'Sprechstunde' }, { recordId: 'ev-1', baseRevision: 3 })
+		]);
+		expect(stale.body.results[0].conflicts?.map((c) => c.field)).toEqual(['title']);
+		const fresh = await push(leitungA, DEVICE_A, [
+			change(4, 'evidence', { title: 'Sprechstunde' }, { recordId: 'ev-1', baseRevision: 4 })
+		]);
+		expect(fresh.body.results[0]).toMatchObject({ status: 'accepted' });
+		expect(fresh.body.results[0].conflicts).toBeUndefined();
+	});
+
 	it('acknowledges a batch sent twice without storing anything twice', async () => {
 		const batch = [
 			change(1, 'criterionStatuses', statusRecord('kita-a', '1.1', 'in_arbeit')),

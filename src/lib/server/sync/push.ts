@@ -1,13 +1,20 @@
 import type { SessionUser } from '$lib/domain/accounts';
 import type { PushRequest, PushResponse, PushResult } from '$lib/domain/sync/protocol';
-import { writeAudit } from '../audit';
+import type { CompiledQuery, Kysely } from 'kysely';
+import { auditStatement } from '../audit';
 import type { ServerContext } from '../context';
+import type { BatchedTransaction } from '../db/batchedTransaction';
 import { ApiError, badRequest } from '../http/errors';
 import { applyChange, type ChangeOutcome, type PushBatch } from './applyChange';
-import { claimRevisions, lockRecords, RevisionCounter } from './revisions';
+import { claimedBase, claimRevisionsStatement, lockRecordsStatements, RevisionCounter } from './revisions';
 import { syncDb, type SyncDatabase } from './schema';
-import { loadRecords, recordKey, saveCitations, saveRecords, type ServerRecord } from './store';
-import type { Kysely } from 'kysely';
+import {
+	loadRecordsStatements,
+	recordKey,
+	recordsByKey,
+	saveCitationsStatements,
+	saveRecordsStatements
+} from './store';
 
 export type PushOutcome = { kind: 'done'; response: PushResponse } | { kind: 'gap'; expectedSeq: number };
 
@@ -16,6 +23,9 @@ export type PushOutcome = { kind: 'done'; response: PushResponse } | { kind: 'ga
  * the batch touches, refuses a gap in the device's sequence, acknowledges what it processed before
  * and applies the rest in order; the revision counter is taken only for the final write of the
  * records (see revisions.ts). Nothing of a batch is stored unless all of it is.
+ *
+ * The transaction is sent in two batches (db/batchedTransaction.ts), one round trip each on
+ * PostgreSQL: first lock and read, then, after the merge here, write everything and commit.
  */
 export async function pushChanges(
 	ctx: ServerContext,
@@ -26,64 +36,79 @@ export async function pushChanges(
 	if (request.changes.some((change, i) => change.seq !== first + i)) {
 		throw badRequest('Die Änderungen müssen lückenlos und in Reihenfolge gesendet werden.');
 	}
-	return syncDb(ctx.db)
-		.transaction()
-		.execute(async (trx) => {
-			const now = ctx.now();
-			const lastSeq = await lockDevice(trx, request.deviceId, user, now);
-			if (first > lastSeq + 1) return { kind: 'gap', expectedSeq: lastSeq + 1 };
+	const db = syncDb(ctx.db);
+	return ctx.inBatchedTransaction(async (tx) => {
+		const now = ctx.now();
+		// Device first (so two pushes of one device never run at once), then the records, then read.
+		const locks = lockRecordsStatements(db, request.changes);
+		const [[device], ...loaded] = await tx.run([
+			lockDeviceStatement(db, request.deviceId, user, now),
+			...locks,
+			...loadRecordsStatements(db, request.changes)
+		]);
+		const lastSeq = checkDevice(device, user);
+		if (first > lastSeq + 1) return { kind: 'gap', expectedSeq: lastSeq + 1 };
 
-			await lockRecords(trx, request.changes);
-			const batch: PushBatch = {
-				user,
-				deviceId: request.deviceId,
-				now,
-				counter: new RevisionCounter(),
-				records: await loadRecords(trx, request.changes),
-				dirty: new Map(),
-				citations: new Map(),
-				hasBlob: cachedLookup((sha) => ctx.blobs.has(sha))
-			};
-			const replayed = request.changes.filter((c) => c.seq <= lastSeq);
-			const fresh = request.changes.filter((c) => c.seq > lastSeq);
-			const results: PushResult[] = await answerReplayed(trx, batch, replayed);
-			const outcomes: ChangeOutcome[] = [];
-			for (const change of fresh) outcomes.push(await applyChange(batch, change));
+		const batch: PushBatch = {
+			user,
+			deviceId: request.deviceId,
+			now,
+			counter: new RevisionCounter(),
+			records: recordsByKey(loaded.slice(locks.length)),
+			dirty: new Map(),
+			citations: new Map(),
+			hasBlob: cachedLookup((sha) => ctx.blobs.has(sha))
+		};
+		const replayed = request.changes.filter((c) => c.seq <= lastSeq);
+		const fresh = request.changes.filter((c) => c.seq > lastSeq);
+		const results: PushResult[] = await answerReplayed(tx, db, batch, replayed);
+		const outcomes: ChangeOutcome[] = [];
+		for (const change of fresh) outcomes.push(await applyChange(batch, change));
 
-			await saveCitations(trx, batch.citations.values());
-			const newLastSeq = Math.max(lastSeq, request.changes.at(-1)!.seq);
-			if (newLastSeq > lastSeq) await saveDeviceSeq(trx, request.deviceId, newLastSeq);
-			await saveRejections(trx, request.deviceId, fresh, outcomes);
-			await auditPush(trx, user, request.deviceId, fresh, outcomes, now);
-
-			// Last: the counter stays taken until the commit (see revisions.ts).
-			const base = batch.counter.count > 0 ? await claimRevisions(trx, batch.counter.count) : 0;
-			for (const record of batch.dirty.values()) resolveRevisions(record, base);
-			await saveRecords(trx, batch.dirty.values());
-			fresh.forEach((change, i) => results.push(toResult(change.seq, outcomes[i], base)));
-			return { kind: 'done', response: { results, lastSeq: newLastSeq } };
-		});
+		const newLastSeq = Math.max(lastSeq, request.changes.at(-1)!.seq);
+		const count = batch.counter.count;
+		const writes = [
+			...saveCitationsStatements(db, batch.citations.values()),
+			...(newLastSeq > lastSeq ? [saveDeviceSeqStatement(db, request.deviceId, newLastSeq)] : []),
+			...saveRejectionsStatements(db, request.deviceId, fresh, outcomes),
+			...auditPushStatements(db, user, request.deviceId, fresh, outcomes, now)
+		];
+		// Last: the counter stays taken until the commit, which goes with it (see revisions.ts).
+		const claim = count > 0 ? [claimRevisionsStatement(db, count)] : [];
+		const written = await tx.commit([
+			...writes,
+			...claim,
+			...saveRecordsStatements(db, batch.dirty.values(), count)
+		]);
+		const base = count > 0 ? claimedBase(written[writes.length], count) : 0;
+		fresh.forEach((change, i) => results.push(toResult(change.seq, outcomes[i], base)));
+		return { kind: 'done', response: { results, lastSeq: newLastSeq } };
+	});
 }
 
 /**
- * Registers a new device for the user, or locks a known one until the transaction ends (so two
- * pushes of one device never run at once), and returns its processed seq. A device pushes for one
- * user only: a shared tablet has one device id per user.
+ * Registers a new device for the user, or locks a known one until the transaction ends, and returns
+ * its processed seq (`checkDevice`). A device pushes for one user only: a shared tablet has one
+ * device id per user.
  */
-async function lockDevice(
-	trx: Kysely<SyncDatabase>,
+function lockDeviceStatement(
+	db: Kysely<SyncDatabase>,
 	deviceId: string,
 	user: SessionUser,
 	now: Date
-): Promise<number> {
-	const device = await trx
+): CompiledQuery {
+	return db
 		.insertInto('sync_devices')
 		.values({ device_id: deviceId, user_id: user.id, last_seq: 0, updated_at: now.toISOString() })
 		.onConflict((oc) =>
 			oc.column('device_id').doUpdateSet((eb) => ({ updated_at: eb.ref('excluded.updated_at') }))
 		)
 		.returning(['user_id', 'last_seq'])
-		.executeTakeFirstOrThrow();
+		.compile();
+}
+
+function checkDevice(row: unknown, user: SessionUser): number {
+	const device = row as { user_id: string; last_seq: number | string };
 	if (device.user_id !== user.id) {
 		throw new ApiError(
 			403,
@@ -94,28 +119,24 @@ async function lockDevice(
 	return Number(device.last_seq);
 }
 
-/** Replaces the provisional revisions of a record the batch wrote by the claimed real ones. */
-function resolveRevisions(record: ServerRecord, base: number): void {
-	record.revision = RevisionCounter.resolve(record.revision, base);
-	for (const [field, revision] of Object.entries(record.fieldRevisions)) {
-		record.fieldRevisions[field] = RevisionCounter.resolve(revision, base);
-	}
-}
-
 /** Changes processed before: acknowledged again, with their rejection if they were rejected. */
 async function answerReplayed(
-	trx: Kysely<SyncDatabase>,
+	tx: BatchedTransaction,
+	db: Kysely<SyncDatabase>,
 	batch: PushBatch,
 	replayed: PushRequest['changes']
 ): Promise<PushResult[]> {
 	if (replayed.length === 0) return [];
-	const rejections = await trx
-		.selectFrom('sync_rejections')
-		.select(['seq', 'code', 'reason'])
-		.where('device_id', '=', batch.deviceId)
-		.where('seq', '>=', replayed[0].seq)
-		.where('seq', '<=', replayed.at(-1)!.seq)
-		.execute();
+	const [rows] = await tx.run([
+		db
+			.selectFrom('sync_rejections')
+			.select(['seq', 'code', 'reason'])
+			.where('device_id', '=', batch.deviceId)
+			.where('seq', '>=', replayed[0].seq)
+			.where('seq', '<=', replayed.at(-1)!.seq)
+			.compile()
+	]);
+	const rejections = rows as { seq: number | string; code: string; reason: string }[];
 	const rejected = new Map(rejections.map((r) => [Number(r.seq), r]));
 	return replayed.map((change): PushResult => {
 		const rejection = rejected.get(change.seq);
@@ -141,37 +162,37 @@ function toResult(seq: number, outcome: ChangeOutcome, base: number): PushResult
 	return result;
 }
 
-async function saveDeviceSeq(trx: Kysely<SyncDatabase>, deviceId: string, lastSeq: number): Promise<void> {
-	await trx
+function saveDeviceSeqStatement(db: Kysely<SyncDatabase>, deviceId: string, lastSeq: number): CompiledQuery {
+	return db
 		.updateTable('sync_devices')
 		.set({ last_seq: lastSeq })
 		.where('device_id', '=', deviceId)
-		.execute();
+		.compile();
 }
 
-async function saveRejections(
-	trx: Kysely<SyncDatabase>,
+function saveRejectionsStatements(
+	db: Kysely<SyncDatabase>,
 	deviceId: string,
 	changes: PushRequest['changes'],
 	outcomes: ChangeOutcome[]
-): Promise<void> {
+): CompiledQuery[] {
 	const rows = outcomes.flatMap((outcome, i) =>
 		outcome.status === 'rejected'
 			? [{ device_id: deviceId, seq: changes[i].seq, code: outcome.code, reason: outcome.reason }]
 			: []
 	);
-	if (rows.length > 0) await trx.insertInto('sync_rejections').values(rows).execute();
+	return rows.length > 0 ? [db.insertInto('sync_rejections').values(rows).compile()] : [];
 }
 
 /** One audit entry per facility a push touched: who, from which device, how many changes of which kind. */
-async function auditPush(
-	trx: Kysely<SyncDatabase>,
+function auditPushStatements(
+	db: Kysely<SyncDatabase>,
 	user: SessionUser,
 	deviceId: string,
 	changes: PushRequest['changes'],
 	outcomes: ChangeOutcome[],
 	now: Date
-): Promise<void> {
+): CompiledQuery[] {
 	const byFacility = new Map<
 		string | null,
 		{ accepted: number; rejected: number; conflicts: number; tables: Record<string, number> }
@@ -190,8 +211,8 @@ async function auditPush(
 		summary.tables[changes[i].table] = (summary.tables[changes[i].table] ?? 0) + 1;
 		byFacility.set(outcome.facilityId, summary);
 	});
-	for (const [facilityId, summary] of byFacility) {
-		await writeAudit(trx, {
+	return [...byFacility].map(([facilityId, summary]) =>
+		auditStatement(db, {
 			at: now,
 			userId: user.id,
 			facilityId,
@@ -199,8 +220,8 @@ async function auditPush(
 			entity: 'device',
 			entityId: deviceId,
 			detail: summary
-		});
-	}
+		})
+	);
 }
 
 function cachedLookup(lookup: (key: string) => Promise<boolean>): (key: string) => Promise<boolean> {

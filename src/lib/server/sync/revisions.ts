@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { PostgresAdapter, sql, type CompiledQuery, type RawBuilder } from 'kysely';
 import { asSyncDb, type WithSyncTables } from './schema';
 
 /**
@@ -13,6 +13,10 @@ import { asSyncDb, type WithSyncTables } from './schema';
  * Revisions are therefore committed in order, and a pull by cursor never skips a change that commits
  * later with a lower revision; yet the counter is held only for the final write and the commit, not
  * for the reads and merges before, so concurrent pushes of different records hardly wait.
+ *
+ * A push sends steps 3 and 4 and the commit in one batch (db/batchedTransaction.ts), so the counter
+ * is held only while the database runs them: its records are written with SQL that turns the
+ * provisional revisions into real ones from the claimed counter (`realRevision`, `realFieldRevisions`).
  */
 
 /** Provisional revisions are above any real one, so merges order them after everything stored. */
@@ -48,13 +52,63 @@ export class RevisionCounter {
  * transaction's revisions are `base + 1 … base + count`. Returns `base`.
  */
 export async function claimRevisions(trx: WithSyncTables, count: number): Promise<number> {
-	const row = await asSyncDb(trx)
+	const { rows } = await trx.executeQuery(claimRevisionsStatement(trx, count));
+	return claimedBase(rows, count);
+}
+
+/** `claimRevisions` as a statement for a batch; its rows give the base through `claimedBase`. */
+export function claimRevisionsStatement(db: WithSyncTables, count: number): CompiledQuery {
+	return asSyncDb(db)
 		.updateTable('sync_revision_counter')
 		.set((eb) => ({ value: eb('value', '+', count) }))
 		.where('id', '=', 1)
 		.returning('value')
-		.executeTakeFirstOrThrow();
+		.compile();
+}
+
+export function claimedBase(rows: readonly unknown[], count: number): number {
+	const row = rows[0] as { value: number | string } | undefined;
+	if (!row) throw new Error('The revision counter is missing.');
 	return Number(row.value) - count;
+}
+
+/**
+ * SQL for the real revision of a provisional one, in a statement after `claimRevisionsStatement(count)`
+ * in the same transaction: the counter then holds the transaction's last revision.
+ */
+export function realRevision(revision: number, count: number): RawBuilder<number> {
+	if (revision <= PROVISIONAL_BASE) return sql<number>`${revision}`;
+	return sql<number>`(${currentCounter} - ${count - (revision - PROVISIONAL_BASE)})`;
+}
+
+/**
+ * SQL for a JSON object of field revisions (`{ field: revision }`, as text) with its provisional
+ * revisions made real, like `realRevision`.
+ */
+export function realFieldRevisions(
+	db: WithSyncTables,
+	fieldRevisions: Record<string, number>,
+	count: number
+): RawBuilder<string> {
+	const json = JSON.stringify(fieldRevisions);
+	if (Object.values(fieldRevisions).every((revision) => revision <= PROVISIONAL_BASE)) {
+		return sql<string>`${json}`;
+	}
+	// real = base + (revision - PROVISIONAL_BASE), where base = counter - count
+	const shift = sql`${currentCounter} - ${count + PROVISIONAL_BASE}`;
+	if (isPostgres(db)) {
+		return sql<string>`(select coalesce(jsonb_object_agg(key, case when value::bigint > ${PROVISIONAL_BASE}
+			then value::bigint + ${shift} else value::bigint end), '{}'::jsonb)::text
+			from jsonb_each_text(${json}::jsonb))`;
+	}
+	return sql<string>`(select coalesce(json_group_object(key, case when value > ${PROVISIONAL_BASE}
+		then value + ${shift} else value end), '{}') from json_each(${json}))`;
+}
+
+const currentCounter = sql<number>`(select value from sync_revision_counter where id = 1)`;
+
+function isPostgres(db: WithSyncTables): boolean {
+	return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /**
@@ -67,10 +121,20 @@ export async function lockRecords(
 	trx: WithSyncTables,
 	keys: Iterable<{ table: string; recordId: string }>
 ): Promise<void> {
-	if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+	for (const statement of lockRecordsStatements(trx, keys)) await trx.executeQuery(statement);
+}
+
+/** `lockRecords` as statements for a batch (none on SQLite, or when there is nothing to lock). */
+export function lockRecordsStatements(
+	db: WithSyncTables,
+	keys: Iterable<{ table: string; recordId: string }>
+): CompiledQuery[] {
+	if (!isPostgres(db)) return [];
 	const names = [...new Set([...keys].map((k) => `${k.table}:${k.recordId}`))].sort();
-	if (names.length === 0) return;
-	await sql`select pg_advisory_xact_lock(h) from (
+	if (names.length === 0) return [];
+	return [
+		sql`select pg_advisory_xact_lock(h) from (
 		select hashtextextended(name, 0) as h from unnest(${names}::text[]) as name order by 1
-	) as sorted`.execute(trx);
+	) as sorted`.compile(db)
+	];
 }

@@ -1,4 +1,6 @@
+import type { CompiledQuery } from 'kysely';
 import type { StoredRecordState } from '$lib/domain/sync/merge';
+import { realFieldRevisions, realRevision } from './revisions';
 import { asSyncDb, type SyncRecordsTable, type WithSyncTables } from './schema';
 
 /** A synced record as the server holds it, with its owner. */
@@ -43,23 +45,42 @@ export async function loadRecords(
 	db: WithSyncTables,
 	keys: { table: string; recordId: string }[]
 ): Promise<Map<string, ServerRecord>> {
+	const rows: unknown[][] = [];
+	for (const statement of loadRecordsStatements(db, keys)) rows.push((await db.executeQuery(statement)).rows);
+	return recordsByKey(rows);
+}
+
+/** `loadRecords` as statements for a batch; `recordsByKey` reads their rows. */
+export function loadRecordsStatements(
+	db: WithSyncTables,
+	keys: { table: string; recordId: string }[]
+): CompiledQuery[] {
 	const byTable = new Map<string, Set<string>>();
 	for (const { table, recordId } of keys) {
 		if (!byTable.has(table)) byTable.set(table, new Set());
 		byTable.get(table)!.add(recordId);
 	}
-	const loaded = new Map<string, ServerRecord>();
+	const statements: CompiledQuery[] = [];
 	for (const [table, ids] of byTable) {
 		const all = [...ids];
 		for (let i = 0; i < all.length; i += CHUNK) {
-			const rows = await asSyncDb(db)
-				.selectFrom('sync_records')
-				.selectAll()
-				.where('table_name', '=', table)
-				.where('record_id', 'in', all.slice(i, i + CHUNK))
-				.execute();
-			for (const row of rows) loaded.set(recordKey(row.table_name, row.record_id), fromRow(row));
+			statements.push(
+				asSyncDb(db)
+					.selectFrom('sync_records')
+					.selectAll()
+					.where('table_name', '=', table)
+					.where('record_id', 'in', all.slice(i, i + CHUNK))
+					.compile()
+			);
 		}
+	}
+	return statements;
+}
+
+export function recordsByKey(rowsOfStatements: readonly unknown[][]): Map<string, ServerRecord> {
+	const loaded = new Map<string, ServerRecord>();
+	for (const row of rowsOfStatements.flat() as SyncRecordsTable[]) {
+		loaded.set(recordKey(row.table_name, row.record_id), fromRow(row));
 	}
 	return loaded;
 }
@@ -69,22 +90,46 @@ const CHUNK = 200;
 
 /** Inserts or replaces records (the owner is never changed once set: see the merge rules). */
 export async function saveRecords(db: WithSyncTables, records: Iterable<ServerRecord>): Promise<void> {
-	const rows = [...records].map(toRow);
+	for (const statement of saveRecordsStatements(db, records)) await db.executeQuery(statement);
+}
+
+/**
+ * `saveRecords` as statements for a batch. With `claimedCount`, they follow
+ * `claimRevisionsStatement(claimedCount)` and write the records' provisional revisions as real ones.
+ */
+export function saveRecordsStatements(
+	db: WithSyncTables,
+	records: Iterable<ServerRecord>,
+	claimedCount?: number
+): CompiledQuery[] {
+	const rows = [...records].map((record) => {
+		const row = toRow(record);
+		if (claimedCount === undefined) return row;
+		return {
+			...row,
+			revision: realRevision(record.revision, claimedCount),
+			field_revisions: realFieldRevisions(db, record.fieldRevisions, claimedCount)
+		};
+	});
+	const statements: CompiledQuery[] = [];
 	for (let i = 0; i < rows.length; i += CHUNK) {
-		await asSyncDb(db)
-			.insertInto('sync_records')
-			.values(rows.slice(i, i + CHUNK))
-			.onConflict((oc) =>
-				oc.columns(['table_name', 'record_id']).doUpdateSet((eb) => ({
-					data: eb.ref('excluded.data'),
-					revision: eb.ref('excluded.revision'),
-					field_revisions: eb.ref('excluded.field_revisions'),
-					field_writers: eb.ref('excluded.field_writers'),
-					deleted: eb.ref('excluded.deleted')
-				}))
-			)
-			.execute();
+		statements.push(
+			asSyncDb(db)
+				.insertInto('sync_records')
+				.values(rows.slice(i, i + CHUNK))
+				.onConflict((oc) =>
+					oc.columns(['table_name', 'record_id']).doUpdateSet((eb) => ({
+						data: eb.ref('excluded.data'),
+						revision: eb.ref('excluded.revision'),
+						field_revisions: eb.ref('excluded.field_revisions'),
+						field_writers: eb.ref('excluded.field_writers'),
+						deleted: eb.ref('excluded.deleted')
+					}))
+				)
+				.compile()
+		);
 	}
+	return statements;
 }
 
 /** Records that the facility's records cite these files, so its users may download them. */
@@ -92,12 +137,24 @@ export async function saveCitations(
 	db: WithSyncTables,
 	citations: Iterable<{ sha256: string; facilityId: string }>
 ): Promise<void> {
+	for (const statement of saveCitationsStatements(db, citations)) await db.executeQuery(statement);
+}
+
+/** `saveCitations` as statements for a batch. */
+export function saveCitationsStatements(
+	db: WithSyncTables,
+	citations: Iterable<{ sha256: string; facilityId: string }>
+): CompiledQuery[] {
 	const rows = [...citations].map((c) => ({ sha256: c.sha256, facility_id: c.facilityId }));
+	const statements: CompiledQuery[] = [];
 	for (let i = 0; i < rows.length; i += CHUNK) {
-		await asSyncDb(db)
-			.insertInto('sync_attachment_citations')
-			.values(rows.slice(i, i + CHUNK))
-			.onConflict((oc) => oc.columns(['sha256', 'facility_id']).doNothing())
-			.execute();
+		statements.push(
+			asSyncDb(db)
+				.insertInto('sync_attachment_citations')
+				.values(rows.slice(i, i + CHUNK))
+				.onConflict((oc) => oc.columns(['sha256', 'facility_id']).doNothing())
+				.compile()
+		);
 	}
+	return statements;
 }
