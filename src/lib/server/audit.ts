@@ -1,5 +1,6 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { AuditEntry } from '$lib/domain/accounts';
+import { compiledOnce } from './db/compiledOnce';
 import type { DatabaseSchema } from './db/schema';
 
 export interface AuditInput {
@@ -28,19 +29,40 @@ export async function writeAudit<DB extends DatabaseSchema>(
 
 /** `writeAudit` as a statement, for a batched transaction (db/batchedTransaction.ts). */
 export function auditStatement<DB extends DatabaseSchema>(db: Kysely<DB>, entry: AuditInput): CompiledQuery {
-	return (db as unknown as Kysely<DatabaseSchema>)
-		.insertInto('audit_log')
-		.values({
-			at: (entry.at ?? new Date()).toISOString(),
-			user_id: entry.userId,
-			facility_id: entry.facilityId ?? null,
-			action: entry.action,
-			entity: entry.entity,
-			entity_id: entry.entityId ?? null,
-			detail: JSON.stringify(entry.detail ?? {})
-		})
-		.compile();
+	return insertAudit(
+		db as unknown as Kysely<DatabaseSchema>,
+		(entry.at ?? new Date()).toISOString(),
+		entry.userId,
+		entry.facilityId ?? null,
+		entry.action,
+		entry.entity,
+		entry.entityId ?? null,
+		JSON.stringify(entry.detail ?? {})
+	);
 }
+
+// Every push writes one: built and compiled once.
+const insertAudit = compiledOnce(
+	(
+		db: Kysely<DatabaseSchema>,
+		at: string,
+		userId: string | null,
+		facilityId: string | null,
+		action: string,
+		entity: string,
+		entityId: string | null,
+		detail: string
+	) =>
+		db.insertInto('audit_log').values({
+			at,
+			user_id: userId,
+			facility_id: facilityId,
+			action,
+			entity,
+			entity_id: entityId,
+			detail
+		})
+);
 
 export interface AuditQuery {
 	/** Only entries with an id below this (paging backwards). */

@@ -1,5 +1,6 @@
-import type { CompiledQuery, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { SessionUser } from '$lib/domain/accounts';
+import { compiledOnce } from '../db/compiledOnce';
 import type { DatabaseSchema } from '../db/schema';
 
 /**
@@ -68,23 +69,8 @@ function sessionLookupQuery(db: Kysely<DatabaseSchema>, sessionId: string) {
 		.where('s.id', '=', sessionId);
 }
 
-type SessionLookup = ReturnType<typeof sessionLookupQuery>;
-type SessionLookupRow = Awaited<ReturnType<SessionLookup['execute']>>[number];
-
-// The lookup runs on every request: built and compiled once per database, then only its session id
-// changes (its text stays the same, so PostgreSQL reuses its plan too).
-const SESSION_ID_SLOT = '\u0000session-id';
-const compiledLookups = new WeakMap<Kysely<DatabaseSchema>, CompiledQuery<SessionLookupRow>>();
-
-function sessionLookup(db: Kysely<DatabaseSchema>, sessionId: string): CompiledQuery<SessionLookupRow> {
-	let compiled = compiledLookups.get(db);
-	if (!compiled) {
-		compiled = sessionLookupQuery(db, SESSION_ID_SLOT).compile();
-		compiledLookups.set(db, compiled);
-	}
-	const parameters = compiled.parameters.map((value) => (value === SESSION_ID_SLOT ? sessionId : value));
-	return { ...compiled, parameters };
-}
+// It runs on every request: built and compiled once, then only its session id changes.
+const sessionLookup = compiledOnce(sessionLookupQuery);
 
 export interface SessionRow {
 	userId: string;

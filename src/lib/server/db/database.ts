@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import {
 	pipelinedTransactions,
@@ -11,6 +11,7 @@ import {
 import { DEFAULT_DATABASE_POOL_SIZE } from '../config';
 import type { DatabaseSchema } from './schema';
 import { sharedConnections } from './sharedConnections';
+import { SqliteDatabaseDialect } from './sqliteDriver';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -58,7 +59,7 @@ function createSqlite(dataDir: string): Database {
 	connection.pragma('synchronous = NORMAL');
 	connection.pragma('foreign_keys = ON');
 	connection.pragma('busy_timeout = 5000');
-	const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }) });
+	const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDatabaseDialect(connection) });
 	return {
 		db,
 		reads: db,

@@ -3,7 +3,6 @@ import type { PullRequest, PullResponse } from '$lib/domain/sync/protocol';
 import { facilitiesVisibleTo } from '../auth/permissions';
 import type { ServerContext } from '../context';
 import { syncDb } from './schema';
-import { fromRow } from './store';
 
 /**
  * The current state of every record the user may see whose revision is after the cursor, in
@@ -17,24 +16,25 @@ export async function pullChanges(
 ): Promise<PullResponse> {
 	const facilityIds = facilitiesVisibleTo(user);
 	if (facilityIds.length === 0) return { records: [], facilityIds, cursor: request.cursor, hasMore: false };
+	// Only what a device receives: field revisions and writers stay on the server (merge only).
 	const rows = await syncDb(ctx.reads)
 		.selectFrom('sync_records')
-		.selectAll()
+		.select(['table_name', 'record_id', 'facility_id', 'revision', 'deleted', 'data'])
 		.where('facility_id', 'in', facilityIds)
 		.where('revision', '>', request.cursor)
 		.orderBy('revision')
 		.limit(request.limit + 1)
 		.execute();
-	const batch = rows.slice(0, request.limit).map(fromRow);
+	const batch = rows.slice(0, request.limit).map((row) => ({
+		table: row.table_name,
+		recordId: row.record_id,
+		facilityId: row.facility_id,
+		revision: Number(row.revision),
+		deleted: row.deleted === 1,
+		record: JSON.parse(row.data) as Record<string, unknown>
+	}));
 	return {
-		records: batch.map((r) => ({
-			table: r.table,
-			recordId: r.recordId,
-			facilityId: r.facilityId,
-			revision: r.revision,
-			deleted: r.deleted,
-			record: r.record
-		})),
+		records: batch,
 		facilityIds,
 		cursor: batch.at(-1)?.revision ?? request.cursor,
 		hasMore: rows.length > request.limit

@@ -4,6 +4,7 @@ import type { CompiledQuery, Kysely } from 'kysely';
 import { auditStatement } from '../audit';
 import type { ServerContext } from '../context';
 import type { BatchedTransaction } from '../db/batchedTransaction';
+import { compiledOnce } from '../db/compiledOnce';
 import { ApiError, badRequest } from '../http/errors';
 import { applyChange, type ChangeOutcome, type PushBatch } from './applyChange';
 import { claimedBase, claimRevisionsStatement, lockRecordsStatements, RevisionCounter } from './revisions';
@@ -42,7 +43,7 @@ export async function pushChanges(
 		// Device first (so two pushes of one device never run at once), then the records, then read.
 		const locks = lockRecordsStatements(db, request.changes);
 		const [[device], ...loaded] = await tx.run([
-			lockDeviceStatement(db, request.deviceId, user, now),
+			lockDeviceStatement(db, request.deviceId, user.id, now.toISOString()),
 			...locks,
 			...loadRecordsStatements(db, request.changes)
 		]);
@@ -91,21 +92,16 @@ export async function pushChanges(
  * its processed seq (`checkDevice`). A device pushes for one user only: a shared tablet has one
  * device id per user.
  */
-function lockDeviceStatement(
-	db: Kysely<SyncDatabase>,
-	deviceId: string,
-	user: SessionUser,
-	now: Date
-): CompiledQuery {
-	return db
-		.insertInto('sync_devices')
-		.values({ device_id: deviceId, user_id: user.id, last_seq: 0, updated_at: now.toISOString() })
-		.onConflict((oc) =>
-			oc.column('device_id').doUpdateSet((eb) => ({ updated_at: eb.ref('excluded.updated_at') }))
-		)
-		.returning(['user_id', 'last_seq'])
-		.compile();
-}
+const lockDeviceStatement = compiledOnce(
+	(db: Kysely<SyncDatabase>, deviceId: string, userId: string, now: string) =>
+		db
+			.insertInto('sync_devices')
+			.values({ device_id: deviceId, user_id: userId, last_seq: 0, updated_at: now })
+			.onConflict((oc) =>
+				oc.column('device_id').doUpdateSet((eb) => ({ updated_at: eb.ref('excluded.updated_at') }))
+			)
+			.returning(['user_id', 'last_seq'])
+);
 
 function checkDevice(row: unknown, user: SessionUser): number {
 	const device = row as { user_id: string; last_seq: number | string };
@@ -162,13 +158,9 @@ function toResult(seq: number, outcome: ChangeOutcome, base: number): PushResult
 	return result;
 }
 
-function saveDeviceSeqStatement(db: Kysely<SyncDatabase>, deviceId: string, lastSeq: number): CompiledQuery {
-	return db
-		.updateTable('sync_devices')
-		.set({ last_seq: lastSeq })
-		.where('device_id', '=', deviceId)
-		.compile();
-}
+const saveDeviceSeqStatement = compiledOnce((db: Kysely<SyncDatabase>, deviceId: string, lastSeq: number) =>
+	db.updateTable('sync_devices').set({ last_seq: lastSeq }).where('device_id', '=', deviceId)
+);
 
 function saveRejectionsStatements(
 	db: Kysely<SyncDatabase>,

@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql, type CompiledQuery, type RawBuilder } from 'kysely';
+import { compiledOnce } from '../db/compiledOnce';
 import { asSyncDb, type WithSyncTables } from './schema';
 
 /**
@@ -57,14 +58,14 @@ export async function claimRevisions(trx: WithSyncTables, count: number): Promis
 }
 
 /** `claimRevisions` as a statement for a batch; its rows give the base through `claimedBase`. */
-export function claimRevisionsStatement(db: WithSyncTables, count: number): CompiledQuery {
-	return asSyncDb(db)
-		.updateTable('sync_revision_counter')
-		.set((eb) => ({ value: eb('value', '+', count) }))
-		.where('id', '=', 1)
-		.returning('value')
-		.compile();
-}
+export const claimRevisionsStatement: (db: WithSyncTables, count: number) => CompiledQuery = compiledOnce(
+	(db: WithSyncTables, count: number) =>
+		asSyncDb(db)
+			.updateTable('sync_revision_counter')
+			.set((eb) => ({ value: eb('value', '+', count) }))
+			.where('id', '=', 1)
+			.returning('value')
+);
 
 export function claimedBase(rows: readonly unknown[], count: number): number {
 	const row = rows[0] as { value: number | string } | undefined;
