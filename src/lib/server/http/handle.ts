@@ -2,6 +2,7 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { SESSION_COOKIE, resolveSession } from '../auth/sessions';
 import { startServer } from '../context';
 import { errorResponse, unauthenticated } from './errors';
+import { createRequestTurns } from './requestTurns';
 import { applySecurityHeaders, csrfRejection } from './security';
 
 /** The only /api routes open without a session. */
@@ -27,11 +28,15 @@ async function resolveLocals(event: RequestEvent): Promise<void> {
 	}
 }
 
+/** A request takes about a millisecond: turns of a few keep new connections coming in. */
+const takeTurn = createRequestTurns(8);
+
 /**
- * Every request: CSRF check for /api, the session into `locals`, 401 for /api without a session
+ * Every request: waits its turn (see requestTurns.ts), CSRF check for /api, the session into `locals`, 401 for /api without a session
  * (except the public routes), security headers on the answer.
  */
 export const handle: Handle = async ({ event, resolve }) => {
+	await takeTurn();
 	const api = isApiPath(event.url.pathname);
 	if (api) {
 		const rejection = csrfRejection(event);
