@@ -1,7 +1,6 @@
-import type { Writable } from 'node:stream';
 import type { CompiledQuery, Kysely } from 'kysely';
 import type pg from 'pg';
-import { preparedOnce } from './sharedConnections';
+import { preparedOnce, socketOf } from './sharedConnections';
 
 export type Row = Record<string, unknown>;
 
@@ -41,7 +40,7 @@ export function pipelinedTransactions(pool: pg.Pool): InBatchedTransaction {
 			if (ended) throw new Error('The transaction has already ended.');
 			const replies: Promise<pg.QueryResult>[] = [];
 			// pg writes each query on its own; corking the socket makes the batch one write.
-			const socket = (client as unknown as { connection?: { stream?: Writable } }).connection?.stream;
+			const socket = socketOf(client);
 			socket?.cork();
 			try {
 				if (!begun) replies.push(client.query('BEGIN'));

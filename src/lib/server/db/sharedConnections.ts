@@ -63,6 +63,14 @@ export function sharedConnections(config: pg.ClientConfig, count = 2): PostgresP
 	};
 }
 
+/**
+ * The client's socket, to cork while several statements are written: pg writes each on its own.
+ * (pg keeps it at `connection.stream`, not a documented API; without it statements go out singly.)
+ */
+export function socketOf(client: pg.Client): Writable | undefined {
+	return (client as unknown as { connection?: { stream?: Writable } }).connection?.stream;
+}
+
 const corked = new WeakSet<pg.Client>();
 const statementNames = new WeakMap<pg.Client, Map<string, string>>();
 /** Per connection; statements beyond these few (all the hot ones fit) are planned each time. */
@@ -86,7 +94,7 @@ export function preparedOnce(client: pg.Client, text: string, values?: unknown[]
 /** Holds the connection's writes until the event loop has run everything that is ready now. */
 function writeWithTheRestOfThisTurn(client: pg.Client): void {
 	if (corked.has(client)) return;
-	const socket = (client as unknown as { connection?: { stream?: Writable } }).connection?.stream;
+	const socket = socketOf(client);
 	if (!socket) return;
 	corked.add(client);
 	socket.cork();
