@@ -88,9 +88,7 @@ export function sequentialTransactions<DB>(db: Kysely<DB>): InBatchedTransaction
 		let ended = false;
 		const run = async (statements: readonly CompiledQuery[]): Promise<Row[][]> => {
 			if (ended) throw new Error('The transaction has already ended.');
-			const rows: Row[][] = [];
-			for (const statement of statements) rows.push((await trx.executeQuery<Row>(statement)).rows);
-			return rows;
+			return runInOrder(trx, statements);
 		};
 		try {
 			const result = await work({
@@ -114,4 +112,11 @@ export function sequentialTransactions<DB>(db: Kysely<DB>): InBatchedTransaction
 			throw error;
 		}
 	};
+}
+
+/** Runs statements one after another on a database or transaction; resolves with each one's rows. */
+export async function runInOrder<DB>(db: Kysely<DB>, statements: readonly CompiledQuery[]): Promise<Row[][]> {
+	const rows: Row[][] = [];
+	for (const statement of statements) rows.push((await db.executeQuery<Row>(statement)).rows);
+	return rows;
 }

@@ -41,17 +41,7 @@ export function sharedConnections(config: pg.ClientConfig, count = 2): PostgresP
 			if (ending) throw new Error('The database connections are closed.');
 			const slot = next;
 			next = (next + 1) % count;
-			const client = await (slots[slot] ?? open(slot));
-			return {
-				query: ((text: string, values?: unknown[]) => {
-					if (/^\s*(begin|start\s+transaction)\b/i.test(text)) {
-						return Promise.reject(new Error('Transactions need a connection of their own.'));
-					}
-					writeWithTheRestOfThisTurn(client);
-					return client.query(preparedOnce(client, text, values));
-				}) as PostgresPoolClient['query'],
-				release() {}
-			};
+			return shared(await (slots[slot] ?? open(slot)));
 		},
 		async end() {
 			ending = true;
@@ -69,6 +59,27 @@ export function sharedConnections(config: pg.ClientConfig, count = 2): PostgresP
  */
 export function socketOf(client: pg.Client): Writable | undefined {
 	return (client as unknown as { connection?: { stream?: Writable } }).connection?.stream;
+}
+
+const wrappers = new WeakMap<pg.Client, PostgresPoolClient>();
+
+/** What Kysely gets for a shared connection: one per connection, so it keeps its own state per client. */
+function shared(client: pg.Client): PostgresPoolClient {
+	let wrapper = wrappers.get(client);
+	if (!wrapper) {
+		wrapper = {
+			query: ((text: string, values?: unknown[]) => {
+				if (/^\s*(begin|start\s+transaction)\b/i.test(text)) {
+					return Promise.reject(new Error('Transactions need a connection of their own.'));
+				}
+				writeWithTheRestOfThisTurn(client);
+				return client.query(preparedOnce(client, text, values));
+			}) as PostgresPoolClient['query'],
+			release() {}
+		};
+		wrappers.set(client, wrapper);
+	}
+	return wrapper;
 }
 
 const corked = new WeakSet<pg.Client>();

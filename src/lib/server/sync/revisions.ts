@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql, type CompiledQuery, type RawBuilder } from 'kysely';
+import { runInOrder } from '../db/batchedTransaction';
 import { compiledOnce } from '../db/compiledOnce';
 import { asSyncDb, type WithSyncTables } from './schema';
 
@@ -89,9 +90,9 @@ export function realRevision(revision: number, count: number): RawBuilder<number
 export function realFieldRevisions(
 	db: WithSyncTables,
 	fieldRevisions: Record<string, number>,
-	count: number
+	count: number,
+	json = JSON.stringify(fieldRevisions)
 ): RawBuilder<string> {
-	const json = JSON.stringify(fieldRevisions);
 	if (Object.values(fieldRevisions).every((revision) => revision <= PROVISIONAL_BASE)) {
 		return sql<string>`${json}`;
 	}
@@ -122,7 +123,7 @@ export async function lockRecords(
 	trx: WithSyncTables,
 	keys: Iterable<{ table: string; recordId: string }>
 ): Promise<void> {
-	for (const statement of lockRecordsStatements(trx, keys)) await trx.executeQuery(statement);
+	await runInOrder(trx, lockRecordsStatements(trx, keys));
 }
 
 /** `lockRecords` as statements for a batch (none on SQLite, or when there is nothing to lock). */

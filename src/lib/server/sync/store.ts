@@ -1,5 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import type { StoredRecordState } from '$lib/domain/sync/merge';
+import { runInOrder } from '../db/batchedTransaction';
 import { realFieldRevisions, realRevision } from './revisions';
 import { asSyncDb, type SyncRecordsTable, type WithSyncTables } from './schema';
 
@@ -45,9 +46,7 @@ export async function loadRecords(
 	db: WithSyncTables,
 	keys: { table: string; recordId: string }[]
 ): Promise<Map<string, ServerRecord>> {
-	const rows: unknown[][] = [];
-	for (const statement of loadRecordsStatements(db, keys)) rows.push((await db.executeQuery(statement)).rows);
-	return recordsByKey(rows);
+	return recordsByKey(await runInOrder(db, loadRecordsStatements(db, keys)));
 }
 
 /** `loadRecords` as statements for a batch; `recordsByKey` reads their rows. */
@@ -90,7 +89,7 @@ const CHUNK = 200;
 
 /** Inserts or replaces records (the owner is never changed once set: see the merge rules). */
 export async function saveRecords(db: WithSyncTables, records: Iterable<ServerRecord>): Promise<void> {
-	for (const statement of saveRecordsStatements(db, records)) await db.executeQuery(statement);
+	await runInOrder(db, saveRecordsStatements(db, records));
 }
 
 /**
@@ -108,7 +107,7 @@ export function saveRecordsStatements(
 		return {
 			...row,
 			revision: realRevision(record.revision, claimedCount),
-			field_revisions: realFieldRevisions(db, record.fieldRevisions, claimedCount)
+			field_revisions: realFieldRevisions(db, record.fieldRevisions, claimedCount, row.field_revisions)
 		};
 	});
 	const statements: CompiledQuery[] = [];
@@ -137,7 +136,7 @@ export async function saveCitations(
 	db: WithSyncTables,
 	citations: Iterable<{ sha256: string; facilityId: string }>
 ): Promise<void> {
-	for (const statement of saveCitationsStatements(db, citations)) await db.executeQuery(statement);
+	await runInOrder(db, saveCitationsStatements(db, citations));
 }
 
 /** `saveCitations` as statements for a batch. */
