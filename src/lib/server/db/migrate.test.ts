@@ -82,6 +82,21 @@ describe.each(testDialects)('migrations on %s', (dialect: DialectName) => {
 		expect(tables).toEqual(expect.arrayContaining(['users', 'sessions', 'audit_log', 'catalogue_versions']));
 	});
 
+	it('starts from scratch in a schema of its own while another schema of the database is migrated', async () => {
+		if (dialect !== 'postgres') return;
+		const other = await open();
+		await migrateToLatest(other.db, dialect);
+		const otherSchema = schema;
+		const { db } = await open();
+		try {
+			expect(await appliedMigrations(db)).toEqual([]);
+			expect(await migrateToLatest(db, dialect)).toEqual(Object.keys(knownMigrations).sort());
+		} finally {
+			await other.close();
+			if (otherSchema) await dropSchema(otherSchema);
+		}
+	});
+
 	it('gives audit entries increasing ids', async () => {
 		const { db } = await open();
 		await migrateToLatest(db, dialect);

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 import type { DialectName } from './database';
 
 /** A migration file: timestamp-named (`20261121T0500_accounts.ts`), exporting `up`. */
@@ -42,10 +42,24 @@ export class MigrationMismatchError extends Error {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
+	const schema = await schemaInUse(db);
 	const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
-	if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
+	if (!tables.some((t) => t.name === MIGRATION_TABLE && t.schema === schema)) return [];
 	const rows = await db.selectFrom(MIGRATION_TABLE).select('name').orderBy('name').execute();
 	return rows.map((r) => r.name as string);
+}
+
+/**
+ * PostgreSQL: the schema the server works in (the first on its search_path, see DATABASE_SCHEMA).
+ * Kysely's introspection lists the tables of every schema, and its Migrator, unless told the schema,
+ * takes another schema's migration tables for its own (other deployments or test runs may share the
+ * database). SQLite has no schemas: undefined.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function schemaInUse(db: Kysely<any>): Promise<string | undefined> {
+	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+	const { rows } = await sql<{ name: string }>`select current_schema() as name`.execute(db);
+	return rows[0]?.name;
 }
 
 /**
@@ -88,7 +102,8 @@ export async function migrateToLatest(
 	const migrator = new Migrator({
 		db,
 		provider: { getMigrations: async () => provided },
-		migrationTableName: MIGRATION_TABLE
+		migrationTableName: MIGRATION_TABLE,
+		migrationTableSchema: await schemaInUse(db)
 	});
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) {
