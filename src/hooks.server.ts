@@ -1,5 +1,5 @@
 import type { ServerInit } from '@sveltejs/kit';
-import { startServer } from '$lib/server/context';
+import { startServer, stopServer } from '$lib/server/context';
 
 export { handle } from '$lib/server/http/handle';
 
@@ -7,4 +7,8 @@ export { handle } from '$lib/server/http/handle';
 // history does not match this build, startServer throws and the server does not start.
 export const init: ServerInit = async () => {
 	await startServer();
+	// adapter-node emits this once it has stopped taking requests (SIGTERM, SIGINT). The process ends
+	// when nothing keeps it: not PostgreSQL's open connections, nor, in a worker of several server
+	// processes (scripts/serve.js), its channel to the first.
+	process.once('sveltekit:shutdown', () => void stopServer().finally(() => process.disconnect?.()));
 };
