@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildDir, ensureBuild, root } from './lib/build.js';
+import { ensureBuild, root } from './lib/build.js';
 
 try {
 	await ensureBuild();
@@ -27,7 +27,12 @@ const env = {
 };
 
 console.log(`Gütesiegel-Mappe: ${env.ORIGIN} (listening on ${env.HOST}:${port}, data in ${dataDir})`);
-const server = spawn(process.execPath, [join(buildDir, 'index.js')], { cwd: root, env, stdio: 'inherit' });
+// serve.js runs the built server in one process, or on PostgreSQL in one per core.
+const server = spawn(process.execPath, [join(root, 'scripts', 'serve.js')], {
+	cwd: root,
+	env,
+	stdio: 'inherit'
+});
 
 // Pass Ctrl+C and service-manager signals on, so the server can close its database cleanly.
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {

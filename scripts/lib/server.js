@@ -1,11 +1,12 @@
-// Starts the built production server (build/index.js) on a free loopback port, for browser tests and
-// benchmarks. The caller gets the base URL and a stop function.
+// Starts the built production server (scripts/serve.js, as `npm start` does) on a free loopback
+// port, for browser tests and benchmarks. The caller gets the base URL and a stop function.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDir, root } from './build.js';
+import { root } from './build.js';
+import { serverProcesses } from '../serve.js';
 
 /** @returns {Promise<number>} a TCP port that was free a moment ago */
 export function freePort() {
@@ -24,6 +25,8 @@ export function freePort() {
  * @typedef {object} RunningServer
  * @property {string} url base URL without trailing slash, e.g. http://127.0.0.1:41234
  * @property {string} dataDir the server's DATA_DIR
+ * @property {number} pid of the server's (first) process
+ * @property {number} processes how many processes answer requests (see scripts/serve.js)
  * @property {() => string} output what the server printed so far
  * @property {() => Promise<void>} stop stops the server (and removes a temporary DATA_DIR)
  */
@@ -41,7 +44,7 @@ export async function startServer({ dataDir, env = {}, timeoutMs = 60_000, port:
 	// 127.0.0.1 is a secure context for browsers, so the service worker registers over plain HTTP.
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
-	const child = spawn(process.execPath, [join(buildDir, 'index.js')], {
+	const child = spawn(process.execPath, [join(root, 'scripts', 'serve.js')], {
 		cwd: root,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dir, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -79,5 +82,14 @@ export async function startServer({ dataDir, env = {}, timeoutMs = 60_000, port:
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
-	return { url, dataDir: dir, output: () => output, stop };
+	// Several processes start one after another; the server is ready when all of them are.
+	const processes = serverProcesses({ ...process.env, ...env });
+	while (processes > 1 && !output.includes(`Server läuft in ${processes} Prozessen`)) {
+		if (child.exitCode !== null || Date.now() > deadline) {
+			await stop();
+			throw new Error(`Not all ${processes} server processes started:\n${output}`);
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return { url, dataDir: dir, pid: /** @type {number} */ (child.pid), processes, output: () => output, stop };
 }

@@ -245,7 +245,7 @@ export async function run(context) {
 		const prepared = performance.now();
 		const tablets = await prepareTablets(server.url, criteria);
 		console.log(
-			`  ${database}: ${tablets.length} tablets of ${centres} centres logged in and synced once in ${((performance.now() - prepared) / 1000).toFixed(1)} s; load average ${loadavg()[0].toFixed(1)}`
+			`  ${database}: server in ${server.processes === 1 ? 'one process' : `${server.processes} processes (SERVER_PROCESSES)`}; ${tablets.length} tablets of ${centres} centres logged in and synced once in ${((performance.now() - prepared) / 1000).toFixed(1)} s; load average ${loadavg()[0].toFixed(1)}`
 		);
 		// One tablet alone first: what a request costs the server when nothing waits in line.
 		const alone = await load(server.url, tablets.slice(0, 1), 3);

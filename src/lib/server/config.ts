@@ -7,8 +7,10 @@ export interface ServerConfig {
 	databaseUrl: string | null;
 	/** PostgreSQL schema to use (created if missing); lets tests and benchmarks share one database. */
 	databaseSchema: string | null;
-	/** PostgreSQL: size of the connection pool for transactions. */
+	/** PostgreSQL: size of this process's connection pool for transactions (its share of the server's). */
 	databasePoolSize: number;
+	/** Which of the server's processes this is (0 when it runs in one); see scripts/serve.js. */
+	processIndex: number;
 	/** Public origin, e.g. https://siegel.example.org; used for links and the Secure cookie flag. */
 	origin: string | null;
 	demoSeed: boolean;
@@ -58,11 +60,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 	if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
 		throw new Error('DATABASE_SCHEMA must be a lower-case SQL identifier');
 	}
+	// Set by scripts/serve.js in each of several server processes, which share the pool size.
+	const processes = Math.round(positiveNumber(env, 'SERVER_PROCESSES', 1));
 	return {
 		dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
 		databaseUrl,
 		databaseSchema,
-		databasePoolSize: Math.round(positiveNumber(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE)),
+		databasePoolSize: Math.max(
+			2,
+			Math.round(positiveNumber(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE) / processes)
+		),
+		processIndex: Number(env.SERVER_PROCESS_INDEX) || 0,
 		origin: env.ORIGIN?.trim().replace(/\/+$/, '') || null,
 		demoSeed: env.DEMO_SEED !== '0' && env.DEMO_SEED !== 'false',
 		adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || null,

@@ -57,10 +57,13 @@ export async function createServerContext(
 			close: () => database.close()
 		};
 		await removeExpiredAuthRows(ctx);
-		if (config.adminEmail) await createFirstAdmin(ctx, config.adminEmail, log);
+		// Of several server processes (scripts/serve.js) the first starts alone and prints the links
+		// and logins; the others would only print them again, or a second admin link.
+		const first = config.processIndex === 0;
+		if (config.adminEmail && first) await createFirstAdmin(ctx, config.adminEmail, log);
 		if (config.demoSeed) {
 			await seedDemoDeployment(ctx);
-			await printDemoLogins(ctx, log);
+			if (first) await printDemoLogins(ctx, log);
 		}
 		return ctx;
 	} catch (error) {
