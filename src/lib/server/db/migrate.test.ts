@@ -86,7 +86,7 @@ describe.each(testDialects)('migrations on %s', (dialect: DialectName) => {
 		if (dialect !== 'postgres') return;
 		const other = await open();
 		await migrateToLatest(other.db, dialect);
-		const otherSchema = schema;
+		const [otherSchema, otherDataDir] = [schema, dataDir];
 		const { db } = await open();
 		try {
 			expect(await appliedMigrations(db)).toEqual([]);
@@ -94,6 +94,7 @@ describe.each(testDialects)('migrations on %s', (dialect: DialectName) => {
 		} finally {
 			await other.close();
 			if (otherSchema) await dropSchema(otherSchema);
+			await fs.rm(otherDataDir, { recursive: true, force: true });
 		}
 	});
 
