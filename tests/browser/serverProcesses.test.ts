@@ -4,14 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { availableParallelism } from 'node:os';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropSchema, TEST_DATABASE_URL } from '$lib/server/testing/testServer';
 import { startServer, type RunningServer } from '../../scripts/lib/server.js';
 import { serverProcesses } from '../../scripts/serve.js';
+import { DEMO } from './sync/support';
 
-const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `test_processes_${process.pid}`;
-const leitung = { email: 'leitung@demo.example', password: 'Demo-Leitung-2026' };
+const leitung = { email: DEMO.leitung.email, password: DEMO.leitung.password };
 
 /** One request on a connection of its own, so the server hands each to its next process in turn. */
 function send(
@@ -63,29 +63,18 @@ function workersOf(server: RunningServer): number[] {
 	}
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
-
 describe('the server on PostgreSQL in two processes', () => {
 	let server: RunningServer;
 
 	beforeAll(async () => {
 		server = await startServer({
-			env: { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, SERVER_PROCESSES: '2', DEMO_SEED: '1' }
+			env: { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema, SERVER_PROCESSES: '2', DEMO_SEED: '1' }
 		});
 	});
 
 	afterAll(async () => {
 		await server?.stop();
-		const client = new pg.Client({ connectionString: databaseUrl });
-		await client.connect();
-		await client.query(`drop schema if exists "${schema}" cascade`);
-		await client.end();
+		await dropSchema(schema);
 	});
 
 	it('starts both, prints the demo logins once and answers from either', async () => {
@@ -136,9 +125,9 @@ describe('the server on PostgreSQL in two processes', () => {
 	it('replaces a process that dies and keeps answering meanwhile', async () => {
 		const [victim, survivor] = workersOf(server);
 		process.kill(victim, 'SIGKILL');
-		await until(() => server.output().includes('wird neu gestartet'), 'the primary notices');
+		await expect.poll(() => server.output(), { timeout: 30_000 }).toContain('wird neu gestartet');
 		expect((await send(server, 'GET', '/api/health')).status).toBe(200);
-		await until(() => workersOf(server).length === 2, 'a new process runs');
+		await expect.poll(() => workersOf(server).length, { timeout: 30_000 }).toBe(2);
 		expect(workersOf(server)).toContain(survivor);
 		expect(workersOf(server)).not.toContain(victim);
 		for (let i = 0; i < 4; i++) expect((await send(server, 'GET', '/api/health')).status).toBe(200);
