@@ -32,8 +32,8 @@ async function resolveLocals(event: RequestEvent): Promise<void> {
 const takeTurn = createRequestTurns(8);
 
 /**
- * Every request: waits its turn (see requestTurns.ts), CSRF check for /api, the session into `locals`, 401 for /api without a session
- * (except the public routes), security headers on the answer.
+ * Every request: waits its turn (see requestTurns.ts), CSRF check for /api, the session into
+ * `locals`, 401 for /api without a session (except the public routes), security headers on the answer.
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	await takeTurn();
