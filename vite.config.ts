@@ -66,7 +66,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['src/lib/domain/**/*.test.ts', 'src/lib/server/**/*.test.ts', 'scripts/**/*.test.ts']
+					include: ['src/lib/domain/**/*.test.ts', 'src/lib/server/**/*.test.ts', 'scripts/**/*.test.ts'],
+					globalSetup: ['./tests/setup/database-global.ts']
 				}
 			},
 			{
