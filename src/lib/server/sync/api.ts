@@ -5,7 +5,7 @@ import { badRequest, notFound, zodIssues } from '../http/errors';
 import { param } from '../http/params';
 import { checkSha256, fileInfo, mayDownload, mayUpload, storeUpload } from './attachments';
 import { pullChanges } from './pull';
-import { pushChanges } from './push';
+import { pushChanges } from './pushQueue';
 
 /** `POST /api/sync/push` — see docs/sync.md. */
 export const postPush = endpoint(async (event, ctx) => {

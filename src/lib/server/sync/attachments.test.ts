@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JFIF_APP0, jpegWith, pngWith } from '$lib/client/media/testBytes';
 import { listAudit } from '../audit';
-import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import { addTwoCentres, startTestServer, testDialects, type TestServer } from '../testing/testServer';
 import { signedIn, type InProcessFetch } from './testing/inProcessFetch';
 import { change, DEVICE_A, noteEvidence, push } from './testing/syncFixtures';
 import type { FileBlobStore } from '../blobStore';
@@ -55,12 +55,7 @@ describe.each(testDialects)('uploading attachments on %s', (dialect) => {
 
 	beforeEach(async () => {
 		server = await startTestServer(dialect);
-		await addFacility(server.ctx, 'kita-a');
-		await addFacility(server.ctx, 'kita-b');
-		await addUser(server.ctx, { id: 'leitung-a', role: 'leitung', facilityIds: ['kita-a'] });
-		await addUser(server.ctx, { id: 'team-a', role: 'team', facilityIds: ['kita-a'] });
-		await addUser(server.ctx, { id: 'beratung', role: 'fachberatung', facilityIds: ['kita-a'] });
-		await addUser(server.ctx, { id: 'leitung-b', role: 'leitung', facilityIds: ['kita-b'] });
+		await addTwoCentres(server.ctx);
 		leitung = await signedIn(server.ctx, 'leitung-a');
 		team = await signedIn(server.ctx, 'team-a');
 		advisor = await signedIn(server.ctx, 'beratung');

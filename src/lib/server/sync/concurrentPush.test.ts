@@ -5,8 +5,8 @@ import { addFacility, addUser, startTestServer, testDialects, type TestServer } 
 import { signedIn, type InProcessFetch } from './testing/inProcessFetch';
 import { change, DEVICE_A, noteEvidence, pull, pullAll, push, statusRecord } from './testing/syncFixtures';
 
-// Several tablets syncing at the same moment: on PostgreSQL the pushes really run side by side (a
-// pool of connections); on SQLite one after the other. Either way nothing may be lost or doubled.
+// Several tablets syncing at the same moment: their pushes are stored in groups (pushQueue.ts), with
+// pulls running side by side. Nothing may be lost or doubled.
 describe.each(testDialects)('pushes arriving at the same moment on %s', (dialect) => {
 	let server: TestServer;
 	let leitung: InProcessFetch;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit';
-import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import { addTwoCentres, startTestServer, testDialects, type TestServer } from '../testing/testServer';
 import { inProcessFetch, signedIn, type InProcessFetch } from './testing/inProcessFetch';
 import {
 	change,
@@ -23,12 +23,7 @@ describe.each(testDialects)('pushing changes on %s', (dialect) => {
 
 	beforeEach(async () => {
 		server = await startTestServer(dialect);
-		await addFacility(server.ctx, 'kita-a');
-		await addFacility(server.ctx, 'kita-b');
-		await addUser(server.ctx, { id: 'leitung-a', role: 'leitung', facilityIds: ['kita-a'] });
-		await addUser(server.ctx, { id: 'team-a', role: 'team', facilityIds: ['kita-a'] });
-		await addUser(server.ctx, { id: 'leitung-b', role: 'leitung', facilityIds: ['kita-b'] });
-		await addUser(server.ctx, { id: 'beratung', role: 'fachberatung', facilityIds: ['kita-a'] });
+		await addTwoCentres(server.ctx);
 		leitungA = await signedIn(server.ctx, 'leitung-a');
 		teamA = await signedIn(server.ctx, 'team-a');
 		leitungB = await signedIn(server.ctx, 'leitung-b');

@@ -1,11 +1,11 @@
 import type { SessionUser } from '$lib/domain/accounts';
 import type { PushRequest, PushResponse, PushResult } from '$lib/domain/sync/protocol';
-import type { CompiledQuery, Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { auditStatement } from '../audit';
 import type { ServerContext } from '../context';
 import type { BatchedTransaction } from '../db/batchedTransaction';
 import { compiledOnce } from '../db/compiledOnce';
-import { ApiError, badRequest } from '../http/errors';
+import { ApiError } from '../http/errors';
 import { applyChange, type ChangeOutcome, type PushBatch } from './applyChange';
 import { claimedBase, claimRevisionsStatement, lockRecordsStatements, RevisionCounter } from './revisions';
 import { syncDb, type SyncDatabase } from './schema';
@@ -14,105 +14,166 @@ import {
 	recordKey,
 	recordsByKey,
 	saveCitationsStatements,
-	saveRecordsStatements
+	saveRecordsStatements,
+	type ServerRecord
 } from './store';
 
 export type PushOutcome = { kind: 'done'; response: PushResponse } | { kind: 'gap'; expectedSeq: number };
 
+/** One device's push, as the endpoint received it. */
+export interface DevicePush {
+	user: SessionUser;
+	request: PushRequest;
+}
+
 /**
- * Processes one pushed batch in one transaction (see docs/sync.md): locks the device and the records
- * the batch touches, refuses a gap in the device's sequence, acknowledges what it processed before
- * and applies the rest in order; the revision counter is taken only for the final write of the
- * records (see revisions.ts). Nothing of a batch is stored unless all of it is.
+ * Stores pushes of different devices in one transaction: locks their devices and the records they
+ * touch, then applies each push's new changes in turn, as if they had come one after another; the
+ * revision counter is taken only for the final write of the records (see revisions.ts). Nothing of
+ * the group is stored unless all of it is. Each push's answer is its outcome, or the error that
+ * refuses it (another user's device) without holding back the others.
  *
  * The transaction is sent in two batches (db/batchedTransaction.ts), one round trip each on
- * PostgreSQL: first lock and read, then, after the merge here, write everything and commit.
+ * PostgreSQL: first lock and read, then, after the merge here, write everything and commit; one more
+ * for each push that resends changes, to read their earlier rejections.
  */
-export async function pushChanges(
-	ctx: ServerContext,
-	user: SessionUser,
-	request: PushRequest
-): Promise<PushOutcome> {
-	const first = request.changes[0].seq;
-	if (request.changes.some((change, i) => change.seq !== first + i)) {
-		throw badRequest('Die Änderungen müssen lückenlos und in Reihenfolge gesendet werden.');
-	}
+export async function pushGroup(ctx: ServerContext, pushes: DevicePush[]): Promise<(PushOutcome | Error)[]> {
 	const db = syncDb(ctx.db);
 	return ctx.inBatchedTransaction(async (tx) => {
 		const now = ctx.now();
-		// Device first (so two pushes of one device never run at once), then the records, then read.
-		const locks = lockRecordsStatements(db, request.changes);
-		const [[device], ...loaded] = await tx.run([
-			lockDeviceStatement(db, request.deviceId, user.id, now.toISOString()),
+		const changes = pushes.flatMap((p) => p.request.changes);
+		// Devices first (so two pushes of one device never run at once), then the records, then read.
+		const locks = lockRecordsStatements(db, changes);
+		const [devices, ...loaded] = await tx.run([
+			lockDevicesStatement(db, pushes, now.toISOString()),
 			...locks,
-			...loadRecordsStatements(db, request.changes)
+			...loadRecordsStatements(db, changes)
 		]);
-		const lastSeq = checkDevice(device, user);
-		if (first > lastSeq + 1) return { kind: 'gap', expectedSeq: lastSeq + 1 };
-
-		const batch: PushBatch = {
-			user,
-			deviceId: request.deviceId,
+		const lastSeqs = new Map(
+			(devices as { device_id: string; last_seq: number | string }[]).map((d) => [
+				d.device_id,
+				Number(d.last_seq)
+			])
+		);
+		const shared = {
 			now,
 			counter: new RevisionCounter(),
 			records: recordsByKey(loaded.slice(locks.length)),
-			dirty: new Map(),
-			citations: new Map(),
+			dirty: new Map<string, ServerRecord>(),
+			citations: new Map<string, { sha256: string; facilityId: string }>(),
 			hasBlob: cachedLookup((sha) => ctx.blobs.has(sha))
 		};
-		const replayed = request.changes.filter((c) => c.seq <= lastSeq);
-		const fresh = request.changes.filter((c) => c.seq > lastSeq);
-		const results: PushResult[] = await answerReplayed(tx, db, batch, replayed);
-		const outcomes: ChangeOutcome[] = [];
-		for (const change of fresh) outcomes.push(await applyChange(batch, change));
 
-		const newLastSeq = Math.max(lastSeq, request.changes.at(-1)!.seq);
-		const count = batch.counter.count;
+		const merged: (MergedPush | PushOutcome | Error)[] = [];
+		for (const { user, request } of pushes) {
+			const lastSeq = lastSeqs.get(request.deviceId);
+			if (lastSeq === undefined) {
+				merged.push(deviceOfOtherUser());
+				continue;
+			}
+			if (request.changes[0].seq > lastSeq + 1) {
+				merged.push({ kind: 'gap', expectedSeq: lastSeq + 1 });
+				continue;
+			}
+			const batch: PushBatch = { ...shared, user, deviceId: request.deviceId };
+			const replayed = await answerReplayed(
+				tx,
+				db,
+				batch,
+				request.changes.filter((c) => c.seq <= lastSeq)
+			);
+			const fresh = request.changes.filter((c) => c.seq > lastSeq);
+			const outcomes: ChangeOutcome[] = [];
+			for (const change of fresh) outcomes.push(await applyChange(batch, change));
+			merged.push({ batch, lastSeq, replayed, fresh, outcomes });
+		}
+
 		const writes = [
-			...saveCitationsStatements(db, batch.citations.values()),
-			...(newLastSeq > lastSeq ? [saveDeviceSeqStatement(db, request.deviceId, newLastSeq)] : []),
-			...saveRejectionsStatements(db, request.deviceId, fresh, outcomes),
-			...auditPushStatements(db, user, request.deviceId, fresh, outcomes, now)
+			...saveCitationsStatements(db, shared.citations.values()),
+			...merged.flatMap((m) => ('batch' in m ? writesOf(db, m) : []))
 		];
+		const count = shared.counter.count;
 		// Last: the counter stays taken until the commit, which goes with it (see revisions.ts).
 		const claim = count > 0 ? [claimRevisionsStatement(db, count)] : [];
 		const written = await tx.commit([
 			...writes,
 			...claim,
-			...saveRecordsStatements(db, batch.dirty.values(), count)
+			...saveRecordsStatements(db, shared.dirty.values(), count)
 		]);
 		const base = count > 0 ? claimedBase(written[writes.length], count) : 0;
-		fresh.forEach((change, i) => results.push(toResult(change.seq, outcomes[i], base)));
-		return { kind: 'done', response: { results, lastSeq: newLastSeq } };
+		return merged.map((m) => ('batch' in m ? { kind: 'done', response: responseOf(m, base) } : m));
 	});
 }
 
-/**
- * Registers a new device for the user, or locks a known one until the transaction ends, and returns
- * its processed seq (`checkDevice`). A device pushes for one user only: a shared tablet has one
- * device id per user.
- */
-const lockDeviceStatement = compiledOnce(
-	(db: Kysely<SyncDatabase>, deviceId: string, userId: string, now: string) =>
-		db
-			.insertInto('sync_devices')
-			.values({ device_id: deviceId, user_id: userId, last_seq: 0, updated_at: now })
-			.onConflict((oc) =>
-				oc.column('device_id').doUpdateSet((eb) => ({ updated_at: eb.ref('excluded.updated_at') }))
-			)
-			.returning(['user_id', 'last_seq'])
-);
+/** A push merged into the group: what it changed, and how to answer it. */
+interface MergedPush {
+	batch: PushBatch;
+	lastSeq: number;
+	replayed: PushResult[];
+	fresh: PushRequest['changes'];
+	outcomes: ChangeOutcome[];
+}
 
-function checkDevice(row: unknown, user: SessionUser): number {
-	const device = row as { user_id: string; last_seq: number | string };
-	if (device.user_id !== user.id) {
-		throw new ApiError(
-			403,
-			'device_of_other_user',
-			'Diese Änderungen stammen von einer anderen Anmeldung auf diesem Gerät und werden nicht übertragen.'
-		);
-	}
-	return Number(device.last_seq);
+function newLastSeq(m: MergedPush): number {
+	return Math.max(m.lastSeq, m.fresh.at(-1)?.seq ?? m.lastSeq);
+}
+
+function writesOf(db: Kysely<SyncDatabase>, m: MergedPush): CompiledQuery[] {
+	const { batch } = m;
+	const lastSeq = newLastSeq(m);
+	return [
+		...(lastSeq > m.lastSeq ? [saveDeviceSeqStatement(db, batch.deviceId, lastSeq)] : []),
+		...saveRejectionsStatements(db, batch.deviceId, m.fresh, m.outcomes),
+		...auditPushStatements(db, batch.user, batch.deviceId, m.fresh, m.outcomes, batch.now)
+	];
+}
+
+function responseOf(m: MergedPush, base: number): PushResponse {
+	// A resent change is answered with its record's revision, which an earlier push of the group may
+	// have just changed: provisional until now.
+	const results = m.replayed.map((result) =>
+		result.revision === undefined
+			? result
+			: { ...result, revision: RevisionCounter.resolve(result.revision, base) }
+	);
+	m.fresh.forEach((change, i) => results.push(toResult(change.seq, m.outcomes[i], base)));
+	return { results, lastSeq: newLastSeq(m) };
+}
+
+/**
+ * Registers new devices for their users, or locks known ones until the transaction ends (in device
+ * order, so two groups locking the same devices never deadlock), and returns each one's seq.
+ * A device pushes for one user only: a shared tablet has one device id per user. A device of another
+ * user is locked but neither changed nor returned.
+ */
+function lockDevicesStatement(db: Kysely<SyncDatabase>, pushes: DevicePush[], now: string): CompiledQuery {
+	const rows = pushes
+		.map(({ user, request }) => ({
+			device_id: request.deviceId,
+			user_id: user.id,
+			last_seq: 0,
+			updated_at: now
+		}))
+		.sort((a, b) => (a.device_id < b.device_id ? -1 : a.device_id > b.device_id ? 1 : 0));
+	return db
+		.insertInto('sync_devices')
+		.values(rows)
+		.onConflict((oc) =>
+			oc
+				.column('device_id')
+				.doUpdateSet((eb) => ({ updated_at: eb.ref('excluded.updated_at') }))
+				.where(sql<boolean>`sync_devices.user_id = excluded.user_id`)
+		)
+		.returning(['device_id', 'last_seq'])
+		.compile();
+}
+
+function deviceOfOtherUser(): ApiError {
+	return new ApiError(
+		403,
+		'device_of_other_user',
+		'Diese Änderungen stammen von einer anderen Anmeldung auf diesem Gerät und werden nicht übertragen.'
+	);
 }
 
 /** Changes processed before: acknowledged again, with their rejection if they were rejected. */

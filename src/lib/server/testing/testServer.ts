@@ -95,6 +95,19 @@ export async function addFacility(ctx: ServerContext, id: string, familienzentru
 		.execute();
 }
 
+/**
+ * The two centres the sync tests work with: kita-a with its Leitung (`leitung-a`), a team member
+ * (`team-a`) and an advisor (`beratung`), kita-b with its Leitung (`leitung-b`).
+ */
+export async function addTwoCentres(ctx: ServerContext): Promise<void> {
+	await addFacility(ctx, 'kita-a');
+	await addFacility(ctx, 'kita-b');
+	await addUser(ctx, { id: 'leitung-a', role: 'leitung', facilityIds: ['kita-a'] });
+	await addUser(ctx, { id: 'team-a', role: 'team', facilityIds: ['kita-a'] });
+	await addUser(ctx, { id: 'beratung', role: 'fachberatung', facilityIds: ['kita-a'] });
+	await addUser(ctx, { id: 'leitung-b', role: 'leitung', facilityIds: ['kita-b'] });
+}
+
 /** Inserts a user with a password (TEST_PASSWORD unless given) and its facilities. */
 export async function addUser(
 	ctx: ServerContext,
