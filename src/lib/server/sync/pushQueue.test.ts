@@ -177,6 +177,27 @@ describe.each(testDialects)('pushes arriving together on %s', (dialect) => {
 		expect(done(second).results[0].revision).toBeGreaterThan(done(other).results[0].revision!);
 	});
 
+	it('never lets a tablet’s later push overtake an earlier one that did not fit into the group', async () => {
+		const [a, b] = [randomUUID(), randomUUID()];
+		const notes = (deviceId: string, from: number, count: number): PushRequest => ({
+			deviceId,
+			changes: Array.from({ length: count }, (_, i) =>
+				change(from + i, 'evidence', noteEvidence('kita-a', randomUUID()))
+			)
+		});
+		// 10 + 495 changes are more than a group holds: the big push waits, and so must the small one after it.
+		const [small, big, after] = await together(
+			['team-a', notes(b, 1, 10)],
+			['leitung-a', notes(a, 1, 495)],
+			['leitung-a', notes(a, 496, 5)]
+		);
+		expect(transactions).toBe(3);
+		expect(done(small).lastSeq).toBe(10);
+		expect(done(big).lastSeq).toBe(495);
+		expect(done(after).lastSeq).toBe(500);
+		expect(done(after).results.every((r) => r.status === 'accepted')).toBe(true);
+	});
+
 	it('stores each push alone when the group as a whole fails, so one push’s trouble stays its own', async () => {
 		const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
 		// The group fails, then the second push alone fails too.

@@ -70,9 +70,11 @@ export class PushQueue {
 		this.waiting = this.waiting.filter((push) => {
 			const size = push.request.changes.length;
 			const fits = group.length === 0 || changes + size <= MAX_PUSH_BATCH;
-			if (!fits || devices.has(push.request.deviceId)) return true;
-			group.push(push);
+			const taken = devices.has(push.request.deviceId);
+			// A device's later push never overtakes its earlier one, even one left for lack of room.
 			devices.add(push.request.deviceId);
+			if (!fits || taken) return true;
+			group.push(push);
 			changes += size;
 			return false;
 		});
