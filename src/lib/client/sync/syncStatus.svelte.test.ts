@@ -20,8 +20,8 @@ afterEach(() => {
 	window.dispatchEvent(new Event('online'));
 });
 
-function start() {
-	stop = syncStatus.start({ api: createSyncApi(fake.fetch), periodMs: 60_000, afterChangeMs: 10 });
+function start(retryMs = 60_000) {
+	stop = syncStatus.start({ api: createSyncApi(fake.fetch), periodMs: 60_000, afterChangeMs: 10, retryMs });
 }
 
 describe('syncStatus', () => {
@@ -62,6 +62,17 @@ describe('syncStatus', () => {
 		});
 		start();
 		await vi.waitFor(() => expect(syncStatus.view).toMatchObject({ state: 'needs-login', pendingCount: 1 }));
+	});
+
+	it('tries an unreachable server again within seconds instead of a minute later', async () => {
+		let refusals = 2;
+		fake.on('GET /api/sync/pull', () =>
+			refusals-- > 0 ? Promise.reject(new TypeError('Failed to fetch')) : emptyPull()()
+		);
+		start(30);
+		await vi.waitFor(() => expect(syncStatus.view.state).toBe('error'));
+		await vi.waitFor(() => expect(syncStatus.view.state).toBe('idle'));
+		expect(fake.requests.filter((r) => r.path === '/api/sync/pull')).toHaveLength(3);
 	});
 
 	it('shows an unreachable server as an error with its reason', async () => {

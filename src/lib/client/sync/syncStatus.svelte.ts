@@ -16,11 +16,15 @@ import { runExclusively } from './tabLock';
 /** Sync every minute while online; soon after a local change. */
 const PERIOD_MS = 60_000;
 const AFTER_CHANGE_MS = 5_000;
+/** After an unreachable server: again after 5 s, then twice as long each time, up to the period. */
+const RETRY_MS = 5_000;
+const UNREACHABLE = 'Server nicht erreichbar';
 
 export interface AutoSyncOptions {
 	api?: SyncApi;
 	periodMs?: number;
 	afterChangeMs?: number;
+	retryMs?: number;
 }
 
 /**
@@ -91,7 +95,7 @@ class SyncStatus {
 		if (error instanceof NeedsLoginError) {
 			this.#error = null;
 		} else if (error instanceof ServerUnreachableError) {
-			this.#error = 'Server nicht erreichbar';
+			this.#error = UNREACHABLE;
 		} else if (error instanceof SyncServerError) {
 			this.#error = error.message;
 		} else {
@@ -104,7 +108,28 @@ class SyncStatus {
 	start(options: AutoSyncOptions = {}): () => void {
 		if (options.api) this.#api = options.api;
 		const stops: (() => void)[] = [];
-		const sync = () => void this.syncNow();
+		const period = options.periodMs ?? PERIOD_MS;
+		const firstRetry = options.retryMs ?? RETRY_MS;
+		let retryIn = firstRetry;
+		let retry: ReturnType<typeof setTimeout> | undefined;
+		let stopped = false;
+		// The network often comes back before the server can be reached (Wi-Fi joined, not yet
+		// through): an unreachable server is tried again soon, not only a period later.
+		const sync = () =>
+			void this.syncNow().then(() => {
+				clearTimeout(retry);
+				if (stopped) return;
+				if (!this.#online || this.#error !== UNREACHABLE) {
+					retryIn = firstRetry;
+					return;
+				}
+				retry = setTimeout(sync, retryIn);
+				retryIn = Math.min(retryIn * 2, period);
+			});
+		stops.push(() => {
+			stopped = true;
+			clearTimeout(retry);
+		});
 		let afterChange: ReturnType<typeof setTimeout> | undefined;
 
 		const onOnline = () => {
@@ -126,7 +151,7 @@ class SyncStatus {
 
 		const timer = setInterval(() => {
 			if (document.visibilityState !== 'hidden') sync();
-		}, options.periodMs ?? PERIOD_MS);
+		}, period);
 		stops.push(() => clearInterval(timer));
 
 		// Counts follow the database, also when another tab writes; re-watched when the workspace
