@@ -119,7 +119,9 @@ class SyncStatus {
 			void this.syncNow().then(() => {
 				clearTimeout(retry);
 				if (stopped) return;
-				if (!this.#online || this.#error !== UNREACHABLE) {
+				// Hidden, the app syncs again when it comes back to the foreground.
+				const hidden = document.visibilityState === 'hidden';
+				if (!this.#online || hidden || this.#error !== UNREACHABLE) {
 					retryIn = firstRetry;
 					return;
 				}
