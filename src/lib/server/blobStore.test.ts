@@ -70,6 +70,17 @@ describe('FileBlobStore', () => {
 		expect(await store.put(sha256(bytes), bytes)).toEqual({ size: 5, created: false });
 	});
 
+	it('checks the bytes in full also when the blob exists, and keeps the stored one', async () => {
+		const bytes = text('Flyer');
+		await store.put(sha256(bytes), bytes);
+		await expect(store.put(sha256(bytes), text('Flyer, gefälscht'))).rejects.toBeInstanceOf(
+			BlobHashMismatchError
+		);
+		await expect(store.put(sha256(bytes), bytes, { maxBytes: 4 })).rejects.toBeInstanceOf(BlobTooLargeError);
+		expect(await readAll(await store.get(sha256(bytes)))).toBe('Flyer');
+		expect(await fs.readdir(path.join(root, 'tmp'))).toEqual([]);
+	});
+
 	it('answers null for a blob it does not have', async () => {
 		const hash = sha256(text('nie gespeichert'));
 		expect(await store.get(hash)).toBeNull();

@@ -16,7 +16,9 @@ export interface BlobStore {
 	has(sha256: string): Promise<boolean>;
 	/**
 	 * Stores the bytes if their hash is `sha256`; rejects with BlobHashMismatchError otherwise and
-	 * with BlobTooLargeError past `maxBytes`, storing nothing in either case.
+	 * with BlobTooLargeError past `maxBytes`, storing nothing in either case. The bytes are read and
+	 * checked in full also when the blob exists (`created: false`): a caller may take a successful
+	 * put as proof that the sender holds the file, and the work done does not tell whether it existed.
 	 */
 	put(
 		sha256: string,
@@ -98,8 +100,7 @@ export class FileBlobStore implements BlobStore {
 		options: { maxBytes?: number } = {}
 	): Promise<{ size: number; created: boolean }> {
 		const target = this.pathOf(sha256);
-		const existing = await this.size(sha256);
-		if (existing !== null) return { size: existing, created: false };
+		const existed = (await this.size(sha256)) !== null;
 
 		const tmpDir = path.join(this.root, 'tmp');
 		await fs.mkdir(tmpDir, { recursive: true });
@@ -126,7 +127,7 @@ export class FileBlobStore implements BlobStore {
 			await fs.mkdir(path.dirname(target), { recursive: true });
 			// Rename is atomic; a concurrent upload of the same blob simply replaces identical bytes.
 			await fs.rename(tmp, target);
-			return { size, created: true };
+			return { size, created: !existed };
 		} catch (error) {
 			await fs.rm(tmp, { force: true });
 			throw error;

@@ -143,9 +143,8 @@ const probes: Probe[] = [
 		method: 'HEAD',
 		handler: syncApi.headAttachment,
 		request: () => ({ method: 'HEAD', path: `/api/sync/attachments/${SHA_B}`, params: { sha256: SHA_B } }),
-		// Any writer may ask whether the server has bytes it holds itself (to skip an upload);
-		// downloading them is what needs a citation (GET above).
-		check: (r) => expect([200, 404]).toContain(r.status)
+		// B's file is answered as if the server did not have it: A does not own it.
+		check: (r) => expect(r.status).toBe(404)
 	},
 	{
 		route: 'sync/attachments/[sha256]',
@@ -158,10 +157,10 @@ const probes: Probe[] = [
 			rawBody: '%PDF-1.4\n% falsch\n%%EOF\n',
 			headers: { 'content-type': 'application/octet-stream' }
 		}),
-		// B's file is there already: the upload is acknowledged and changes nothing.
+		// Read and checked in full although B's file is there: bytes that are not the file are refused.
 		check: (r) => {
-			expect(r.status).toBe(200);
-			expect(r.body).toMatchObject({ created: false });
+			expect(r.status).toBe(400);
+			expect(r.body.error).toMatchObject({ code: 'hash_mismatch' });
 		}
 	},
 	// Dossiers.

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit';
 import { createSession } from '../auth/sessions';
-import { getAttachment } from '../sync/api';
+import { getAttachment, putAttachment } from '../sync/api';
 import { send } from '../testing/requests';
 import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
 import { getDossierById, getDossiers, postDossier } from './api';
@@ -118,7 +118,15 @@ describe.each(testDialects)('handing in dossiers on %s', (dialect) => {
 		expect(early.body.error).toMatchObject({ code: 'missing_attachment' });
 		expect(early.body.error.message).toContain('vereinbarung.pdf');
 
-		await server.ctx.blobs.put(PDF_SHA, PDF);
+		const upload = await send(putAttachment, {
+			method: 'PUT',
+			path: `/api/sync/attachments/${PDF_SHA}`,
+			params: { sha256: PDF_SHA },
+			rawBody: new TextDecoder().decode(PDF),
+			headers: { 'content-type': 'application/octet-stream' },
+			token: tokens['leitung-a']
+		});
+		expect(upload.status).toBe(201);
 		expect((await handIn('leitung-a', submission)).status).toBe(201);
 
 		const download = (as: string) =>
@@ -127,26 +135,6 @@ describe.each(testDialects)('handing in dossiers on %s', (dialect) => {
 				params: { sha256: PDF_SHA },
 				token: tokens[as]
 			});
-		// The file row is what the sync upload writes next to the blob.
-		await server.ctx.db
-			.withTables<{
-				sync_attachments: {
-					sha256: string;
-					mime_type: string;
-					size: number;
-					uploaded_by: string | null;
-					uploaded_at: string;
-				};
-			}>()
-			.insertInto('sync_attachments')
-			.values({
-				sha256: PDF_SHA,
-				mime_type: 'application/pdf',
-				size: PDF.length,
-				uploaded_by: 'leitung-a',
-				uploaded_at: 'x'
-			})
-			.execute();
 		expect((await download('beratung-a')).status).toBe(200);
 		expect((await download('beratung-b')).status).toBe(404);
 		expect((await download('leitung-b')).status).toBe(404);

@@ -14,6 +14,7 @@ import { writeAudit } from '../audit';
 import { canLeadFacility, canReadFacility, canWriteFacility } from '../auth/permissions';
 import type { ServerContext } from '../context';
 import { ApiError, forbidden, notFound } from '../http/errors';
+import { filesOfFacility } from '../sync/attachments';
 import { saveCitations } from '../sync/store';
 import { dossierDb, type DossierDatabase, type DossiersTable } from './schema';
 
@@ -113,13 +114,14 @@ function checkMayHandIn(user: SessionUser, facilityId: string): void {
 	throw unknownFacility();
 }
 
-/** Files the snapshot cites that the server does not hold yet: the device uploads them first. */
+/**
+ * Files the snapshot cites that its facility has not uploaded yet: the device uploads them first.
+ * A file only another centre owns counts as missing, so a hand-in never makes it readable here.
+ */
 async function missingFiles(ctx: ServerContext, submission: DossierSubmission): Promise<string[]> {
-	const missing: string[] = [];
-	for (const sha256 of snapshotAttachments(submission.snapshot)) {
-		if (!(await ctx.blobs.has(sha256))) missing.push(sha256);
-	}
-	return missing;
+	const cited = snapshotAttachments(submission.snapshot);
+	const owned = await filesOfFacility(ctx, submission.facilityId, cited);
+	return cited.filter((sha256) => !owned.has(sha256));
 }
 
 function isUniqueViolation(error: unknown): boolean {

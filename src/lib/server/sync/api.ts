@@ -3,7 +3,8 @@ import { pullRequestSchema, pushRequestSchema, type PushGap } from '$lib/domain/
 import { endpoint, json, readJson, requireUser } from '../http/endpoint';
 import { badRequest, notFound, zodIssues } from '../http/errors';
 import { param } from '../http/params';
-import { checkSha256, fileInfo, mayDownload, mayUpload, storeUpload } from './attachments';
+import { attachmentDisposition, safeFileName } from '../http/contentDisposition';
+import { checkSha256, fileInfo, fileThereFor, mayDownload, storeUpload } from './attachments';
 import { pullChanges } from './pull';
 import { pushChanges } from './pushQueue';
 
@@ -37,36 +38,49 @@ function sha256Of(event: RequestEvent): string {
 	return checkSha256(param(event, 'sha256'));
 }
 
-/** `HEAD /api/sync/attachments/:sha256` — 200 when the server has the file, 404 otherwise. */
+/**
+ * `HEAD /api/sync/attachments/:sha256[?facility=id]` — 200 when the file is there for the user's
+ * facilities (see `fileThereFor`), 404 otherwise, also for a file only other facilities own.
+ */
 export const headAttachment = endpoint(async (event, ctx) => {
 	const user = requireUser(event);
 	const sha256 = sha256Of(event);
-	if (!mayUpload(user) && !(await mayDownload(ctx, user, sha256))) return new Response(null, { status: 404 });
-	const info = await fileInfo(ctx, sha256);
+	const facility = event.url.searchParams.get('facility');
+	const info = await fileThereFor(ctx, user, sha256, facility);
 	if (!info) return new Response(null, { status: 404 });
 	return new Response(null, { status: 200, headers: { 'content-length': String(info.size) } });
 });
 
-/** `PUT /api/sync/attachments/:sha256` with the file's bytes as the body. */
+/** `PUT /api/sync/attachments/:sha256[?facility=id]` with the file's bytes as the body. */
 export const putAttachment = endpoint(async (event, ctx) => {
 	const user = requireUser(event);
-	const result = await storeUpload(ctx, user, sha256Of(event), event.request);
+	const facility = event.url.searchParams.get('facility');
+	const result = await storeUpload(ctx, user, sha256Of(event), event.request, facility);
 	return json(result, { status: result.created ? 201 : 200 });
 });
 
-/** `GET /api/sync/attachments/:sha256` for whoever may read a record citing the file. */
+/**
+ * `GET /api/sync/attachments/:sha256[?name=file name]` for whoever may read a facility owning the
+ * file. Always a download (`Content-Disposition: attachment`), named after `?name=` made safe.
+ */
 export const getAttachment = endpoint(async (event, ctx) => {
 	const user = requireUser(event);
 	const sha256 = sha256Of(event);
-	// 404 also when the file exists but no record the user may read cites it: reveal nothing.
+	// 404 also when the file exists but belongs to no facility the user may read: reveal nothing.
 	if (!(await mayDownload(ctx, user, sha256))) throw notFound('Unbekannte Datei.');
 	const info = await fileInfo(ctx, sha256);
 	const stream = info ? await ctx.blobs.get(sha256) : null;
 	if (!info || !stream) throw notFound('Unbekannte Datei.');
+	const fileName = safeFileName(
+		event.url.searchParams.get('name'),
+		info.mimeType,
+		`datei-${sha256.slice(0, 12)}`
+	);
 	return new Response(stream, {
 		headers: {
 			'content-type': info.mimeType,
 			'content-length': String(info.size),
+			'content-disposition': attachmentDisposition(fileName),
 			// Content-addressed: the bytes behind this URL never change.
 			'cache-control': 'private, max-age=31536000, immutable'
 		}

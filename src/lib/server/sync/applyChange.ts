@@ -22,7 +22,8 @@ export interface PushBatch {
 	dirty: Map<string, ServerRecord>;
 	/** Files cited by accepted records, by `${sha}:${facility}`. */
 	citations: Map<string, { sha256: string; facilityId: string }>;
-	hasBlob(sha256: string): Promise<boolean>;
+	/** Whether the facility may cite the file: it owns it (uploaded the bytes) and the server has them. */
+	hasFile(sha256: string, facilityId: string): Promise<boolean>;
 }
 
 export type ChangeOutcome =
@@ -57,7 +58,7 @@ export async function applyChange(batch: PushBatch, change: ClientChange): Promi
 	if (!stored || merged.applied.length > 0) {
 		const checked = checkRecord(change.table, merged.record);
 		if (!checked.ok) return reject(owner, 'validation', checked.reason);
-		const missing = await findMissingFile(batch, checked.record, stored);
+		const missing = await findMissingFile(batch, owner, checked.record, stored);
 		if (missing) return reject(owner, 'missing_attachment', missing);
 		batch.counter.next();
 		current = withRecord(
@@ -115,15 +116,22 @@ function withRecord(
 	};
 }
 
-/** A German reason when the record cites a file the server does not have (the client uploads first). */
+/**
+ * A German reason when the record cites a file its facility has not uploaded (the client uploads
+ * first). A file only another facility owns is refused in the same words as a missing one: knowing
+ * a hash must neither give a centre the file nor tell it that the server has it.
+ */
 async function findMissingFile(
 	batch: PushBatch,
+	facilityId: string,
 	record: Record<string, unknown>,
 	stored: ServerRecord | null
 ): Promise<string | null> {
+	// The record was accepted citing these before: its facility owns them (or their bytes are lost
+	// since, which must not block edits of its other fields).
 	const before = new Set(stored ? citedAttachments(stored.record).map((f) => f.sha256) : []);
 	for (const file of citedAttachments(record)) {
-		if (before.has(file.sha256) || (await batch.hasBlob(file.sha256))) continue;
+		if (before.has(file.sha256) || (await batch.hasFile(file.sha256, facilityId))) continue;
 		return `Die Datei „${file.fileName}“ ist noch nicht auf dem Server. Bitte erneut synchronisieren, sobald sie hochgeladen ist.`;
 	}
 	return null;

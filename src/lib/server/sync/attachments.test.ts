@@ -123,13 +123,13 @@ describe.each(testDialects)('uploading attachments on %s', (dialect) => {
 		expect(refused).toMatchObject({ status: 413, body: { error: { code: 'too_large' } } });
 	});
 
-	it('lets only people who may write a centre upload, and only readers of a citing record download', async () => {
+	it('lets only people who may write a centre upload, and the readers of the uploading centre download', async () => {
 		const hash = sha256(PDF);
 		expect((await upload(advisor, hash, PDF)).status).toBe(403);
 		expect((await upload(team, hash, PDF)).status).toBe(201);
 
-		// Not cited by any record yet: nobody downloads it.
-		expect((await leitung.fetch(`/api/sync/attachments/${hash}`)).status).toBe(404);
+		// Uploaded by a team member: the centre owns the file, cited by a record or not yet.
+		expect((await leitung.fetch(`/api/sync/attachments/${hash}`)).status).toBe(200);
 		const evidence = noteEvidence('kita-a', 'ev-pdf', {
 			kind: 'file',
 			attachment: {
@@ -146,8 +146,9 @@ describe.each(testDialects)('uploading attachments on %s', (dialect) => {
 		expect(download.status).toBe(200);
 		expect(download.headers.get('content-type')).toBe('application/pdf');
 		expect(new Uint8Array(await download.arrayBuffer())).toEqual(PDF);
+		expect(await head(advisor, hash)).toBe(200);
 		expect((await otherCentre.fetch(`/api/sync/attachments/${hash}`)).status).toBe(404);
-		expect(await head(otherCentre, hash)).toBe(200);
+		expect(await head(otherCentre, hash)).toBe(404);
 	});
 
 	it('answers 404 for something that is not a SHA-256', async () => {

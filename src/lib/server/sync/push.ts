@@ -7,6 +7,7 @@ import type { BatchedTransaction } from '../db/batchedTransaction';
 import { compiledOnce } from '../db/compiledOnce';
 import { ApiError } from '../http/errors';
 import { applyChange, type ChangeOutcome, type PushBatch } from './applyChange';
+import { ownerStatement } from './attachments';
 import { claimedBase, claimRevisionsStatement, lockRecordsStatements, RevisionCounter } from './revisions';
 import { syncDb, type SyncDatabase } from './schema';
 import {
@@ -61,7 +62,7 @@ export async function pushGroup(ctx: ServerContext, pushes: DevicePush[]): Promi
 			records: recordsByKey(loaded.slice(locks.length)),
 			dirty: new Map<string, ServerRecord>(),
 			citations: new Map<string, { sha256: string; facilityId: string }>(),
-			hasBlob: cachedLookup((sha) => ctx.blobs.has(sha))
+			hasFile: ownedFileLookup(ctx, tx, db)
 		};
 
 		const merged: (MergedPush | PushOutcome | Error)[] = [];
@@ -275,6 +276,20 @@ function auditPushStatements(
 			detail: summary
 		})
 	);
+}
+
+/** `PushBatch.hasFile`, asked once per file and facility and push group, inside its transaction. */
+function ownedFileLookup(
+	ctx: ServerContext,
+	tx: BatchedTransaction,
+	db: Kysely<SyncDatabase>
+): PushBatch['hasFile'] {
+	const lookup = cachedLookup(async (key) => {
+		const [sha256, facilityId] = key.split(' ');
+		const [owners] = await tx.run([ownerStatement(db, sha256, facilityId)]);
+		return owners.length > 0 && (await ctx.blobs.has(sha256));
+	});
+	return (sha256, facilityId) => lookup(`${sha256} ${facilityId}`);
 }
 
 function cachedLookup(lookup: (key: string) => Promise<boolean>): (key: string) => Promise<boolean> {

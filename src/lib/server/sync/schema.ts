@@ -49,6 +49,19 @@ export interface SyncAttachmentsTable {
 	uploaded_at: IsoTimestamp;
 }
 
+/**
+ * Which facilities own a file (migration `20261204T2135_attachment_owners`): those for which
+ * someone uploaded its bytes, read and checked in full. Only they may cite it, and only their
+ * readers download it. Owned once, owned for good (dossiers keep citing their files).
+ */
+export interface SyncAttachmentOwnersTable {
+	sha256: string;
+	facility_id: string;
+	/** Null for owners migrated from the citations of their records. */
+	uploaded_by: string | null;
+	uploaded_at: IsoTimestamp;
+}
+
 export interface SyncAttachmentCitationsTable {
 	sha256: string;
 	facility_id: string;
@@ -62,6 +75,7 @@ export type SyncTables = {
 	sync_revision_counter: SyncRevisionCounterTable;
 	sync_attachments: SyncAttachmentsTable;
 	sync_attachment_citations: SyncAttachmentCitationsTable;
+	sync_attachment_owners: SyncAttachmentOwnersTable;
 };
 
 export type SyncDatabase = DatabaseSchema & SyncTables;
