@@ -31,7 +31,11 @@ export async function listAttachmentsToUpload(target: WorkspaceDb): Promise<Stor
 	return files.filter((f): f is StoredAttachment => f !== undefined).sort((a, b) => a.size - b.size);
 }
 
-/** Uploads one file unless the server has it already, then notes that the server holds it. */
+/**
+ * Uploads one file unless the server has it already for this user's centres, then notes that the
+ * server holds it. The server answers HEAD for the facilities the user writes only: a file another
+ * centre uploaded is sent all the same, since a record may cite only what its own centre uploaded.
+ */
 export async function uploadAttachment(
 	target: WorkspaceDb,
 	api: SyncApi,
@@ -64,8 +68,9 @@ export async function downloadAttachments(target: WorkspaceDb, api: SyncApi): Pr
 				continue;
 			}
 			if ((await sha256Hex(await blob.arrayBuffer())) !== sha256) continue;
+			// Not noted as uploaded: the centre that owns it may not be every centre this user writes
+			// for. Should a change here cite it, HEAD tells (and the upload is skipped when it may).
 			await storeAttachment(sha256, blob, blob.type || 'application/octet-stream', target);
-			await markUploaded(target, sha256);
 			stillWanted.delete(sha256);
 			downloaded += 1;
 		}

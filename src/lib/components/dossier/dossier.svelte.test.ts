@@ -80,7 +80,7 @@ describe('a handed-in dossier', () => {
 		expect(within(criterion).getByText('Jeden Dienstag')).toBeInTheDocument();
 		expect(within(criterion).getByRole('link', { name: /vertrag\.pdf herunterladen/ })).toHaveAttribute(
 			'href',
-			`/api/sync/attachments/${'a'.repeat(64)}`
+			`/api/sync/attachments/${'a'.repeat(64)}?name=vertrag.pdf`
 		);
 	});
 });
