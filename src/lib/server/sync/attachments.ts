@@ -95,10 +95,17 @@ export async function filesOfFacility(
 	facilityId: string,
 	sha256s: readonly string[]
 ): Promise<Set<string>> {
+	const wanted = [...new Set(sha256s)];
 	const owned = new Set<string>();
-	for (const sha256 of new Set(sha256s)) {
-		const owners = await ownersAmong(ctx.db, sha256, [facilityId]);
-		if (owners.size > 0 && (await ctx.blobs.has(sha256))) owned.add(sha256);
+	// In chunks: a dossier may cite hundreds of files, and SQLite limits a statement's parameters.
+	for (let i = 0; i < wanted.length; i += 500) {
+		const rows = await syncDb(ctx.db)
+			.selectFrom('sync_attachment_owners')
+			.select('sha256')
+			.where('facility_id', '=', facilityId)
+			.where('sha256', 'in', wanted.slice(i, i + 500))
+			.execute();
+		for (const { sha256 } of rows) if (await ctx.blobs.has(sha256)) owned.add(sha256);
 	}
 	return owned;
 }
