@@ -160,6 +160,31 @@ describe.each(testDialects)('files belong to the centres that uploaded them, on 
 		);
 	});
 
+	it('makes no owner of an upload of a foreign hash that breaks off or is too large', async () => {
+		let sent = false;
+		const cut = new ReadableStream<Uint8Array>({
+			pull(controller) {
+				if (sent) controller.error(new Error('connection reset'));
+				else {
+					sent = true;
+					controller.enqueue(SECRET.slice(0, 20));
+				}
+			}
+		});
+		expect((await upload(leitungB, SECRET_SHA, cut)).body.error.code).toBe('upload_incomplete');
+		const tooLarge = await leitungB.fetch(`/api/sync/attachments/${SECRET_SHA}`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/octet-stream', 'content-length': String(26 * 1024 * 1024) },
+			body: SECRET
+		});
+		expect(tooLarge.status).toBe(413);
+		expect((await download(leitungB, SECRET_SHA)).status).toBe(404);
+		expect((await head(leitungB, SECRET_SHA)).status).toBe(404);
+		// A's file is untouched.
+		const response = await download(leitungA, SECRET_SHA);
+		expect(new Uint8Array(await response.arrayBuffer())).toEqual(SECRET);
+	});
+
 	it('lets a colleague cite a file a team member uploaded, and a second device download it', async () => {
 		const pushed = await push(leitungA, DEVICE_A, [
 			change(1, 'evidence', citing('kita-a', 'ev-a', fileRef(SECRET_SHA, SECRET.length)))
