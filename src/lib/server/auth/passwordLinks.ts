@@ -1,10 +1,11 @@
 import type { PasswordLink } from '$lib/domain/accounts';
+import { isUsableInvitationToken, redeemInvitation } from '../accounts/teamInvitations';
 import { writeAudit } from '../audit';
 import type { ServerContext } from '../context';
 import { hashPassword } from './password';
-import { hashToken, newToken } from './tokens';
+import { hashToken, newToken, setPasswordUrl } from './tokens';
 
-export const SET_PASSWORD_PATH = '/passwort-setzen';
+export { SET_PASSWORD_PATH } from './tokens';
 
 /**
  * A new one-time link for the user to set a password, replacing any earlier unused link. Only the
@@ -36,9 +37,7 @@ export async function createPasswordLink(
 			})
 			.execute();
 	});
-	const url = new URL(SET_PASSWORD_PATH, ctx.config.origin ?? origin);
-	url.searchParams.set('token', token);
-	return { url: url.toString(), expiresAt: expiresAt.toISOString() };
+	return { url: setPasswordUrl(token, ctx.config.origin, origin), expiresAt: expiresAt.toISOString() };
 }
 
 /**
@@ -63,7 +62,12 @@ export async function setPasswordWithToken(
 			.where('users.disabled', '=', 0)
 			.executeTakeFirst();
 	// Hash outside the transaction: it takes a while and SQLite allows one writer at a time.
-	if (!(await usable())) return null;
+	if (!(await usable())) {
+		if (!(await isUsableInvitationToken(ctx, id))) return null;
+		// Same work and answer as for an account (see teamInvitations.ts); the hash is thrown away.
+		await hashPassword(password);
+		return redeemInvitation(ctx, id);
+	}
 	const passwordHash = await hashPassword(password);
 	return ctx.db.transaction().execute(async (trx) => {
 		// Claiming the token with a conditional update makes two concurrent uses impossible.
