@@ -125,6 +125,10 @@ describe.each(testDialects)('a Leitung managing her team on %s', (dialect) => {
 			expect(listed('team-b@test.example')).toEqual(taken.body.user);
 			expect(listed('neu@kita-a.example')).toEqual(fresh.body.user);
 
+			const weakFresh = await setPassword(fresh.body.link.url, '1234567890');
+			const weakTaken = await setPassword(taken.body.link.url, '1234567890');
+			expect(weakTaken.status).toBe(400);
+			expect(weakTaken.body).toEqual(weakFresh.body);
 			const setFresh = await setPassword(fresh.body.link.url, 'Lindenblüte-Kastanie-42');
 			const setTaken = await setPassword(taken.body.link.url, 'Lindenblüte-Kastanie-42');
 			expect(setTaken.status).toBe(200);

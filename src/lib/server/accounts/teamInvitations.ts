@@ -155,15 +155,18 @@ export async function issueInvitationLink(
 	return newInvitationLink(ctx, invitation.id, origin);
 }
 
-/** True if the token belongs to an invitation whose link can still be used. */
-export async function isUsableInvitationToken(ctx: ServerContext, tokenHash: string): Promise<boolean> {
+/** The invitation whose link this is, if the link can still be used. */
+export async function usableInvitation(
+	ctx: ServerContext,
+	tokenHash: string
+): Promise<{ email: string; displayName: string } | null> {
 	const row = await invitations(ctx.db)
-		.select('id')
+		.select(['email', 'display_name'])
 		.where('token_hash', '=', tokenHash)
 		.where('token_expires_at', '>', ctx.now().toISOString())
 		.where('disabled', '=', 0)
 		.executeTakeFirst();
-	return row !== undefined;
+	return row ? { email: row.email, displayName: row.display_name } : null;
 }
 
 /**

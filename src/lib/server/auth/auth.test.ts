@@ -288,6 +288,23 @@ describe.each(testDialects)('accounts and sessions on %s', (dialect) => {
 			expect((await setPassword(tokenOf(link.url), 'lang-genug-jetzt')).status).toBe(200);
 		});
 
+		it('refuses passwords that are easy to guess, in German, and keeps the link usable', async () => {
+			const link = await createPasswordLink(server.ctx, 'neu', 'http://localhost:5173');
+			for (const weak of ['1234567890', 'passwort123', 'neu@test.example', 'qwertzuiop1']) {
+				const response = await setPassword(tokenOf(link.url), weak);
+				expect(response.status).toBe(400);
+				expect(response.body.error.code).toBe('weak_password');
+				expect(response.body.error.issues).toEqual([
+					{
+						path: ['password'],
+						message: expect.stringMatching(/leicht zu erraten\..* Tipp: drei oder vier Wörter/)
+					}
+				]);
+			}
+			expect((await logIn('neu@test.example', '1234567890')).status).toBe(401);
+			expect((await setPassword(tokenOf(link.url), 'Lindenblüte-Kastanie-42')).status).toBe(200);
+		});
+
 		it('ends the sessions the user had with the old password', async () => {
 			const token = await tokenFor(leitung.email);
 			const link = await createPasswordLink(server.ctx, leitung.id, 'http://localhost:5173');

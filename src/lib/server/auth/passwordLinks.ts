@@ -1,7 +1,9 @@
 import type { PasswordLink } from '$lib/domain/accounts';
-import { isUsableInvitationToken, redeemInvitation } from '../accounts/teamInvitations';
+import { weakPasswordMessage } from '$lib/domain/passwordStrength';
+import { redeemInvitation, usableInvitation } from '../accounts/teamInvitations';
 import { writeAudit } from '../audit';
 import type { ServerContext } from '../context';
+import { ApiError } from '../http/errors';
 import { hashPassword } from './password';
 import { hashToken, newToken, setPasswordUrl } from './tokens';
 
@@ -42,7 +44,8 @@ export async function createPasswordLink(
 
 /**
  * Sets the password if the token is known, unused, unexpired and its user enabled; the token is used
- * up and every session of the user ends. Returns the user's email, or null for an unusable token.
+ * up and every session of the user ends. Returns the user's email, or null for an unusable token;
+ * throws a 400 with a German reason for a password that is easy to guess (the link stays usable).
  */
 export async function setPasswordWithToken(
 	ctx: ServerContext,
@@ -55,20 +58,26 @@ export async function setPasswordWithToken(
 		ctx.db
 			.selectFrom('password_tokens')
 			.innerJoin('users', 'users.id', 'password_tokens.user_id')
-			.select(['users.id as userId', 'users.email'])
+			.select(['users.id as userId', 'users.email', 'users.display_name as displayName'])
 			.where('password_tokens.id', '=', id)
 			.where('password_tokens.used_at', 'is', null)
 			.where('password_tokens.expires_at', '>', now)
 			.where('users.disabled', '=', 0)
 			.executeTakeFirst();
-	// Hash outside the transaction: it takes a while and SQLite allows one writer at a time.
-	if (!(await usable())) {
-		if (!(await isUsableInvitationToken(ctx, id))) return null;
-		// Same work and answer as for an account (see teamInvitations.ts); the hash is thrown away.
-		await hashPassword(password);
-		return redeemInvitation(ctx, id);
+	const account = await usable();
+	const invitation = account ? null : await usableInvitation(ctx, id);
+	const holder = account ?? invitation;
+	if (!holder) return null;
+	const weak = await weakPasswordMessage(password, [holder.email, holder.displayName]);
+	if (weak) {
+		throw new ApiError(400, 'weak_password', 'Bitte ein sichereres Passwort wählen.', [
+			{ path: ['password'], message: weak }
+		]);
 	}
+	// Hash outside the transaction: it takes a while and SQLite allows one writer at a time.
 	const passwordHash = await hashPassword(password);
+	// Same checks, work and answer as for an account (see teamInvitations.ts); the hash is thrown away.
+	if (!account) return redeemInvitation(ctx, id);
 	return ctx.db.transaction().execute(async (trx) => {
 		// Claiming the token with a conditional update makes two concurrent uses impossible.
 		const claimed = await trx
