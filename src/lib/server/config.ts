@@ -22,10 +22,22 @@ export interface ServerConfig {
 		/** A session ends this long after login however much it is used. */
 		absoluteMs: number;
 	};
-	loginRateLimit: {
+	/** Growing waits after failed logins (auth/rateLimit.ts); never a lock-out. */
+	loginThrottle: {
+		/** Failures older than this are forgotten. */
 		windowMs: number;
-		maxFailuresPerEmail: number;
-		maxFailuresPerIp: number;
+		/** Failures for one account from one address before the first wait. */
+		freeFailuresPerAccount: number;
+		/** Failures from one address (all accounts) before accounts new to it wait as well. */
+		freeFailuresPerAddress: number;
+		/** The first wait; each further failure doubles it. */
+		baseDelayMs: number;
+		/** Longest wait for one account from one address. */
+		maxDelayMs: number;
+		/** Longest wait an address's failures put on accounts new to it. */
+		maxAddressDelayMs: number;
+		/** An address an account logged in from this recently is its own (the address wait skips it). */
+		knownAddressMs: number;
 	};
 	/** Lifetime of a one-time set-password link. */
 	passwordLinkMs: number;
@@ -78,10 +90,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 			idleMs: positiveNumber(env, 'SESSION_IDLE_HOURS', 7 * 24) * HOUR,
 			absoluteMs: positiveNumber(env, 'SESSION_ABSOLUTE_DAYS', 30) * DAY
 		},
-		loginRateLimit: {
-			windowMs: positiveNumber(env, 'LOGIN_WINDOW_MINUTES', 15) * MINUTE,
-			maxFailuresPerEmail: positiveNumber(env, 'LOGIN_MAX_FAILURES_PER_EMAIL', 5),
-			maxFailuresPerIp: positiveNumber(env, 'LOGIN_MAX_FAILURES_PER_IP', 20)
+		loginThrottle: {
+			windowMs: DAY,
+			freeFailuresPerAccount: positiveNumber(env, 'LOGIN_FREE_FAILURES', 3),
+			freeFailuresPerAddress: positiveNumber(env, 'LOGIN_FREE_FAILURES_PER_ADDRESS', 20),
+			baseDelayMs: 5 * 1000,
+			maxDelayMs: positiveNumber(env, 'LOGIN_MAX_DELAY_MINUTES', 15) * MINUTE,
+			maxAddressDelayMs: MINUTE,
+			knownAddressMs: 30 * DAY
 		},
 		passwordLinkMs: 7 * DAY
 	};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { db } from '$lib/client/db';
+import { timedFetch, transferTimeoutMs } from '$lib/client/http/timedFetch';
 import { newId, nowIso } from '$lib/client/db/ids';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import {
@@ -93,15 +94,17 @@ export async function sendQueuedDossiers(
 	for (const submission of queued) {
 		let response: Response;
 		try {
-			response = await fetchFn('/api/dossiers', {
+			const body = JSON.stringify({
+				submissionId: submission.submissionId,
+				facilityId: submission.facilityId,
+				snapshot: submission.snapshot
+			});
+			response = await timedFetch(fetchFn)('/api/dossiers', {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				credentials: 'same-origin',
-				body: JSON.stringify({
-					submissionId: submission.submissionId,
-					facilityId: submission.facilityId,
-					snapshot: submission.snapshot
-				})
+				body,
+				timeoutMs: transferTimeoutMs(body.length)
 			});
 		} catch {
 			return 'unreachable';

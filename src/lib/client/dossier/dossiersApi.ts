@@ -1,3 +1,4 @@
+import { timedFetch, transferTimeoutMs } from '$lib/client/http/timedFetch';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
 import {
 	dossierListResponseSchema,
@@ -17,7 +18,11 @@ export async function getJson<T>(
 ): Promise<Fetched<T>> {
 	let response: Response;
 	try {
-		response = await fetchFn(path, { credentials: 'same-origin' });
+		// A dossier carries its catalogue and snapshot: allow for a few megabytes.
+		response = await timedFetch(fetchFn)(path, {
+			credentials: 'same-origin',
+			timeoutMs: transferTimeoutMs(5_000_000)
+		});
 	} catch {
 		return { ok: false, status: 0, message: 'Keine Verbindung zum Server.' };
 	}

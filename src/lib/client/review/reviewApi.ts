@@ -1,4 +1,5 @@
 import { getJson, type Fetched } from '$lib/client/dossier/dossiersApi';
+import { timedFetch } from '$lib/client/http/timedFetch';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
 import {
 	criterionFeedbackSchema,
@@ -52,7 +53,7 @@ async function send(
 ): Promise<FeedbackSaved> {
 	let response: Response;
 	try {
-		response = await fetchFn(
+		response = await timedFetch(fetchFn)(
 			`/api/review/facilities/${encodeURIComponent(facilityId)}/feedback/${encodeURIComponent(criterionId)}`,
 			{
 				method,

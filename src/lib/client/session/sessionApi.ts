@@ -1,3 +1,4 @@
+import { timedFetch } from '$lib/client/http/timedFetch';
 import { sessionResponseSchema, type SessionResponse } from '$lib/domain/accounts';
 
 /** What the server says about this browser's session. */
@@ -5,7 +6,7 @@ export type SessionCheck =
 	| { kind: 'valid'; session: SessionResponse }
 	/** The server answered: no valid session (expired, ended, account locked). */
 	| { kind: 'expired' }
-	/** No answer: offline or the server is down. Nothing is known; nothing changes. */
+	/** No answer (in time): offline or the server is down. Nothing is known; nothing changes. */
 	| { kind: 'unreachable' };
 
 export type FetchFn = typeof fetch;
@@ -14,7 +15,7 @@ const browserFetch: FetchFn = (...args) => fetch(...args);
 export async function checkSession(fetchFn: FetchFn = browserFetch): Promise<SessionCheck> {
 	let response: Response;
 	try {
-		response = await fetchFn('/api/auth/session', { credentials: 'same-origin' });
+		response = await timedFetch(fetchFn)('/api/auth/session', { credentials: 'same-origin' });
 	} catch {
 		return { kind: 'unreachable' };
 	}
@@ -27,7 +28,7 @@ export async function checkSession(fetchFn: FetchFn = browserFetch): Promise<Ses
 /** Ends the session on the server. False when the server could not be reached. */
 export async function logoutOnServer(fetchFn: FetchFn = browserFetch): Promise<boolean> {
 	try {
-		const response = await fetchFn('/api/auth/logout', {
+		const response = await timedFetch(fetchFn)('/api/auth/logout', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: '{}',

@@ -8,6 +8,8 @@ import {
 	type PushRequest,
 	type PushResponse
 } from '$lib/domain/sync/protocol';
+import { MAX_ATTACHMENT_BYTES } from '$lib/domain/records';
+import { isTimeout, timedFetch, transferTimeoutMs, type TimedInit } from '$lib/client/http/timedFetch';
 
 /** The session is gone (expired, logged out): sync stops and every local change is kept. */
 export class NeedsLoginError extends Error {
@@ -17,11 +19,16 @@ export class NeedsLoginError extends Error {
 	}
 }
 
-/** No answer at all: no network, or the server is down. */
+/** No answer at all: no network, the server is down, or no answer within the deadline. */
 export class ServerUnreachableError extends Error {
 	constructor(cause: unknown) {
-		super('Der Server ist nicht erreichbar.', { cause });
+		super(isTimeout(cause) ? 'Der Server antwortet nicht.' : 'Der Server ist nicht erreichbar.', { cause });
 		this.name = 'ServerUnreachableError';
+	}
+
+	/** The request got no (complete) answer in time, e.g. on a Wi-Fi that lets nothing through. */
+	get timedOut(): boolean {
+		return isTimeout(this.cause);
 	}
 }
 
@@ -63,11 +70,21 @@ export interface SyncApi {
  * The sync endpoints over `fetch`, which tests replace (a fake, or the real handlers in-process).
  * Every failure becomes one of the errors above, so the orchestrator can tell them apart.
  */
-export function createSyncApi(fetchFn: typeof fetch = (...args) => fetch(...args), baseUrl = ''): SyncApi {
-	async function call(path: string, init: RequestInit = {}): Promise<Response> {
+export function createSyncApi(
+	fetchFn: typeof fetch = (...args) => fetch(...args),
+	baseUrl = '',
+	/** The deadline for a request moving this many bytes; tests shorten it. */
+	deadlineFor: (bytes: number) => number = transferTimeoutMs
+): SyncApi {
+	const timed = timedFetch(fetchFn);
+	async function call(path: string, init: TimedInit = {}): Promise<Response> {
 		let response: Response;
 		try {
-			response = await fetchFn(`${baseUrl}${path}`, { credentials: 'same-origin', ...init });
+			response = await timed(`${baseUrl}${path}`, {
+				credentials: 'same-origin',
+				timeoutMs: deadlineFor(0),
+				...init
+			});
 		} catch (error) {
 			throw new ServerUnreachableError(error);
 		}
@@ -91,10 +108,12 @@ export function createSyncApi(fetchFn: typeof fetch = (...args) => fetch(...args
 
 	return {
 		async push(request) {
+			const body = JSON.stringify(request);
 			const response = await call('/api/sync/push', {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(request)
+				body,
+				timeoutMs: deadlineFor(body.length)
 			});
 			if (response.status === 409) {
 				const gap = pushGapSchema.safeParse(
@@ -112,7 +131,8 @@ export function createSyncApi(fetchFn: typeof fetch = (...args) => fetch(...args
 		async pull(cursor, limit) {
 			const query = new URLSearchParams({ cursor: String(cursor) });
 			if (limit) query.set('limit', String(limit));
-			const response = await call(`/api/sync/pull?${query}`);
+			// A first pull into a fresh tablet may be large; the server pages it (`limit`).
+			const response = await call(`/api/sync/pull?${query}`, { timeoutMs: deadlineFor(2_000_000) });
 			if (!response.ok) throw await failure(response);
 			return pullResponseSchema.parse(await response.json());
 		},
@@ -128,14 +148,18 @@ export function createSyncApi(fetchFn: typeof fetch = (...args) => fetch(...args
 			const response = await call(`/api/sync/attachments/${sha256}`, {
 				method: 'PUT',
 				headers: { 'content-type': 'application/octet-stream' },
-				body: blob
+				body: blob,
+				timeoutMs: deadlineFor(blob.size)
 			});
 			if (!response.ok) throw await failure(response);
 			return attachmentUploadResponseSchema.parse(await response.json());
 		},
 
 		async downloadAttachment(sha256) {
-			const response = await call(`/api/sync/attachments/${sha256}`);
+			// The size is known only from the answer: allow for the largest file there may be.
+			const response = await call(`/api/sync/attachments/${sha256}`, {
+				timeoutMs: deadlineFor(MAX_ATTACHMENT_BYTES)
+			});
 			if (response.status === 404) return null;
 			if (!response.ok) throw await failure(response);
 			return response.blob();

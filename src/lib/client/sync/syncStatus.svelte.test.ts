@@ -4,6 +4,7 @@ import { putRecord } from '$lib/client/db/changes';
 import { acceptAll, createFakeFetch, emptyPull, jsonResponse, type FakeFetch } from './fakeServer';
 import { createSyncApi } from './syncApi';
 import { syncStatus } from './syncStatus.svelte';
+import { runExclusively } from './tabLock';
 
 let fake: FakeFetch;
 let stop: () => void = () => {};
@@ -73,6 +74,29 @@ describe('syncStatus', () => {
 		await vi.waitFor(() => expect(syncStatus.view.state).toBe('error'));
 		await vi.waitFor(() => expect(syncStatus.view.state).toBe('idle'));
 		expect(fake.requests.filter((r) => r.path === '/api/sync/pull')).toHaveLength(3);
+	});
+
+	it('gives up on a request that never gets an answer, says so in German and frees the sync lock', async () => {
+		let hangs = 1;
+		// The first pull is taken and never answered, like on a captive-portal Wi-Fi.
+		fake.on('GET /api/sync/pull', () => (hangs-- > 0 ? new Promise<Response>(() => {}) : emptyPull()()));
+		stop = syncStatus.start({
+			api: createSyncApi(fake.fetch, '', () => 50),
+			periodMs: 60_000,
+			afterChangeMs: 10,
+			retryMs: 60_000
+		});
+		await vi.waitFor(() =>
+			expect(syncStatus.view).toMatchObject({
+				state: 'error',
+				error: 'Server antwortet nicht (Zeitüberschreitung)'
+			})
+		);
+		// The lock is free again: the next sync runs and gets through.
+		expect(await runExclusively(async () => {})).toBe(true);
+		await syncStatus.syncNow();
+		expect(syncStatus.view.state).toBe('idle');
+		expect(fake.requests.filter((r) => r.path === '/api/sync/pull')).toHaveLength(2);
 	});
 
 	it('shows an unreachable server as an error with its reason', async () => {

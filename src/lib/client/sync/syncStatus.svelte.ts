@@ -8,6 +8,7 @@ import {
 	SyncServerError,
 	type SyncApi
 } from './syncApi';
+import { withJitter } from './jitter';
 import { readLastSyncedAt } from './syncMeta';
 import { deriveSyncState, type SyncStatusView } from './syncState';
 import { synchronize, type SyncReport } from './sync';
@@ -19,12 +20,16 @@ const AFTER_CHANGE_MS = 5_000;
 /** After an unreachable server: again after 5 s, then twice as long each time, up to the period. */
 const RETRY_MS = 5_000;
 const UNREACHABLE = 'Server nicht erreichbar';
+/** A request got no answer in time (e.g. a Wi-Fi that lets nothing through); it was given up. */
+const NO_ANSWER = 'Server antwortet nicht (Zeitüberschreitung)';
 
 export interface AutoSyncOptions {
 	api?: SyncApi;
 	periodMs?: number;
 	afterChangeMs?: number;
 	retryMs?: number;
+	/** The random source for spreading syncs over time (Math.random; tests pass their own). */
+	random?: () => number;
 }
 
 /**
@@ -95,7 +100,7 @@ class SyncStatus {
 		if (error instanceof NeedsLoginError) {
 			this.#error = null;
 		} else if (error instanceof ServerUnreachableError) {
-			this.#error = UNREACHABLE;
+			this.#error = error.timedOut ? NO_ANSWER : UNREACHABLE;
 		} else if (error instanceof SyncServerError) {
 			this.#error = error.message;
 		} else {
@@ -110,6 +115,7 @@ class SyncStatus {
 		const stops: (() => void)[] = [];
 		const period = options.periodMs ?? PERIOD_MS;
 		const firstRetry = options.retryMs ?? RETRY_MS;
+		const random = options.random ?? Math.random;
 		let retryIn = firstRetry;
 		let retry: ReturnType<typeof setTimeout> | undefined;
 		let stopped = false;
@@ -121,11 +127,12 @@ class SyncStatus {
 				if (stopped) return;
 				// Hidden, the app syncs again when it comes back to the foreground.
 				const hidden = document.visibilityState === 'hidden';
-				if (!this.#online || hidden || this.#error !== UNREACHABLE) {
+				const unreachable = this.#error === UNREACHABLE || this.#error === NO_ANSWER;
+				if (!this.#online || hidden || !unreachable) {
 					retryIn = firstRetry;
 					return;
 				}
-				retry = setTimeout(sync, retryIn);
+				retry = setTimeout(sync, withJitter(retryIn, random));
 				retryIn = Math.min(retryIn * 2, period);
 			});
 		stops.push(() => {
@@ -151,10 +158,20 @@ class SyncStatus {
 			document.removeEventListener('visibilitychange', onVisible);
 		});
 
-		const timer = setInterval(() => {
-			if (document.visibilityState !== 'hidden') sync();
-		}, period);
-		stops.push(() => clearInterval(timer));
+		// Each period drawn anew (a minute ± a quarter), so tablets started together drift apart
+		// instead of syncing in step.
+		let timer: ReturnType<typeof setTimeout>;
+		const schedulePeriodic = () => {
+			timer = setTimeout(
+				() => {
+					if (document.visibilityState !== 'hidden') sync();
+					schedulePeriodic();
+				},
+				Math.round(period * (0.75 + random() / 2))
+			);
+		};
+		schedulePeriodic();
+		stops.push(() => clearTimeout(timer));
 
 		// Counts follow the database, also when another tab writes; re-watched when the workspace
 		// database is switched (another user signed in).

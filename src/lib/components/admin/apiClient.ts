@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isTimeout, timedFetch, transferTimeoutMs } from '$lib/client/http/timedFetch';
 import type { ApiErrorBody } from '$lib/domain/accounts';
 
 export type ApiFailure = ApiErrorBody['error'] & { status: number };
@@ -11,19 +12,24 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailur
 export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
 	let response: Response;
 	try {
-		response = await fetch(path, {
+		const json = body === undefined ? undefined : JSON.stringify(body);
+		response = await timedFetch()(path, {
 			method,
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-			credentials: 'same-origin'
+			headers: json === undefined ? {} : { 'content-type': 'application/json' },
+			body: json,
+			credentials: 'same-origin',
+			// A catalogue upload is the largest body sent here.
+			timeoutMs: transferTimeoutMs(json?.length ?? 0)
 		});
-	} catch {
+	} catch (error) {
 		return {
 			ok: false,
 			error: {
 				status: 0,
 				code: 'offline',
-				message: 'Keine Verbindung zum Server. Bitte prüfen Sie die Internetverbindung.'
+				message: isTimeout(error)
+					? 'Der Server antwortet nicht. Bitte später noch einmal versuchen; Ihre Eingaben bleiben stehen.'
+					: 'Keine Verbindung zum Server. Bitte prüfen Sie die Internetverbindung.'
 			}
 		};
 	}

@@ -8,13 +8,28 @@ import type {
 } from '$lib/domain/accounts';
 import { facilitiesVisibleTo } from '../auth/permissions';
 import type { ServerContext } from '../context';
-import { forbidden, notFound } from '../http/errors';
-import { createUser, getUser, issuePasswordLink, listUsers, updateUser } from './users';
+import { ApiError, forbidden, notFound } from '../http/errors';
+import {
+	createInvitation,
+	findInvitation,
+	issueInvitationLink,
+	listInvitations,
+	updateInvitation
+} from './teamInvitations';
+import {
+	checkFacilitiesForRole,
+	createUser,
+	getUser,
+	issuePasswordLink,
+	listUsers,
+	updateUser
+} from './users';
 
 /**
  * A Leitung manages the team accounts of her own facilities: she sees team and Leitung accounts that
  * share one of her facilities, creates team accounts in them, and can lock or re-link team accounts
- * that work only in her facilities.
+ * that work only in her facilities. Whether an address has an account in another centre is never
+ * revealed to her (see teamInvitations.ts); one already in her own team is named plainly.
  */
 
 export async function listTeam(ctx: ServerContext, leitung: SessionUser): Promise<UserSummary[]> {
@@ -26,10 +41,12 @@ export async function listTeam(ctx: ServerContext, leitung: SessionUser): Promis
 		.distinct()
 		.where('facility_id', 'in', own)
 		.execute();
-	return listUsers(
+	const users = await listUsers(
 		ctx.db,
 		rows.map((r) => r.user_id)
 	);
+	const all = [...users, ...(await listInvitations(ctx, own))];
+	return all.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.email.localeCompare(b.email));
 }
 
 function assertOwnFacilities(leitung: SessionUser, facilityIds: string[]): void {
@@ -40,14 +57,25 @@ function assertOwnFacilities(leitung: SessionUser, facilityIds: string[]): void 
 }
 
 /** The team account, if this Leitung may manage it; others look like they do not exist. */
-async function manageableMember(ctx: ServerContext, leitung: SessionUser, id: string): Promise<UserSummary> {
-	const member = await getUser(ctx.db, id).catch(() => null);
+async function manageableMember(
+	ctx: ServerContext,
+	leitung: SessionUser,
+	id: string
+): Promise<{ member: UserSummary; invitation: boolean }> {
+	const user = await getUser(ctx.db, id).catch(() => null);
+	const invitation = user ? null : await findInvitation(ctx, id);
+	const member = user ?? invitation;
 	const own = facilitiesVisibleTo(leitung);
 	if (!member || member.role !== 'team' || !member.facilityIds.every((f) => own.includes(f))) {
 		throw notFound('Dieses Konto gehört nicht zu Ihrem Team.');
 	}
-	return member;
+	return { member, invitation: invitation !== null };
 }
+
+const alreadyInTeam = () =>
+	new ApiError(409, 'email_taken', 'Diese Person hat schon ein Konto in Ihrem Team.', [
+		{ path: ['email'], message: 'Diese E-Mail-Adresse ist schon in Ihrem Team' }
+	]);
 
 export async function createTeamMember(
 	ctx: ServerContext,
@@ -56,7 +84,25 @@ export async function createTeamMember(
 	origin: string
 ): Promise<{ user: UserSummary; link: PasswordLink }> {
 	assertOwnFacilities(leitung, input.facilityIds);
-	return createUser(ctx, { ...input, role: 'team' }, leitung, origin);
+	// The same checks (and 400s) for every address, before anything depends on it.
+	await checkFacilitiesForRole(ctx.db, 'team', input.facilityIds);
+	const team = await listTeam(ctx, leitung);
+	if (team.some((member) => member.email === input.email)) throw alreadyInTeam();
+	const elsewhere = await ctx.db
+		.selectFrom('users')
+		.select('id')
+		.where('email', '=', input.email)
+		.executeTakeFirst();
+	if (elsewhere) return createInvitation(ctx, leitung, input, origin);
+	try {
+		return await createUser(ctx, { ...input, role: 'team' }, leitung, origin);
+	} catch (error) {
+		// Created elsewhere a moment ago: answer as if it had been there before.
+		if (error instanceof ApiError && error.code === 'email_taken') {
+			return createInvitation(ctx, leitung, input, origin);
+		}
+		throw error;
+	}
 }
 
 export async function updateTeamMember(
@@ -65,8 +111,9 @@ export async function updateTeamMember(
 	id: string,
 	patch: z.output<typeof updateTeamMemberRequestSchema>
 ): Promise<UserSummary> {
-	await manageableMember(ctx, leitung, id);
+	const { invitation } = await manageableMember(ctx, leitung, id);
 	if (patch.facilityIds) assertOwnFacilities(leitung, patch.facilityIds);
+	if (invitation) return updateInvitation(ctx, leitung, id, patch);
 	return updateUser(ctx, id, patch, leitung);
 }
 
@@ -76,6 +123,7 @@ export async function issueTeamPasswordLink(
 	id: string,
 	origin: string
 ): Promise<PasswordLink> {
-	await manageableMember(ctx, leitung, id);
+	const { member, invitation } = await manageableMember(ctx, leitung, id);
+	if (invitation) return issueInvitationLink(ctx, member, origin);
 	return issuePasswordLink(ctx, id, leitung, origin);
 }

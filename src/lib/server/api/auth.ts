@@ -12,15 +12,21 @@ import {
 import { endpoint, json, readJson, requireUser } from '../http/endpoint';
 import { ApiError, unauthenticated } from '../http/errors';
 
+/** "in 40 Sekunden", "in 1 Minute", "in 15 Minuten". */
+function inGerman(seconds: number): string {
+	if (seconds < 60) return `in ${seconds} ${seconds === 1 ? 'Sekunde' : 'Sekunden'}`;
+	const minutes = Math.ceil(seconds / 60);
+	return `in ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'}`;
+}
+
 export const postLogin = endpoint(async (event, ctx) => {
 	const input = await readJson(event, loginRequestSchema);
 	const result = await logIn(ctx, input, event.getClientAddress());
 	if (result.outcome === 'rate_limited') {
-		const minutes = Math.ceil(result.retryAfterSeconds / 60);
 		throw new ApiError(
 			429,
 			'rate_limited',
-			`Zu viele fehlgeschlagene Anmeldeversuche. Bitte in ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} erneut versuchen.`,
+			`Zu viele fehlgeschlagene Anmeldeversuche. Bitte ${inGerman(result.retryAfterSeconds)} erneut versuchen.`,
 			undefined,
 			{ 'retry-after': String(result.retryAfterSeconds) }
 		);

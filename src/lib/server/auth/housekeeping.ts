@@ -14,12 +14,15 @@ export async function removeExpiredAuthRows(ctx: ServerContext): Promise<void> {
 		.deleteFrom('password_tokens')
 		.where('expires_at', '<=', new Date(now.getTime() - 30 * DAY).toISOString())
 		.execute();
+	const { windowMs, knownAddressMs } = ctx.config.loginThrottle;
+	// Failures count for the window; successes mark an account's own addresses for longer.
 	await ctx.db
 		.deleteFrom('login_attempts')
-		.where(
-			'at',
-			'<=',
-			new Date(now.getTime() - Math.max(DAY, ctx.config.loginRateLimit.windowMs)).toISOString()
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('success', '=', 0), eb('at', '<=', new Date(now.getTime() - windowMs).toISOString())]),
+				eb('at', '<=', new Date(now.getTime() - knownAddressMs).toISOString())
+			])
 		)
 		.execute();
 }

@@ -1,10 +1,13 @@
 import type { PasswordLink } from '$lib/domain/accounts';
+import { weakPasswordMessage } from '$lib/domain/passwordStrength';
+import { redeemInvitation, usableInvitation } from '../accounts/teamInvitations';
 import { writeAudit } from '../audit';
 import type { ServerContext } from '../context';
+import { ApiError } from '../http/errors';
 import { hashPassword } from './password';
-import { hashToken, newToken } from './tokens';
+import { hashToken, newToken, setPasswordUrl } from './tokens';
 
-export const SET_PASSWORD_PATH = '/passwort-setzen';
+export { SET_PASSWORD_PATH } from './tokens';
 
 /**
  * A new one-time link for the user to set a password, replacing any earlier unused link. Only the
@@ -36,14 +39,13 @@ export async function createPasswordLink(
 			})
 			.execute();
 	});
-	const url = new URL(SET_PASSWORD_PATH, ctx.config.origin ?? origin);
-	url.searchParams.set('token', token);
-	return { url: url.toString(), expiresAt: expiresAt.toISOString() };
+	return { url: setPasswordUrl(token, ctx.config.origin, origin), expiresAt: expiresAt.toISOString() };
 }
 
 /**
  * Sets the password if the token is known, unused, unexpired and its user enabled; the token is used
- * up and every session of the user ends. Returns the user's email, or null for an unusable token.
+ * up and every session of the user ends. Returns the user's email, or null for an unusable token;
+ * throws a 400 with a German reason for a password that is easy to guess (the link stays usable).
  */
 export async function setPasswordWithToken(
 	ctx: ServerContext,
@@ -56,15 +58,26 @@ export async function setPasswordWithToken(
 		ctx.db
 			.selectFrom('password_tokens')
 			.innerJoin('users', 'users.id', 'password_tokens.user_id')
-			.select(['users.id as userId', 'users.email'])
+			.select(['users.id as userId', 'users.email', 'users.display_name as displayName'])
 			.where('password_tokens.id', '=', id)
 			.where('password_tokens.used_at', 'is', null)
 			.where('password_tokens.expires_at', '>', now)
 			.where('users.disabled', '=', 0)
 			.executeTakeFirst();
+	const account = await usable();
+	const invitation = account ? null : await usableInvitation(ctx, id);
+	const holder = account ?? invitation;
+	if (!holder) return null;
+	const weak = await weakPasswordMessage(password, [holder.email, holder.displayName]);
+	if (weak) {
+		throw new ApiError(400, 'weak_password', 'Bitte ein sichereres Passwort wählen.', [
+			{ path: ['password'], message: weak }
+		]);
+	}
 	// Hash outside the transaction: it takes a while and SQLite allows one writer at a time.
-	if (!(await usable())) return null;
 	const passwordHash = await hashPassword(password);
+	// Same checks, work and answer as for an account (see teamInvitations.ts); the hash is thrown away.
+	if (!account) return redeemInvitation(ctx, id);
 	return ctx.db.transaction().execute(async (trx) => {
 		// Claiming the token with a conditional update makes two concurrent uses impossible.
 		const claimed = await trx

@@ -1,37 +1,80 @@
 import type { ServerContext } from '../context';
 
 /**
- * Seconds until the next login attempt is allowed, or null when it is allowed now. Failures count
- * per email and, with a higher limit because a Kita's tablets share one address, per IP.
+ * Login throttling that slows a guesser but never locks the rightful user out (OWASP Authentication
+ * Cheat Sheet: throttle, don't lock). Two keys, each a wait that doubles with every failure:
+ *
+ * - account and address: after a few failures for one email from one address, that pair waits 5 s,
+ *   10 s, 20 s … up to 15 minutes. Someone guessing from elsewhere never slows the user at her own
+ *   address, and a success there forgets only her own typos, not the guesser's.
+ * - address: after many failures from one address across accounts (someone trying many accounts),
+ *   that address waits too, up to a minute, but only for accounts that have not logged in from it
+ *   in the last 30 days. A Kita's tablets share one router; its users keep logging in.
+ *
+ * A refused attempt is not counted and its password not checked, so hammering gains nothing.
  */
+
+/** The wait after this many failures, or 0 while they are within the free ones. */
+export function waitAfterFailures(failures: number, free: number, baseMs: number, maxMs: number): number {
+	if (failures < free) return 0;
+	return Math.min(maxMs, baseMs * 2 ** Math.min(failures - free, 30));
+}
+
+async function failures(
+	ctx: ServerContext,
+	key: { email?: string; ip: string },
+	since: string
+): Promise<{ count: number; last: number }> {
+	let query = ctx.db
+		.selectFrom('login_attempts')
+		.select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('at').as('last')])
+		.where('ip', '=', key.ip)
+		.where('success', '=', 0)
+		.where('at', '>', since);
+	if (key.email !== undefined) query = query.where('email', '=', key.email);
+	const row = await query.executeTakeFirst();
+	return { count: Number(row?.count ?? 0), last: row?.last ? new Date(row.last).getTime() : 0 };
+}
+
+async function isKnownAddress(ctx: ServerContext, email: string, ip: string, now: number): Promise<boolean> {
+	const since = new Date(now - ctx.config.loginThrottle.knownAddressMs).toISOString();
+	const row = await ctx.db
+		.selectFrom('login_attempts')
+		.select('id')
+		.where('email', '=', email)
+		.where('ip', '=', ip)
+		.where('success', '=', 1)
+		.where('at', '>', since)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** Seconds until the next login attempt for this email from this address is allowed, or null. */
 export async function loginRetryAfterSeconds(
 	ctx: ServerContext,
 	email: string,
 	ip: string
 ): Promise<number | null> {
-	const { windowMs, maxFailuresPerEmail, maxFailuresPerIp } = ctx.config.loginRateLimit;
+	const policy = ctx.config.loginThrottle;
 	const now = ctx.now().getTime();
-	const since = new Date(now - windowMs).toISOString();
-	let waitUntil = 0;
-	for (const [column, value, max] of [
-		['email', email, maxFailuresPerEmail],
-		['ip', ip, maxFailuresPerIp]
-	] as const) {
-		// The max-th most recent failure in the window must age out before the next attempt.
-		const failures = await ctx.db
-			.selectFrom('login_attempts')
-			.select('at')
-			.where(column, '=', value)
-			.where('success', '=', 0)
-			.where('at', '>', since)
-			.orderBy('at', 'desc')
-			.limit(max)
-			.execute();
-		if (failures.length >= max) {
-			waitUntil = Math.max(waitUntil, new Date(failures[failures.length - 1].at).getTime() + windowMs);
-		}
+	const since = new Date(now - policy.windowMs).toISOString();
+
+	const pair = await failures(ctx, { email, ip }, since);
+	let allowedAt =
+		pair.last +
+		waitAfterFailures(pair.count, policy.freeFailuresPerAccount, policy.baseDelayMs, policy.maxDelayMs);
+
+	const address = await failures(ctx, { ip }, since);
+	const addressWait = waitAfterFailures(
+		address.count,
+		policy.freeFailuresPerAddress,
+		policy.baseDelayMs,
+		policy.maxAddressDelayMs
+	);
+	if (address.last + addressWait > allowedAt && !(await isKnownAddress(ctx, email, ip, now))) {
+		allowedAt = address.last + addressWait;
 	}
-	return waitUntil > now ? Math.max(1, Math.ceil((waitUntil - now) / 1000)) : null;
+	return allowedAt > now ? Math.max(1, Math.ceil((allowedAt - now) / 1000)) : null;
 }
 
 export async function recordLoginAttempt(
@@ -40,13 +83,15 @@ export async function recordLoginAttempt(
 	ip: string,
 	success: boolean
 ): Promise<void> {
+	const at = ctx.now().toISOString();
 	if (success) {
-		// A successful login forgives the account's earlier typos.
-		await ctx.db.deleteFrom('login_attempts').where('email', '=', email).where('success', '=', 0).execute();
+		// Forgets this address's typos for the account (not a guesser's elsewhere) and remembers the
+		// address as the account's own; one row per pair is enough for that.
+		await ctx.db.transaction().execute(async (trx) => {
+			await trx.deleteFrom('login_attempts').where('email', '=', email).where('ip', '=', ip).execute();
+			await trx.insertInto('login_attempts').values({ at, email, ip, success: 1 }).execute();
+		});
 		return;
 	}
-	await ctx.db
-		.insertInto('login_attempts')
-		.values({ at: ctx.now().toISOString(), email, ip, success: 0 })
-		.execute();
+	await ctx.db.insertInto('login_attempts').values({ at, email, ip, success: 0 }).execute();
 }

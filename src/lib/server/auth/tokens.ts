@@ -9,3 +9,16 @@ export function newToken(): string {
 export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
+
+export const SET_PASSWORD_PATH = '/passwort-setzen';
+
+/** The one-time link for a token: on the configured public origin, else the request's. */
+export function setPasswordUrl(
+	token: string,
+	configuredOrigin: string | null,
+	requestOrigin: string
+): string {
+	const url = new URL(SET_PASSWORD_PATH, configuredOrigin ?? requestOrigin);
+	url.searchParams.set('token', token);
+	return url.toString();
+}

@@ -48,9 +48,8 @@ export function applySecurityHeaders(response: Response, url: URL, isApi: boolea
 		if (isApi) {
 			set('cache-control', 'no-store');
 			set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
-		} else {
-			set('content-security-policy', "frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
 		}
+		// Pages get theirs from SvelteKit (`kit.csp` in svelte.config.js), with the start script's hash.
 	} catch {
 		// Responses passed through from fetch() have immutable headers; they keep their own.
 	}

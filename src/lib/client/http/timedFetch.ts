@@ -1,0 +1,56 @@
+/**
+ * Every request the app makes has a deadline. Without one, a request hanging on a captive-portal
+ * Wi-Fi (joined, but nothing gets through) would never end: sync would hold its lock and show
+ * „wird synchronisiert“ forever.
+ */
+
+/** How long an ordinary request may take, its answer's body included. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** The slowest link a file transfer must get through: a weak mobile connection, about 400 kbit/s. */
+const SLOW_LINK_BYTES_PER_SECOND = 50_000;
+
+/** A deadline for sending or receiving this many bytes: the ordinary one plus time on a slow link. */
+export function transferTimeoutMs(bytes: number): number {
+	return REQUEST_TIMEOUT_MS + Math.ceil((bytes / SLOW_LINK_BYTES_PER_SECOND) * 1000);
+}
+
+/** True for the error a request ends with when its deadline passed. */
+export function isTimeout(error: unknown): boolean {
+	return error instanceof Error && error.name === 'TimeoutError';
+}
+
+export type TimedInit = RequestInit & { timeoutMs?: number };
+export type TimedFetch = (input: RequestInfo | URL, init?: TimedInit) => Promise<Response>;
+
+const browserFetch: typeof fetch = (...args) => fetch(...args);
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/**
+ * `fetch` with a deadline (`timeoutMs`, default 30 s) for the whole exchange: the answer's body is
+ * read within it too, so a server that sends headers and then stalls cannot hang the caller. When
+ * the deadline passes the promise rejects with a `TimeoutError`, even if the underlying fetch (a
+ * test's stub) ignores the abort signal.
+ */
+export function timedFetch(fetchFn: typeof fetch = browserFetch): TimedFetch {
+	return async (input, init = {}) => {
+		const { timeoutMs = REQUEST_TIMEOUT_MS, ...rest } = init;
+		const deadline = AbortSignal.timeout(timeoutMs);
+		const signal = rest.signal ? AbortSignal.any([rest.signal, deadline]) : deadline;
+		const abandoned = new Promise<never>((_, reject) => {
+			if (signal.aborted) reject(signal.reason);
+			signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+		});
+		// The deadline fires later whatever happens; nobody waits for it then.
+		abandoned.catch(() => {});
+		const exchange = async () => {
+			const response = await fetchFn(input, { ...rest, signal });
+			const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.blob();
+			return new Response(body, {
+				status: response.status,
+				statusText: response.statusText,
+				headers: response.headers
+			});
+		};
+		return Promise.race([exchange(), abandoned]);
+	};
+}
