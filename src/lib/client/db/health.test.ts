@@ -81,6 +81,26 @@ describe('openWorkspace', () => {
 		await expect(db.meta.get('x')).rejects.toThrow();
 		newerTab.close();
 	});
+
+	it('tells what to do when opening never answers, and goes on if it opens after all', async () => {
+		await useWorkspace('health-other');
+		vi.stubGlobal('guetesiegelDbOpenTimeoutMs', 20);
+		let answer: () => void = () => undefined;
+		const open = Dexie.prototype.open;
+		const stalled = function (this: Dexie) {
+			return new Promise<void>((resolve) => (answer = resolve)).then(() => open.call(this));
+		} as typeof open;
+		vi.spyOn(Dexie.prototype, 'open').mockImplementation(stalled);
+
+		const opening = useWorkspace(`health-${crypto.randomUUID()}`);
+		await vi.waitFor(() => expect(getDbHealth()).toBe('stuck'));
+		flushSync();
+		expect(dbHealth.message.title).toBe('Die Mappe lässt sich gerade nicht öffnen.');
+		expect(dbHealth.message.detail).toMatch(/Erneut versuchen.*Browser ganz/);
+
+		answer();
+		expect(await opening).toBe('ok');
+	});
 });
 
 describe('useWorkspace', () => {

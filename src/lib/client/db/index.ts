@@ -12,9 +12,23 @@ import { DEFAULT_WORKSPACE_NAME, WorkspaceDb } from './WorkspaceDb';
  * - `unavailable`: no IndexedDB, or opening failed (private mode, storage blocked in the settings);
  * - `blocked`: an upgrade waits for an older tab that still holds the database;
  * - `versionchange`: another tab upgraded or deleted the database; this tab closed its connection
- *   and must be reloaded.
+ *   and must be reloaded;
+ * - `stuck`: opening has not answered for `DB_OPEN_TIMEOUT_MS` (a known Safari failure); it may
+ *   still open, then the health becomes `ok`.
  */
-export type DbHealth = 'opening' | 'ok' | 'unavailable' | 'blocked' | 'versionchange';
+export type DbHealth = 'opening' | 'ok' | 'unavailable' | 'blocked' | 'versionchange' | 'stuck';
+
+/** How long opening may take before the user is told what to do; a slow tablet opens in 1–2 s. */
+export const DB_OPEN_TIMEOUT_MS = 10_000;
+
+/**
+ * The open timeout; browser tests shorten it with `window.guetesiegelDbOpenTimeoutMs` (set before
+ * the app loads) instead of waiting ten seconds.
+ */
+function openTimeoutMs(): number {
+	const override = (globalThis as { guetesiegelDbOpenTimeoutMs?: unknown }).guetesiegelDbOpenTimeoutMs;
+	return typeof override === 'number' && override > 0 ? override : DB_OPEN_TIMEOUT_MS;
+}
 
 type HealthListener = (health: DbHealth, error: unknown) => void;
 
@@ -72,11 +86,17 @@ export async function openWorkspace(): Promise<DbHealth> {
 	}
 	if (target.isOpen()) return health === 'opening' ? setHealth('ok') : health;
 	if (health !== 'blocked') setHealth('opening');
+	// Waiting for an older tab is `blocked` and has its own hint; only silence counts as stuck.
+	const stuck = setTimeout(() => {
+		if (target === db && health === 'opening') setHealth('stuck');
+	}, openTimeoutMs());
 	try {
 		await target.open();
 	} catch (error) {
 		if (target !== db || health === 'versionchange') return health;
 		return setHealth('unavailable', error);
+	} finally {
+		clearTimeout(stuck);
 	}
 	if (target !== db || health === 'versionchange') return health;
 	return setHealth('ok');

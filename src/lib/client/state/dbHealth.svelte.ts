@@ -28,10 +28,19 @@ export const dbHealthMessages: Record<DbHealth, DbHealthMessage> = {
 			'Eine neue Version muss die gespeicherten Daten umstellen. Bitte schließen Sie die anderen Tabs ' +
 			'oder Fenster der Gütesiegel-Mappe; danach geht es hier von selbst weiter.'
 	},
+	stuck: {
+		title: 'Die Mappe lässt sich gerade nicht öffnen.',
+		detail:
+			'Der Browser antwortet nicht beim Öffnen der gespeicherten Daten. Bitte tippen Sie auf „Erneut ' +
+			'versuchen“. Hilft das nicht, schließen Sie den Browser ganz (auch aus der Liste der geöffneten ' +
+			'Apps) und öffnen Sie die Gütesiegel-Mappe wieder; bleibt es dabei, starten Sie das Gerät neu. ' +
+			'Ihre gespeicherten Daten bleiben erhalten.'
+	},
 	versionchange: {
 		title: 'Die App wurde in einem anderen Tab aktualisiert.',
 		detail:
-			'Bitte laden Sie diese Seite neu, um weiterzuarbeiten. Alles bereits Gespeicherte bleibt erhalten.'
+			'Bitte laden Sie diese Seite neu, um weiterzuarbeiten. Alles Gespeicherte bleibt erhalten, auch ' +
+			'was Sie gerade in ein Formular eingetragen haben.'
 	}
 };
 

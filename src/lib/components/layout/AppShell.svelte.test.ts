@@ -82,6 +82,15 @@ describe('AppShell', () => {
 		expect(screen.getByRole('alert')).toHaveTextContent(/privaten Fenster/);
 	});
 
+	it('says what to do and offers a retry when opening the database never answers', async () => {
+		const { onreload } = setup('stuck');
+		expect(screen.getByRole('alert')).toHaveTextContent('Die Mappe lässt sich gerade nicht öffnen.');
+		expect(screen.getByRole('alert')).toHaveTextContent(/Browser ganz/);
+		expect(screen.queryByText('Seiteninhalt')).not.toBeInTheDocument();
+		await userEvent.setup().click(screen.getByRole('button', { name: 'Erneut versuchen' }));
+		expect(onreload).toHaveBeenCalled();
+	});
+
 	it('shows that the workspace is opening until it has been read', () => {
 		setup('opening', { ready: false });
 		expect(screen.getByRole('status')).toHaveTextContent('Die Mappe wird geöffnet');

@@ -115,4 +115,43 @@ describe('UpdateBanner', () => {
 		expect(await screen.findByText('Offline bereit')).toBeInTheDocument();
 		await vi.waitFor(() => expect(screen.queryByText('Offline bereit')).not.toBeInTheDocument());
 	});
+
+	it('looks for a new version when the tablet comes online and when the user returns to the app', async () => {
+		render(UpdateBanner, { reload: vi.fn(), returnCheckGapMs: 60_000 });
+		const update = vi.fn(async () => undefined);
+		sw.options?.onRegisteredSW?.('/sw.js', { update } as unknown as ServiceWorkerRegistration);
+		const setOnline = (online: boolean) =>
+			Object.defineProperty(navigator, 'onLine', { value: online, configurable: true });
+		const setVisible = (visible: boolean) => {
+			Object.defineProperty(document, 'visibilityState', {
+				value: visible ? 'visible' : 'hidden',
+				configurable: true
+			});
+			document.dispatchEvent(new Event('visibilitychange'));
+		};
+		try {
+			window.dispatchEvent(new Event('online'));
+			await vi.waitFor(() => expect(update).toHaveBeenCalledTimes(1));
+
+			// Back in the app a minute later asks again; switching back and forth right away does not.
+			vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 61_000);
+			setVisible(false);
+			setVisible(true);
+			await vi.waitFor(() => expect(update).toHaveBeenCalledTimes(2));
+			setVisible(false);
+			setVisible(true);
+			expect(update).toHaveBeenCalledTimes(2);
+
+			// With no network there is nothing to ask.
+			setOnline(false);
+			vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 200_000);
+			setVisible(false);
+			setVisible(true);
+			expect(update).toHaveBeenCalledTimes(2);
+		} finally {
+			setOnline(true);
+			setVisible(true);
+			vi.restoreAllMocks();
+		}
+	});
 });

@@ -49,7 +49,13 @@ describe('the advisor’s feedback on the criterion page', () => {
 describe('the advisor’s feedback form', () => {
 	it('asks what to improve, in German next to the field, and keeps what was chosen', async () => {
 		const onsave = vi.fn();
-		render(FeedbackForm, { criterionId: '1.2', current: null, onsave, onwithdraw: vi.fn() });
+		render(FeedbackForm, {
+			criterionId: '1.2',
+			draftKey: 'feedback:f1:1.2',
+			current: null,
+			onsave,
+			onwithdraw: vi.fn()
+		});
 		await userEvent.click(screen.getByRole('button', { name: /Rückmeldung geben/ }));
 		await userEvent.click(screen.getByRole('radio', { name: 'Bitte nachbessern' }));
 		await userEvent.click(screen.getByRole('button', { name: 'Speichern' }));
@@ -65,7 +71,13 @@ describe('the advisor’s feedback form', () => {
 			.fn()
 			.mockResolvedValueOnce({ ok: false, message: 'Keine Verbindung zum Server.', fieldErrors: {} })
 			.mockResolvedValueOnce({ ok: true, feedback });
-		render(FeedbackForm, { criterionId: '1.2', current: null, onsave, onwithdraw: vi.fn() });
+		render(FeedbackForm, {
+			criterionId: '1.2',
+			draftKey: 'feedback:f1:1.2',
+			current: null,
+			onsave,
+			onwithdraw: vi.fn()
+		});
 		await userEvent.click(screen.getByRole('button', { name: /Rückmeldung geben/ }));
 		await userEvent.click(screen.getByRole('radio', { name: 'Hinweis' }));
 		await userEvent.type(screen.getByLabelText('Hinweis für die Kita'), 'Gut gelungen!');

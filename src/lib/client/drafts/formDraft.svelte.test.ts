@@ -1,0 +1,83 @@
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { db } from '$lib/client/db';
+import { readDraft, writeDraft } from './draftStore';
+import FormDraftHarness from './FormDraftHarness.svelte';
+import { flushDrafts, storedDraftKeys } from './formDraft.svelte';
+
+const stored = (key: string) => readDraft(db.name, key);
+
+describe('FormDraft', () => {
+	it('keeps what is typed and brings it back, announced, when the form opens again', async () => {
+		const user = userEvent.setup();
+		const first = render(FormDraftHarness, { draftKey: 'probe:1', saved: 'gespeichert' });
+		const field = screen.getByLabelText('Text');
+		await user.clear(field);
+		await user.type(field, 'Entwurf vom Team');
+		await expect.poll(() => stored('probe:1')).toEqual({ text: 'Entwurf vom Team' });
+		expect(screen.queryByText(/Entwurf wiederhergestellt/)).toBeNull();
+		first.unmount();
+
+		render(FormDraftHarness, { draftKey: 'probe:1', saved: 'gespeichert' });
+		await waitFor(() => expect(screen.getByLabelText('Text')).toHaveValue('Entwurf vom Team'));
+		expect(screen.getByRole('status')).toHaveTextContent('Entwurf wiederhergestellt');
+	});
+
+	it('writes at once when the page is hidden, without waiting for the pause in typing', async () => {
+		const user = userEvent.setup();
+		render(FormDraftHarness, { draftKey: 'probe:2', delayMs: 60_000 });
+		await user.type(screen.getByLabelText('Text'), 'Notiz');
+		// Let the draft finish loading (nothing stored) before checking what is written.
+		await expect.poll(() => storedDraftKeys('probe:')).toEqual([]);
+		Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+		document.dispatchEvent(new Event('visibilitychange'));
+		await flushDrafts();
+		expect(await stored('probe:2')).toEqual({ text: 'Notiz' });
+		Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+
+		await user.type(screen.getByLabelText('Text'), ' mehr');
+		window.dispatchEvent(new Event('pagehide'));
+		await flushDrafts();
+		expect(await stored('probe:2')).toEqual({ text: 'Notiz mehr' });
+	});
+
+	it('keeps the draft when the form closes, and writes what was typed just before', async () => {
+		const user = userEvent.setup();
+		const view = render(FormDraftHarness, { draftKey: 'probe:3', delayMs: 60_000 });
+		await user.type(screen.getByLabelText('Text'), 'Halb fertig');
+		view.unmount();
+		await expect.poll(() => stored('probe:3')).toEqual({ text: 'Halb fertig' });
+	});
+
+	it('removes the draft when the form is saved, and keeps a new one when typing goes on', async () => {
+		const user = userEvent.setup();
+		render(FormDraftHarness, { draftKey: 'probe:4' });
+		const field = screen.getByLabelText('Text');
+		await user.type(field, 'Fertig');
+		await expect.poll(() => stored('probe:4')).toEqual({ text: 'Fertig' });
+		await user.click(screen.getByRole('button', { name: 'Speichern' }));
+		await expect.poll(() => stored('probe:4')).toBeUndefined();
+		await user.type(field, '!');
+		await expect.poll(() => stored('probe:4')).toEqual({ text: 'Fertig!' });
+	});
+
+	it('goes back to the saved value and forgets the draft when the user discards it', async () => {
+		const user = userEvent.setup();
+		await writeDraft(db.name, 'probe:5', { text: 'alter Entwurf' });
+		render(FormDraftHarness, { draftKey: 'probe:5', saved: 'gespeichert' });
+		await waitFor(() => expect(screen.getByLabelText('Text')).toHaveValue('alter Entwurf'));
+		await user.click(screen.getByRole('button', { name: 'Verwerfen' }));
+		expect(screen.getByLabelText('Text')).toHaveValue('gespeichert');
+		expect(screen.queryByText(/Entwurf wiederhergestellt/)).toBeNull();
+		await expect.poll(() => stored('probe:5')).toBeUndefined();
+	});
+
+	it('removes a draft it cannot read instead of showing it', async () => {
+		await writeDraft(db.name, 'probe:6', { unexpected: 1 });
+		render(FormDraftHarness, { draftKey: 'probe:6', saved: 'gespeichert' });
+		await expect.poll(() => stored('probe:6')).toBeUndefined();
+		expect(screen.getByLabelText('Text')).toHaveValue('gespeichert');
+		expect(screen.queryByText(/Entwurf wiederhergestellt/)).toBeNull();
+	});
+});
