@@ -17,12 +17,13 @@ import {
 } from './anonymousData';
 import { checkSession, logoutOnServer, type FetchFn } from './sessionApi';
 import {
-	clearCachedSession,
+	forgetCachedSession,
 	isLogoutPending,
 	markLogoutPending,
 	readCachedSession,
+	restoreCachedSession,
+	saveCachedSession,
 	workspaceNameFor,
-	writeCachedSession,
 	type CachedSession
 } from './sessionCache';
 import { sessionBoundFetch } from './sessionFetch';
@@ -72,7 +73,12 @@ class Session {
 	 */
 	openCachedWorkspace(): Promise<DbHealth> {
 		this.#cached = readCachedSession();
-		return useWorkspace(workspaceNameFor(this.user));
+		if (this.#cached || isLogoutPending()) return useWorkspace(workspaceNameFor(this.user));
+		// A kill right after a login may have cost the localStorage copy: the durable one decides.
+		return restoreCachedSession().then((restored) => {
+			this.#cached ??= restored;
+			return useWorkspace(workspaceNameFor(this.user));
+		});
 	}
 
 	/**
@@ -136,7 +142,7 @@ class Session {
 		}
 		this.#expired = false;
 		const before = this.user;
-		this.#cached = writeCachedSession(check.session);
+		this.#cached = await saveCachedSession(check.session);
 		const sameFacilities =
 			before.facilities.map((f) => f.id).join() === check.session.user.facilities.map((f) => f.id).join();
 		if (!sameFacilities || before.displayName !== check.session.user.displayName) {
@@ -154,7 +160,8 @@ class Session {
 	 */
 	async signedIn(response: SessionResponse): Promise<ResolvedPathname> {
 		markLogoutPending(false);
-		this.#cached = writeCachedSession(response);
+		// On disk before anything reports the login: a kill from here on still opens signed in.
+		this.#cached = await saveCachedSession(response);
 		this.#expired = false;
 		const user = response.user;
 		workspace.dispose();
@@ -201,7 +208,7 @@ class Session {
 	async logout(): Promise<void> {
 		const reached = await logoutOnServer(this.#fetch);
 		markLogoutPending(!reached);
-		clearCachedSession();
+		await forgetCachedSession();
 		this.#cached = null;
 		this.#expired = false;
 		this.#anonymousOffer = null;

@@ -11,7 +11,7 @@ import { createFakeFetch, jsonResponse, type FakeFetch } from '$lib/client/sync/
 import type { SessionResponse, SessionUser } from '$lib/domain/accounts';
 import type { PullResponse, PushRequest, PushResponse } from '$lib/domain/sync/protocol';
 import { session } from './session.svelte';
-import { readCachedSession, workspaceNameFor } from './sessionCache';
+import { forgetCachedSession, readCachedSession, workspaceNameFor } from './sessionCache';
 import { sessionBoundFetch } from './sessionFetch';
 
 useCloneableBlob();
@@ -108,6 +108,7 @@ async function setStatus(facilityId: string, criterionId: string, status: 'erfue
 
 beforeEach(async () => {
 	localStorage.clear();
+	await forgetCachedSession();
 	server = fakeServer();
 	vi.stubGlobal('fetch', server.fetch);
 	await freshWorkspace();
@@ -193,6 +194,35 @@ describe('working offline after one login', () => {
 		await vi.waitFor(() => expect(workspace.facility?.id).toBe('kita-a'));
 		await vi.waitFor(() => expect(workspace.statuses.get('1.1')?.status).toBe('erfuellt'));
 		expect(session.expired).toBe(false);
+	});
+
+	it('opens signed in after a kill cost the localStorage copy of the login', async () => {
+		const lea = user(`lea-${crypto.randomUUID()}`, 'kita-a');
+		await signIn(lea);
+		await setStatus('kita-a', '1.1', 'erfuellt');
+		session.stop();
+		workspace.dispose();
+		await useWorkspace(DEFAULT_WORKSPACE_NAME);
+		// Chromium writes localStorage to disk seconds later; a kill before that loses it.
+		localStorage.clear();
+
+		expect(await session.start()).toBe('ok');
+		expect(session.user?.id).toBe(lea.id);
+		expect(db.name).toBe(workspaceNameFor(lea));
+		await vi.waitFor(() => expect(workspace.statuses.get('1.1')?.status).toBe('erfuellt'));
+		expect(readCachedSession()?.user.id).toBe(lea.id);
+	});
+
+	it('stays signed out after a logout, also when localStorage is lost', async () => {
+		const lea = user(`lea-${crypto.randomUUID()}`, 'kita-a');
+		await signIn(lea);
+		await session.logout();
+		session.stop();
+		localStorage.clear();
+
+		expect(await session.start()).toBe('ok');
+		expect(session.user).toBeNull();
+		expect(db.name).toBe(DEFAULT_WORKSPACE_NAME);
 	});
 
 	it('asks to log in again when the session has expired, keeps every change and sends them after', async () => {
