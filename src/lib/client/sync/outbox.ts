@@ -313,10 +313,8 @@ export async function countPendingChanges(target: WorkspaceDb): Promise<number> 
 }
 
 /**
- * Pending and rejected changes, from one read of the outbox. The status line recounts after every
- * write to the outbox, during a push after every batch: one getAll costs a fraction of a filtering
- * cursor, which Chromium answers entry by entry (two of those per recount made a push of 5,000
- * changes spend seconds counting).
+ * Pending and rejected changes, from one read of the outbox: one getAll costs a fraction of a
+ * filtering cursor, which Chromium answers entry by entry.
  */
 export async function countOutboxEntries(
 	target: WorkspaceDb
