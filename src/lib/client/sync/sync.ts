@@ -4,7 +4,7 @@ import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { MAX_PULL_BATCH } from '$lib/domain/sync/protocol';
 import { applyServerChanges } from './applyServerChanges';
 import { downloadAttachments, listAttachmentsToUpload, uploadAttachment } from './attachmentTransfer';
-import { listClientChanges, recordPushResults, rejectChangesCiting, renumberPendingChanges } from './outbox';
+import { PushQueue, recordPushResults, rejectChangesCiting, renumberPendingChanges } from './outbox';
 import { SequenceGapError, SyncServerError, type SyncApi } from './syncApi';
 import { readNumber, readStrings, SYNC_META_KEYS, writeMeta } from './syncMeta';
 
@@ -53,28 +53,54 @@ export async function pushChanges(
 	report: SyncReport
 ): Promise<void> {
 	let gaps = 0;
-	let previousFirst = 0;
 	for (;;) {
-		const changes = await listClientChanges(target);
-		if (changes.length === 0) return;
-		// Every answer settles what it answers, so the same batch twice means the server skipped it.
-		if (changes[0].seq === previousFirst) throw new Error('Der Server hat die Änderungen nicht bestätigt.');
-		previousFirst = changes[0].seq;
 		try {
-			const response = await api.push({ deviceId, changes });
-			await recordPushResults(target, response);
-			for (const result of response.results) {
-				if (result.status === 'rejected') report.rejected += 1;
-				else report.accepted += 1;
-				report.conflicts += result.conflicts?.length ?? 0;
-			}
+			return await pushQueue(target, api, deviceId, report);
 		} catch (error) {
 			// One renumbering settles any gap; a second one in a row means something else is wrong.
 			if (!(error instanceof SequenceGapError) || gaps++ > 0) throw error;
 			await renumberPendingChanges(target, error.expectedSeq);
-			previousFirst = 0;
 		}
 	}
+}
+
+/**
+ * One push run over the outbox. Batches go one after another (a later one must never reach the
+ * server first), but the device's own work overlaps the server's: while a batch is on its way, the
+ * answer to the previous one is recorded and the next batch is read and numbered.
+ */
+async function pushQueue(target: WorkspaceDb, api: SyncApi, deviceId: string, report: SyncReport) {
+	const queue = new PushQueue(target);
+	let batch = await queue.next();
+	let recording: Promise<number[]> = Promise.resolve([]);
+	while (batch) {
+		const sent = batch;
+		const answer = api.push({ deviceId, changes: sent.changes });
+		// Settled below; meanwhile a failure must not count as unhandled.
+		answer.catch(() => undefined);
+		try {
+			assertSettled(await recording);
+			batch = await queue.next();
+		} catch (error) {
+			await answer.catch(() => undefined);
+			throw error;
+		}
+		const response = await answer;
+		for (const result of response.results) {
+			if (result.status === 'rejected') report.rejected += 1;
+			else report.accepted += 1;
+			report.conflicts += result.conflicts?.length ?? 0;
+		}
+		recording = recordPushResults(target, response, sent.entryKeys);
+		// Awaited with the next batch; until then a failure must not count as unhandled either.
+		recording.catch(() => undefined);
+	}
+	assertSettled(await recording);
+}
+
+/** Every answer settles what it answers; a change left unanswered means the server skipped it. */
+function assertSettled(unanswered: number[]): void {
+	if (unanswered.length > 0) throw new Error('Der Server hat die Änderungen nicht bestätigt.');
 }
 
 /**

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
 import { putRecord } from '$lib/client/db/changes';
 import { acceptAll, createFakeFetch, emptyPull, jsonResponse, type FakeFetch } from './fakeServer';
+import type { PushRequest } from '$lib/domain/sync/protocol';
 import { createSyncApi } from './syncApi';
 import { syncStatus } from './syncStatus.svelte';
 import { runExclusively } from './tabLock';
@@ -49,6 +50,32 @@ describe('syncStatus', () => {
 		window.dispatchEvent(new Event('online'));
 		await vi.waitFor(() => expect(fake.requests.some((r) => r.path === '/api/sync/push')).toBe(true));
 		await vi.waitFor(() => expect(syncStatus.view).toMatchObject({ state: 'idle', pendingCount: 0 }));
+	});
+
+	it('counts what waits and what was refused right after a push with a refusal', async () => {
+		start();
+		await vi.waitFor(() => expect(syncStatus.view.state).toBe('idle'));
+		fake.on('POST /api/sync/push', (body) => {
+			const [first, ...rest] = (body as PushRequest).changes;
+			return jsonResponse({
+				results: [
+					{ seq: first.seq, status: 'rejected', code: 'permission', reason: 'Nur lesen.' },
+					...rest.map((c) => ({ seq: c.seq, status: 'accepted', revision: c.seq }))
+				],
+				lastSeq: (body as PushRequest).changes.at(-1)!.seq
+			});
+		});
+		for (const criterionId of ['1.1', '1.2', '1.3']) {
+			await putRecord('criterionStatuses', {
+				id: `kita-a:${criterionId}`,
+				facilityId: 'kita-a',
+				criterionId,
+				status: 'erfuellt'
+			});
+		}
+		await syncStatus.syncNow();
+		await vi.waitFor(() => expect(syncStatus.view).toMatchObject({ state: 'idle', pendingCount: 0 }));
+		await vi.waitFor(() => expect(syncStatus.rejectedCount).toBe(1));
 	});
 
 	it('asks for a new login when the session has expired, keeping the change', async () => {

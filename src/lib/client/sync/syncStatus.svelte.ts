@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { db, onDbHealthChange } from '$lib/client/db';
-import { countPendingChanges } from './outbox';
+import { countOutboxEntries } from './outbox';
 import {
 	createSyncApi,
 	NeedsLoginError,
@@ -48,6 +48,8 @@ class SyncStatus {
 	#lastSyncedAt = $state<string | null>(null);
 	#lastReport = $state.raw<SyncReport | null>(null);
 	#api: SyncApi = createSyncApi();
+	/** Watches the counts afresh (one full recount); set by `start`, called when a sync of this tab ends. */
+	#recount: (() => void) | null = null;
 
 	readonly view: SyncStatusView = $derived({
 		state: deriveSyncState({
@@ -90,6 +92,7 @@ class SyncStatus {
 				this.#noteFailure(error);
 			} finally {
 				this.#syncing = false;
+				this.#recount?.();
 				this.#lastSyncedAt = await readLastSyncedAt(db).catch(() => this.#lastSyncedAt);
 			}
 		});
@@ -180,19 +183,31 @@ class SyncStatus {
 			afterChange = setTimeout(sync, options.afterChangeMs ?? AFTER_CHANGE_MS);
 		};
 		let unwatch = this.#watchCounts(onMorePending);
+		const rewatch = () => {
+			unwatch();
+			unwatch = this.#watchCounts(onMorePending);
+		};
+		this.#recount = rewatch;
 		stops.push(
 			onDbHealthChange((health) => {
 				if (health !== 'ok') return;
-				unwatch();
-				unwatch = this.#watchCounts(onMorePending);
+				rewatch();
 				sync();
 			})
 		);
-		stops.push(() => unwatch());
+		stops.push(() => {
+			unwatch();
+			this.#recount = null;
+		});
 		stops.push(() => clearTimeout(afterChange));
 
 		sync();
 		return () => stops.forEach((stop) => stop());
+	}
+
+	async #countWhileSyncing(target: typeof db): Promise<{ pending: number; rejected: number }> {
+		const rejected = this.#rejectedCount;
+		return { pending: Math.max(0, (await target.outbox.count()) - rejected), rejected };
 	}
 
 	/** Watches the counts; calls `onMorePending` when more changes wait than before. */
@@ -200,8 +215,11 @@ class SyncStatus {
 		const target = db;
 		let first = true;
 		const subscription = liveQuery(async () => ({
-			pending: await countPendingChanges(target),
-			rejected: await target.outbox.filter((e) => e.status === 'rejected').count(),
+			// While this tab pushes, every batch rewrites the outbox and so reruns this query: then only
+			// IndexedDB's own count (no entry is read); rejections made meanwhile are counted when the
+			// sync ends and the counts are watched afresh. Reading every entry after every batch made a
+			// push of 10,000 changes quadratic.
+			...(this.#syncing ? await this.#countWhileSyncing(target) : await countOutboxEntries(target)),
 			conflicts: await target.syncConflicts.filter((c) => !c.resolved && !c.deleted).count(),
 			lastSyncedAt: await readLastSyncedAt(target)
 		})).subscribe({
