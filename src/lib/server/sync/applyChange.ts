@@ -36,7 +36,7 @@ export async function applyChange(batch: PushBatch, change: ClientChange): Promi
 	}
 	const key = recordKey(change.table, change.recordId);
 	const stored = batch.records.get(key) ?? null;
-	const owner = ownerOf(stored, change);
+	const owner = ownerOf(batch.user, stored, change);
 	if (typeof owner !== 'string') return { status: 'rejected', facilityId: null, ...owner };
 	const refused =
 		checkWritePermission(batch.user, owner) ?? checkTableRules(batch.user, owner, stored, change);
