@@ -1,10 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { postLogin } from '../api/auth';
+import { getHealth } from '../api/health';
+import { createSession } from '../auth/sessions';
+import { postDossier, putFeedback } from '../dossier/api';
+import { sampleSubmission } from '../dossier/testing/fixtures';
+import { MAX_JSON_DEPTH } from '../http/jsonLimits';
+import { send } from '../testing/requests';
 import { addTwoCentres, startTestServer, testDialects, type TestServer } from '../testing/testServer';
 import { up as removeSquattedIds } from './migrations/20261204T2200_squatted_ids';
 import { syncDb } from './schema';
 import { saveRecords } from './store';
 import { inProcessFetch, signedIn, type InProcessFetch } from './testing/inProcessFetch';
-import { change, DEVICE_A, pullAll, push, statusRecord, T0 } from './testing/syncFixtures';
+import {
+	change,
+	DEVICE_A,
+	DEVICE_B,
+	noteEvidence,
+	pullAll,
+	push,
+	statusRecord,
+	T0
+} from './testing/syncFixtures';
 
 /**
  * An attacker holding a second centre's Leitung account (kita-b), and the harm the server must not
@@ -47,6 +63,12 @@ function derivedRecords(facilityId: string): { table: string; values: Record<str
 	];
 }
 
+function deeplyNested(depth: number): unknown {
+	let value: unknown = 'tief';
+	for (let i = 0; i < depth; i++) value = { inner: value };
+	return value;
+}
+
 describe.each(testDialects)('attacks on sync, hand-in and review on %s', (dialect) => {
 	let server: TestServer;
 	let leitungA: InProcessFetch;
@@ -61,6 +83,8 @@ describe.each(testDialects)('attacks on sync, hand-in and review on %s', (dialec
 		leitungB = await signedIn(server.ctx, 'leitung-b');
 	});
 	afterEach(() => server.cleanup());
+
+	const health = async () => (await send(getHealth, { path: '/api/health' })).status;
 
 	describe('ids made from the facility', () => {
 		it('lets no centre create a record under another centre’s id, and the rightful one still can', async () => {
@@ -146,6 +170,142 @@ describe.each(testDialects)('attacks on sync, hand-in and review on %s', (dialec
 				change(2, 'criterionStatuses', statusRecord('kita-a', '1.1', 'offen'))
 			]);
 			expect(freed.body.results[0]).toMatchObject({ status: 'accepted' });
+		});
+	});
+
+	describe('values', () => {
+		async function contestedTitle(otherTitle: unknown) {
+			await push(leitungA, DEVICE_A, [change(1, 'evidence', noteEvidence('kita-a', 'ev-1'))]);
+			await push(teamA, DEVICE_B, [
+				change(1, 'evidence', { title: 'Aushang im Flur' }, { recordId: 'ev-1', baseRevision: 1 })
+			]);
+			// Made on revision 1, so the title clashes with the edit of the other tablet.
+			return push(leitungA, DEVICE_A, [
+				change(2, 'evidence', { title: otherTitle, note: 'Neu' }, { recordId: 'ev-1', baseRevision: 1 })
+			]);
+		}
+
+		it('never hands an invalid losing value of a conflict to the centre’s devices', async () => {
+			const pushed = await contestedTitle({ attack: ['beliebiges', { json: true }] });
+			expect(pushed.body.results[0]).toMatchObject({ status: 'rejected', code: 'validation' });
+			expect(pushed.body.results[0].reason).toMatch(/abweichende Wert für „title“/);
+			const records = await pullAll(teamA);
+			expect(records.filter((r) => r.table === 'syncConflicts')).toEqual([]);
+			// Nothing of the rejected change was applied either.
+			expect(records.find((r) => r.recordId === 'ev-1')?.record.note).toBe('');
+		});
+
+		it('stores a valid losing value as a conflict, as the schema reads it', async () => {
+			const pushed = await contestedTitle('  Sprechstunde  ');
+			expect(pushed.body.results[0]).toMatchObject({ status: 'accepted' });
+			const conflicts = (await pullAll(teamA)).filter((r) => r.table === 'syncConflicts');
+			expect(conflicts).toHaveLength(1);
+			expect(conflicts[0].record).toMatchObject({ field: 'title', keptValue: 'Aushang im Flur' });
+			expect(typeof conflicts[0].record.otherValue).toBe('string');
+		});
+
+		it('keeps the revision when a change holds only fields the schema does not know or the same values', async () => {
+			await push(leitungA, DEVICE_A, [change(1, 'evidence', noteEvidence('kita-a', 'ev-1'))]);
+			const before = await pullAll(teamA);
+			const pushed = await push(leitungA, DEVICE_A, [
+				change(
+					2,
+					'evidence',
+					{ unbekannt: 'x', updatedAt: '2026-11-24T08:00:00.000Z' },
+					{ recordId: 'ev-1', baseRevision: 1 }
+				),
+				change(3, 'evidence', { title: 'Aushang Sprechstunde' }, { recordId: 'ev-1', baseRevision: 1 })
+			]);
+			expect(pushed.body.results).toEqual([
+				{ seq: 2, status: 'accepted', revision: 1 },
+				{ seq: 3, status: 'accepted', revision: 1 }
+			]);
+			expect(await pullAll(teamA)).toEqual(before);
+		});
+
+		it('answers a deeply nested push or hand-in with 400, and the server goes on', async () => {
+			// Written out: deeper than JSON.stringify itself could serialise.
+			const depth = 100_000;
+			const body = JSON.stringify({
+				deviceId: DEVICE_A,
+				changes: [change(1, 'evidence', noteEvidence('kita-a', 'ev-1'))]
+			}).replace('"note":""', `"note":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
+			const pushed = await leitungA.fetch('/api/sync/push', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body
+			});
+			expect(pushed.status).toBe(400);
+			expect(await pushed.json()).toMatchObject({ error: { code: 'too_deep' } });
+
+			const submission = sampleSubmission('kita-a');
+			const token = (await createSession(server.ctx, 'leitung-a')).token;
+			const nestedDossier = {
+				...submission,
+				snapshot: { ...submission.snapshot, registerSummaries: { tief: deeplyNested(MAX_JSON_DEPTH) } }
+			};
+			const handedIn = await send(postDossier, { path: '/api/dossiers', body: nestedDossier, token });
+			expect(handedIn.status).toBe(400);
+			expect(handedIn.body.error.code).toBe('too_deep');
+			expect(await health()).toBe(200);
+		});
+
+		it('answers a body beyond the size limit with 400', async () => {
+			const values = { ...noteEvidence('kita-a', 'ev-1'), note: 'x'.repeat(9 * 1024 * 1024) };
+			const pushed = await push(leitungA, DEVICE_A, [change(1, 'evidence', values)]);
+			expect(pushed.status).toBe(400);
+			expect(pushed.body.error).toMatchObject({ code: 'too_large' });
+			expect(pushed.body.error.message).toMatch(/zu groß/);
+		});
+
+		it('refuses control characters in ids, keeps a NUL inside a note, and never answers 500', async () => {
+			const badId = await push(leitungA, DEVICE_A, [
+				change(1, 'evidence', noteEvidence('kita-a', 'ev\u00001'))
+			]);
+			expect(badId.status).toBe(400);
+			expect(JSON.stringify(badId.body)).toContain('Steuerzeichen');
+
+			const withNul = await push(leitungA, DEVICE_A, [
+				change(1, 'evidence', noteEvidence('kita-a', 'ev-1', { note: 'vor\u0000nach' }))
+			]);
+			expect(withNul.body.results[0]).toMatchObject({ status: 'accepted' });
+			expect((await pullAll(teamA))[0].record.note).toBe('vor\u0000nach');
+
+			// A field name with NUL inside a value ends up in a stored rejection reason.
+			const strange = await push(leitungA, DEVICE_A, [
+				change(2, 'evidence', { ...noteEvidence('kita-a', 'ev-2'), attachment: { 'a\u0000b': 1 } })
+			]);
+			expect(strange.status).toBe(200);
+			expect(strange.body.results[0]).toMatchObject({ status: 'rejected', code: 'validation' });
+
+			const login = await send(postLogin, {
+				path: '/api/auth/login',
+				body: { email: 'leitung-a@test.example\u0000', password: 'x' }
+			});
+			expect(login.status).toBe(400);
+
+			const token = (await createSession(server.ctx, 'leitung-a')).token;
+			const feedback = await send(putFeedback, {
+				method: 'PUT',
+				path: '/api/review/facilities/kita-a/feedback/1.1',
+				params: { facilityId: 'kita-a', criterionId: '1.1\u0000' },
+				body: { verdict: 'passt', text: '' },
+				token
+			});
+			expect(feedback.status).toBe(404);
+			expect(await health()).toBe(200);
+		});
+
+		it('gives many hand-ins of one centre arriving together versions in order, never 500', async () => {
+			const token = (await createSession(server.ctx, 'leitung-a')).token;
+			const results = await Promise.all(
+				Array.from({ length: 12 }, () =>
+					send(postDossier, { path: '/api/dossiers', body: sampleSubmission('kita-a'), token })
+				)
+			);
+			expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
+			const versions = results.map((r) => r.body.dossier.version as number).sort((a, b) => a - b);
+			expect(versions).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
 		});
 	});
 
