@@ -89,5 +89,7 @@ export function facilityOfDerivedId(
 ): string | null | undefined {
 	const rule = facilityDerivedIds[table];
 	if (!rule || !rule.derived(recordId)) return undefined;
-	return facilityIds.find((facilityId) => rule.belongsTo(recordId, facilityId)) ?? null;
+	// The longest match, should one facility id ever start with another's and a colon.
+	const matches = facilityIds.filter((facilityId) => rule.belongsTo(recordId, facilityId));
+	return matches.sort((a, b) => b.length - a.length)[0] ?? null;
 }
