@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Role, SessionUser } from '$lib/domain/accounts';
 import { startServer, type ServerContext } from '../context';
 import { ApiError, badRequest, errorResponse, forbidden, unauthenticated, zodIssues } from './errors';
-import { jsonTextProblem, MAX_JSON_BYTES, readLimitedText } from './jsonLimits';
+import { jsonTextProblem, MAX_ANONYMOUS_JSON_BYTES, MAX_JSON_BYTES, readLimitedText } from './jsonLimits';
 
 /**
  * Wraps a JSON endpoint: hands it the server context and turns thrown ApiErrors (and anything
@@ -35,7 +35,7 @@ function isJson(request: Request): boolean {
 }
 
 export interface JsonLimits {
-	/** Largest body in bytes (default `MAX_JSON_BYTES`). */
+	/** Largest body in bytes (default `MAX_JSON_BYTES`, `MAX_ANONYMOUS_JSON_BYTES` without a session). */
 	maxBytes?: number;
 	/**
 	 * Whether strings may hold NUL: only where every string is stored inside JSON text (sync values,
@@ -56,7 +56,8 @@ export async function readJson<S extends z.ZodType>(
 	if (!isJson(event.request)) {
 		throw new ApiError(415, 'unsupported_media_type', 'Die Anfrage muss als JSON gesendet werden.');
 	}
-	const maxBytes = limits.maxBytes ?? MAX_JSON_BYTES;
+	// The routes open without a session (login, set-password) take small bodies only.
+	const maxBytes = limits.maxBytes ?? (event.locals.user ? MAX_JSON_BYTES : MAX_ANONYMOUS_JSON_BYTES);
 	const text = await readLimitedText(event.request, maxBytes);
 	if (text === null) {
 		const mib = Math.round((maxBytes / 1024 / 1024) * 10) / 10;

@@ -7,6 +7,9 @@
 /** Largest JSON body; a push of 500 changes or a dossier stays well below it. */
 export const MAX_JSON_BYTES = 8 * 1024 * 1024;
 
+/** Largest JSON body without a session: a login or a new password is a few hundred bytes. */
+export const MAX_ANONYMOUS_JSON_BYTES = 64 * 1024;
+
 /** Deepest nesting of objects and arrays; the app's own requests stay below 12. */
 export const MAX_JSON_DEPTH = 64;
 

@@ -278,6 +278,13 @@ describe.each(testDialects)('attacks on sync, hand-in and review on %s', (dialec
 			expect(strange.status).toBe(200);
 			expect(strange.body.results[0]).toMatchObject({ status: 'rejected', code: 'validation' });
 
+			const huge = await send(postLogin, {
+				path: '/api/auth/login',
+				body: { email: 'leitung-a@test.example', password: 'x'.repeat(100_000) }
+			});
+			expect(huge.status).toBe(400);
+			expect(huge.body.error.code).toBe('too_large');
+
 			const login = await send(postLogin, {
 				path: '/api/auth/login',
 				body: { email: 'leitung-a@test.example\u0000', password: 'x' }
