@@ -1,12 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getAudit, patchUser, putAssignments } from '../api/admin';
 import { postLogin } from '../api/auth';
 import { getHealth } from '../api/health';
+import { patchTeamMember, postTeamMember } from '../api/team';
 import { createSession } from '../auth/sessions';
 import { postDossier, putFeedback } from '../dossier/api';
 import { sampleSubmission } from '../dossier/testing/fixtures';
 import { MAX_JSON_DEPTH } from '../http/jsonLimits';
 import { send } from '../testing/requests';
-import { addTwoCentres, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import {
+	addTwoCentres,
+	addUser,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '../testing/testServer';
 import { up as removeSquattedIds } from './migrations/20261204T2200_squatted_ids';
 import { syncDb } from './schema';
 import { saveRecords } from './store';
@@ -301,6 +309,42 @@ describe.each(testDialects)('attacks on sync, hand-in and review on %s', (dialec
 			});
 			expect(feedback.status).toBe(404);
 			expect(await health()).toBe(200);
+		});
+
+		it('refuses NUL and control characters in team and admin input with 4xx, never 500', async () => {
+			await addUser(server.ctx, { id: 'admin', role: 'admin' });
+			const leitung = (await createSession(server.ctx, 'leitung-a')).token;
+			const admin = (await createSession(server.ctx, 'admin')).token;
+			const answers = await Promise.all([
+				send(postTeamMember, {
+					path: '/api/team',
+					body: { email: 'neu@test.example', displayName: 'Neu\u0000', facilityIds: ['kita-a'] },
+					token: leitung
+				}),
+				send(patchTeamMember, {
+					method: 'PATCH',
+					path: '/api/team/x',
+					params: { id: 'team-a\u0000' },
+					body: { disabled: true },
+					token: leitung
+				}),
+				send(putAssignments, {
+					method: 'PUT',
+					path: '/api/admin/assignments',
+					body: { advisorId: 'beratung', facilityIds: ['kita-a\u0000'] },
+					token: admin
+				}),
+				send(patchUser, {
+					method: 'PATCH',
+					path: '/api/admin/users/x',
+					params: { id: 'x'.repeat(500) },
+					body: { disabled: true },
+					token: admin
+				}),
+				send(getAudit, { path: '/api/admin/audit?facilityId=kita-a%00', token: admin })
+			]);
+			expect(answers.map((a) => a.status)).toEqual([400, 404, 400, 404, 400]);
+			for (const answer of answers) expect(typeof answer.body.error.message).toBe('string');
 		});
 
 		it('gives many hand-ins of one centre arriving together versions in order, never 500', async () => {
