@@ -12,6 +12,7 @@ import { getActiveFacilityId } from '$lib/client/db/meta';
 import { DEFAULT_WORKSPACE_NAME, WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { citedAttachments } from '$lib/domain/sync/attachments';
 import { criterionStatusId, type FacilityProfile, type RecordBase } from '$lib/domain/records';
+import { registerCitationId, type RegisterCitation } from '$lib/domain/registers/citations';
 
 /**
  * Work done on this device before anyone signed in lives in the anonymous workspace. At the first
@@ -87,9 +88,21 @@ export async function keepAnonymousDataApart(): Promise<void> {
 }
 
 /** The same id in the user's facility: ids made from the facility id (`<facility>:…`) follow it. */
-function idIn(record: AnyRecord, facilityId: string): string {
+function idIn(record: AnyRecord, facilityId: string, id = record.id): string {
 	const prefix = `${record.facilityId}:`;
-	return record.id.startsWith(prefix) ? `${facilityId}:${record.id.slice(prefix.length)}` : record.id;
+	return id.startsWith(prefix) ? `${facilityId}:${id.slice(prefix.length)}` : id;
+}
+
+/**
+ * A record's id and fields in the user's facility. A citation names its entry in its id, so a
+ * citation of the prevention profile (whose id is made from the facility) follows it too; the
+ * server refuses one that names another facility.
+ */
+function movedTo(table: SyncedTableName, record: AnyRecord, facilityId: string): Partial<AnyRecord> {
+	if (table !== 'registerCitations') return { id: idIn(record, facilityId) };
+	const citation = record as unknown as RegisterCitation;
+	const entryId = idIn(record, facilityId, citation.entryId);
+	return { id: registerCitationId(citation.criterionId, citation.registerTable, entryId), entryId };
 }
 
 /**
@@ -110,10 +123,10 @@ export async function adoptAnonymousData(facilityId: string): Promise<AdoptionRe
 			copies.map((c) => c.record)
 		);
 		for (const { table, record } of copies) {
-			const id = idIn(record, facilityId);
-			if (await syncedTable(db, table).get(id)) continue;
+			const moved = movedTo(table, record, facilityId);
+			if (await syncedTable(db, table).get(moved.id!)) continue;
 			const { updatedAt: _updatedAt, updatedBy: _updatedBy, ...fields } = record;
-			await putRecord(table, { ...fields, id, facilityId } as never);
+			await putRecord(table, { ...fields, ...moved, facilityId } as never);
 			if (table === 'evidence') counts.evidence += 1;
 			else counts.registerEntries += 1;
 		}

@@ -6,6 +6,8 @@ import { putRecord } from '$lib/client/db/changes';
 import { getActiveFacilityId, getActor, setActiveFacilityId } from '$lib/client/db/meta';
 import { DEFAULT_WORKSPACE_NAME } from '$lib/client/db/WorkspaceDb';
 import { workspace } from '$lib/client/state/workspace.svelte';
+import { citeRegisterEntry } from '$lib/client/registers/citations';
+import { savePreventionProfile } from '$lib/client/registers/prevention';
 import { countPendingChanges } from '$lib/client/sync/outbox';
 import { createFakeFetch, jsonResponse, type FakeFetch } from '$lib/client/sync/fakeServer';
 import type { SessionResponse, SessionUser } from '$lib/domain/accounts';
@@ -373,6 +375,29 @@ describe('work done before signing in', () => {
 		await session.logout();
 		await signIn(lea);
 		expect(session.anonymousOffer).toBeNull();
+	});
+
+	it('takes the prevention profile and its citations over into the centre’s ids', async () => {
+		const anonymousFacility = await workAnonymously();
+		const { profile } = await savePreventionProfile(anonymousFacility, {
+			agreement: { signedOn: '2024-05-01', validUntil: null, attachment: null },
+			networkKind: 'kommunale_praeventionskette',
+			networkName: 'Präventionskette Herne',
+			role: 'anlaufstelle'
+		});
+		await citeRegisterEntry(anonymousFacility, '1.1', 'preventionProfiles', profile.id);
+		await signIn(user(`lea-${crypto.randomUUID()}`, 'kita-a'));
+
+		await session.adoptAnonymousData();
+		expect(await db.preventionProfiles.get('kita-a:praevention')).toMatchObject({ facilityId: 'kita-a' });
+		// The server takes ids made from a facility only from that facility (docs/sync.md).
+		expect(await db.registerCitations.toArray()).toEqual([
+			expect.objectContaining({
+				id: '1.1~prp~kita-a:praevention',
+				facilityId: 'kita-a',
+				entryId: 'kita-a:praevention'
+			})
+		]);
 	});
 
 	it('stays apart when the Leitung does not take it over', async () => {

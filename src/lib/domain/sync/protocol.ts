@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../controlCharacters';
 
 /**
  * The sync wire protocol, shared by the client's sync orchestrator and the server's handlers.
@@ -15,7 +16,11 @@ export const clientChangeSchema = z.object({
 	/** Per device, strictly increasing by one; the server refuses a gap. */
 	seq: z.number().int().min(1),
 	table: syncedTableNameSchema,
-	recordId: z.string().min(1).max(120),
+	recordId: z
+		.string()
+		.min(1)
+		.max(120)
+		.refine((id) => !hasControlCharacter(id), CONTROL_CHARACTER_MESSAGE),
 	op: z.enum(['put', 'delete']),
 	/** The changed fields with their new values (all fields for a new record). */
 	values: fieldValuesSchema,

@@ -1,3 +1,4 @@
+import { hasControlCharacter } from '$lib/domain/controlCharacters';
 import { z } from 'zod';
 import {
 	createFacilityRequestSchema,
@@ -81,7 +82,12 @@ export const postCatalogueActivation = endpoint(async (event, ctx) => {
 const auditQuerySchema = z.object({
 	before: z.coerce.number().int().positive().optional(),
 	limit: z.coerce.number().int().min(1).max(500).optional(),
-	facilityId: z.string().min(1).max(120).optional()
+	facilityId: z
+		.string()
+		.min(1)
+		.max(120)
+		.refine((id) => !hasControlCharacter(id))
+		.optional()
 });
 
 export const getAudit = endpoint(async (event, ctx) => {

@@ -17,7 +17,8 @@ export const getDossiers = endpoint(async (event, ctx) => {
 /** `POST /api/dossiers` — hands in a dossier; a resent submission answers the stored one (200). */
 export const postDossier = endpoint(async (event, ctx) => {
 	const user = requireUser(event);
-	const submission = await readJson(event, dossierSubmissionSchema);
+	// Stored as JSON text; the few strings that become columns are checked in submitDossier.
+	const submission = await readJson(event, dossierSubmissionSchema, { allowNul: true });
 	const result = await submitDossier(ctx, user, submission);
 	return json(result, { status: result.created ? 201 : 200 });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { SessionUser } from '$lib/domain/accounts';
+import { hasControlCharacter } from '$lib/domain/controlCharacters';
 import {
 	dossierSnapshotSchema,
 	snapshotAttachments,
@@ -13,7 +14,7 @@ import { periodFromKey } from '$lib/domain/periods';
 import { writeAudit } from '../audit';
 import { canLeadFacility, canReadFacility, canWriteFacility } from '../auth/permissions';
 import type { ServerContext } from '../context';
-import { ApiError, forbidden, notFound } from '../http/errors';
+import { ApiError, badRequest, forbidden, notFound } from '../http/errors';
 import { filesOfFacility } from '../sync/attachments';
 import { saveCitations } from '../sync/store';
 import { dossierDb, type DossierDatabase, type DossiersTable } from './schema';
@@ -143,7 +144,8 @@ async function findBySubmission(
 /**
  * Stores a hand-in as the next version for its facility and period. Idempotent: the same submission
  * arriving again (a resend after a cut connection) answers the stored dossier with `created: false`.
- * Two hand-ins racing for one version number: the loser takes the next one.
+ * Hand-ins of one facility arriving together take their versions one after another (see
+ * `lockFacilityVersions`), however many there are.
  */
 export async function submitDossier(
 	ctx: ServerContext,
@@ -151,6 +153,11 @@ export async function submitDossier(
 	submission: DossierSubmission
 ): Promise<DossierSubmitResponse> {
 	checkMayHandIn(user, submission.facilityId);
+	// The snapshot is stored as JSON text (a NUL in a note is harmless there); these become columns.
+	const { catalogue } = submission.snapshot;
+	if (hasControlCharacter(catalogue.id) || hasControlCharacter(catalogue.version)) {
+		throw badRequest('Die Kennung des Katalogs in der Mappe enthält Steuerzeichen.');
+	}
 	const db = dossierDb(ctx.db);
 	const before = await findBySubmission(db, submission.submissionId);
 	if (before) return replayed(before, submission);
@@ -167,15 +174,15 @@ export async function submitDossier(
 		);
 	}
 
-	for (let attempt = 0; ; attempt++) {
-		try {
-			const row = await insertNextVersion(ctx, user, submission);
-			return { dossier: toSummary(row), created: true };
-		} catch (error) {
-			if (!isUniqueViolation(error) || attempt >= 4) throw error;
-			const stored = await findBySubmission(db, submission.submissionId);
-			if (stored) return replayed(stored, submission);
-		}
+	try {
+		const row = await insertNextVersion(ctx, user, submission);
+		return { dossier: toSummary(row), created: true };
+	} catch (error) {
+		// The same submission sent twice at once: the other request stored it.
+		if (!isUniqueViolation(error)) throw error;
+		const stored = await findBySubmission(db, submission.submissionId);
+		if (stored) return replayed(stored, submission);
+		throw error;
 	}
 }
 
@@ -190,6 +197,23 @@ function replayed(row: SummaryRow, submission: DossierSubmission): DossierSubmit
 	return { dossier: toSummary(row), created: false };
 }
 
+/**
+ * Holds the facility's dossier versions until the transaction ends, so a concurrent hand-in reads
+ * the highest version only after this one is committed. PostgreSQL: a transaction-scoped advisory
+ * lock on the facility (its name is apart from the sync's record locks, which are `table:id`).
+ * SQLite runs one write transaction at a time, so there is nothing to lock.
+ */
+async function lockFacilityVersions(
+	ctx: ServerContext,
+	trx: Kysely<DossierDatabase>,
+	facilityId: string
+): Promise<void> {
+	if (ctx.dialectName !== 'postgres') return;
+	await sql`select pg_advisory_xact_lock(hashtextextended(${`dossier versions ${facilityId}`}, 0))`.execute(
+		trx
+	);
+}
+
 async function insertNextVersion(
 	ctx: ServerContext,
 	user: SessionUser,
@@ -199,6 +223,7 @@ async function insertNextVersion(
 	return dossierDb(ctx.db)
 		.transaction()
 		.execute(async (trx) => {
+			await lockFacilityVersions(ctx, trx, submission.facilityId);
 			const last = await trx
 				.selectFrom('dossiers')
 				.select((eb) => eb.fn.max('version').as('version'))

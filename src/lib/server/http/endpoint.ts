@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Role, SessionUser } from '$lib/domain/accounts';
 import { startServer, type ServerContext } from '../context';
 import { ApiError, badRequest, errorResponse, forbidden, unauthenticated, zodIssues } from './errors';
+import { jsonTextProblem, MAX_ANONYMOUS_JSON_BYTES, MAX_JSON_BYTES, readLimitedText } from './jsonLimits';
 
 /**
  * Wraps a JSON endpoint: hands it the server context and turns thrown ApiErrors (and anything
@@ -33,14 +34,49 @@ function isJson(request: Request): boolean {
 	return type === 'application/json';
 }
 
-/** The request body, parsed as JSON and validated; 415 for other content types, 400 for bad input. */
-export async function readJson<S extends z.ZodType>(event: RequestEvent, schema: S): Promise<z.output<S>> {
+export interface JsonLimits {
+	/** Largest body in bytes (default `MAX_JSON_BYTES`, `MAX_ANONYMOUS_JSON_BYTES` without a session). */
+	maxBytes?: number;
+	/**
+	 * Whether strings may hold NUL: only where every string is stored inside JSON text (sync values,
+	 * dossier snapshots), never as a column of its own, which PostgreSQL would refuse.
+	 */
+	allowNul?: boolean;
+}
+
+/**
+ * The request body, parsed as JSON and validated; 415 for other content types, 400 for bad input,
+ * including a body too large or too deeply nested (docs/server.md, "JSON requests").
+ */
+export async function readJson<S extends z.ZodType>(
+	event: RequestEvent,
+	schema: S,
+	limits: JsonLimits = {}
+): Promise<z.output<S>> {
 	if (!isJson(event.request)) {
 		throw new ApiError(415, 'unsupported_media_type', 'Die Anfrage muss als JSON gesendet werden.');
 	}
+	// The routes open without a session (login, set-password) take small bodies only.
+	const maxBytes = limits.maxBytes ?? (event.locals.user ? MAX_JSON_BYTES : MAX_ANONYMOUS_JSON_BYTES);
+	const text = await readLimitedText(event.request, maxBytes);
+	if (text === null) {
+		const mib = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+		throw new ApiError(
+			400,
+			'too_large',
+			`Die Anfrage ist zu groß (höchstens ${String(mib).replace('.', ',')} MB).`
+		);
+	}
+	const problem = jsonTextProblem(text);
+	if (problem === 'too_deep') {
+		throw new ApiError(400, 'too_deep', 'Die Anfrage ist zu tief verschachtelt.');
+	}
+	if (problem === 'nul' && !limits.allowNul) {
+		throw badRequest('Die Eingaben enthalten ein unzulässiges Steuerzeichen (NUL).');
+	}
 	let body: unknown;
 	try {
-		body = await event.request.json();
+		body = JSON.parse(text);
 	} catch {
 		throw badRequest('Die Anfrage enthält kein gültiges JSON.');
 	}

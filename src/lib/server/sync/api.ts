@@ -11,7 +11,8 @@ import { pushChanges } from './pushQueue';
 /** `POST /api/sync/push` — see docs/sync.md. */
 export const postPush = endpoint(async (event, ctx) => {
 	const user = requireUser(event);
-	const request = await readJson(event, pushRequestSchema);
+	// Values are stored as JSON text, where a NUL in a note is harmless; ids refuse it (protocol.ts).
+	const request = await readJson(event, pushRequestSchema, { allowNul: true });
 	const outcome = await pushChanges(ctx, user, request);
 	if (outcome.kind === 'gap') {
 		const body: PushGap = {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '$lib/domain/accounts';
 import { citedAttachments } from '$lib/domain/sync/attachments';
 import type { SyncConflict } from '$lib/domain/sync/conflict';
-import { mergeChange, type MergeOutcome } from '$lib/domain/sync/merge';
+import { mergeChange, sameValue, type MergeOutcome } from '$lib/domain/sync/merge';
 import type { ClientChange, FieldConflict } from '$lib/domain/sync/protocol';
-import { isSyncedTableName } from '$lib/domain/sync/tables';
+import { isSyncedTableName, type SyncedTableName } from '$lib/domain/sync/tables';
 import { checkTableRules, checkWritePermission, ownerOf, type Rejection } from './policies';
 import type { RevisionCounter } from './revisions';
 import { recordKey, type ServerRecord } from './store';
@@ -37,7 +37,7 @@ export async function applyChange(batch: PushBatch, change: ClientChange): Promi
 	}
 	const key = recordKey(change.table, change.recordId);
 	const stored = batch.records.get(key) ?? null;
-	const owner = ownerOf(stored, change);
+	const owner = ownerOf(batch.user, stored, change);
 	if (typeof owner !== 'string') return { status: 'rejected', facilityId: null, ...owner };
 	const refused =
 		checkWritePermission(batch.user, owner) ?? checkTableRules(batch.user, owner, stored, change);
@@ -54,10 +54,18 @@ export async function applyChange(batch: PushBatch, change: ClientChange): Promi
 	});
 	if (!stored) Object.assign(merged.record, { id: change.recordId, facilityId: owner });
 
+	const checked = !stored || merged.applied.length > 0 ? checkRecord(change.table, merged.record) : null;
+	if (checked && !checked.ok) return reject(owner, 'validation', checked.reason);
+	// A clash over the resolution of a conflict is not itself a conflict: the first resolution holds.
+	const conflicts =
+		change.table === 'syncConflicts'
+			? []
+			: checkConflicts(change.table, checked?.record ?? stored!.record, merged.conflicts);
+	if (!Array.isArray(conflicts)) return reject(owner, 'validation', conflicts.reason);
+
 	let current = stored;
-	if (!stored || merged.applied.length > 0) {
-		const checked = checkRecord(change.table, merged.record);
-		if (!checked.ok) return reject(owner, 'validation', checked.reason);
+	// Only a change of what is stored takes a revision: not one whose values the schema dropped.
+	if (checked && (!stored || changesContent(stored.record, checked.record))) {
 		const missing = await findMissingFile(batch, owner, checked.record, stored);
 		if (missing) return reject(owner, 'missing_attachment', missing);
 		batch.counter.next();
@@ -77,10 +85,41 @@ export async function applyChange(batch: PushBatch, change: ClientChange): Promi
 		}
 	}
 
-	// A clash over the resolution of a conflict is not itself a conflict: the first resolution holds.
-	const conflicts = change.table === 'syncConflicts' ? [] : merged.conflicts;
 	for (const conflict of conflicts) storeConflict(batch, owner, change, conflict);
 	return { status: 'accepted', facilityId: owner, revision: current!.revision, conflicts };
+}
+
+/** Fields that follow any applied change; they alone do not make one. */
+const BOOKKEEPING_FIELDS = ['updatedAt', 'updatedBy'];
+
+function changesContent(stored: Record<string, unknown>, parsed: Record<string, unknown>): boolean {
+	const content = (record: Record<string, unknown>) =>
+		Object.fromEntries(Object.entries(record).filter(([field]) => !BOOKKEEPING_FIELDS.includes(field)));
+	return !sameValue(content(stored), content(parsed));
+}
+
+/**
+ * The conflicts of a change with the other value as the schema reads it, so that only valid values
+ * reach the centre's devices; a German reason when one is not valid in the record.
+ */
+function checkConflicts(
+	table: SyncedTableName,
+	record: Record<string, unknown>,
+	conflicts: FieldConflict[]
+): FieldConflict[] | { reason: string } {
+	const checked: FieldConflict[] = [];
+	for (const conflict of conflicts) {
+		const withOther = checkRecord(table, { ...record, [conflict.field]: conflict.otherValue });
+		if (!withOther.ok) {
+			return {
+				reason: `Der abweichende Wert für „${conflict.field}“ wurde nicht übernommen. ${withOther.reason}`
+			};
+		}
+		// A field the schema does not know is dropped from the record, and so is its conflict.
+		if (!Object.hasOwn(withOther.record, conflict.field)) continue;
+		checked.push({ ...conflict, otherValue: withOther.record[conflict.field] ?? null });
+	}
+	return checked;
 }
 
 function reject(facilityId: string | null, code: Rejection['code'], reason: string): ChangeOutcome {

@@ -1,7 +1,12 @@
 import type { SessionUser } from '$lib/domain/accounts';
 import type { ClientChange } from '$lib/domain/sync/protocol';
-import { serverWrittenTables, type SyncedTableName } from '$lib/domain/sync/tables';
-import { canLeadFacility, canWriteFacility } from '../auth/permissions';
+import {
+	facilityOfDerivedId,
+	isSyncedTableName,
+	serverWrittenTables,
+	type SyncedTableName
+} from '$lib/domain/sync/tables';
+import { canLeadFacility, canWriteFacility, facilitiesVisibleTo } from '../auth/permissions';
 import type { ServerRecord } from './store';
 
 /** Why a change is refused; the reason is German and shown on the device next to the change. */
@@ -11,16 +16,44 @@ export interface Rejection {
 }
 
 /**
- * The facility a change belongs to: a stored record's owner, never what the change says; for a
- * new record the facility it names, which must be one of the user's own (checked next).
+ * The facility a change belongs to. For a table whose ids are made from the facility id, the
+ * facility the id names (if it is one of the user's), decided before the stored record is looked
+ * at, so a refusal never tells whether another centre has the record. Otherwise a stored record's
+ * owner, never what the change says; for a new record the facility it names, which must be one of
+ * the user's own (checked next).
  */
-export function ownerOf(stored: ServerRecord | null, change: ClientChange): string | Rejection {
-	if (stored) return stored.facilityId;
+export function ownerOf(
+	user: SessionUser,
+	stored: ServerRecord | null,
+	change: ClientChange
+): string | Rejection {
 	const claimed = change.values.facilityId;
+	const derived = isSyncedTableName(change.table)
+		? facilityOfDerivedId(change.table, change.recordId, facilitiesVisibleTo(user))
+		: undefined;
+	if (derived === null) return refusedForeign(user);
+	if (derived !== undefined) {
+		if (claimed !== undefined && claimed !== derived) {
+			return {
+				code: 'validation',
+				reason: 'Die Kennung des Eintrags gehört zu einem anderen Familienzentrum als der Eintrag.'
+			};
+		}
+		// Only a record taken by another centre before ids were checked (see the migration that
+		// removes those): the same refusal as for any foreign id.
+		if (stored && stored.facilityId !== derived) return refusedForeign(user);
+		return derived;
+	}
+	if (stored) return stored.facilityId;
 	if (typeof claimed !== 'string' || claimed === '') {
 		return { code: 'validation', reason: 'Dem Eintrag fehlt die Zuordnung zu einem Familienzentrum.' };
 	}
 	return claimed;
+}
+
+/** The refusal for a facility the user may not write, by role only: it reveals nothing of the facility. */
+function refusedForeign(user: SessionUser): Rejection {
+	return checkWritePermission(user, '') ?? FOREIGN;
 }
 
 export function checkWritePermission(user: SessionUser, facilityId: string): Rejection | null {
@@ -32,8 +65,13 @@ export function checkWritePermission(user: SessionUser, facilityId: string): Rej
 		};
 	}
 	// Same words whether or not the record exists, so nothing of another centre is revealed.
-	return { code: 'permission', reason: 'Sie dürfen die Daten dieses Familienzentrums nicht ändern.' };
+	return FOREIGN;
 }
+
+const FOREIGN: Rejection = {
+	code: 'permission',
+	reason: 'Sie dürfen die Daten dieses Familienzentrums nicht ändern.'
+};
 
 /** Fields a leader may change on a conflict record: the resolution (bookkeeping follows). */
 const CONFLICT_RESOLUTION_FIELDS = new Set(['resolved', 'resolution', 'updatedAt', 'updatedBy']);

@@ -1,0 +1,13 @@
+/**
+ * Control characters (NUL, line breaks, tabs, the C1 range, Unicode line and paragraph separators):
+ * never part of an id. PostgreSQL refuses NUL in text outright; the others would let an id look
+ * like another one in lists, logs and the audit trail.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export function hasControlCharacter(text: string): boolean {
+	return CONTROL_CHARACTER.test(text);
+}
+
+export const CONTROL_CHARACTER_MESSAGE = 'Die Kennung darf keine Steuerzeichen enthalten.';
