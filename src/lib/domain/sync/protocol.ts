@@ -39,7 +39,12 @@ export const fieldConflictSchema = z.object({
 	keptValue: z.unknown(),
 	otherValue: z.unknown(),
 	otherBy: z.string(),
-	otherAt: z.iso.datetime({ offset: true })
+	otherAt: z.iso.datetime({ offset: true }),
+	/**
+	 * For a conflict on `deleted` (delete meets edit): the fields the editing side changed, so the
+	 * Leitung sees what restoring keeps or deleting drops.
+	 */
+	changedFields: z.array(z.string()).optional()
 });
 export type FieldConflict = z.infer<typeof fieldConflictSchema>;
 

@@ -61,7 +61,11 @@ export async function pushGroup(ctx: ServerContext, pushes: DevicePush[]): Promi
 			records: recordsByKey(loaded.slice(locks.length)),
 			dirty: new Map<string, ServerRecord>(),
 			citations: new Map<string, { sha256: string; facilityId: string }>(),
-			hasBlob: cachedLookup((sha) => ctx.blobs.has(sha))
+			hasBlob: cachedLookup((sha) => ctx.blobs.has(sha)),
+			loadRecord: async (table: string, recordId: string) => {
+				const rows = await tx.run(loadRecordsStatements(db, [{ table, recordId }]));
+				return recordsByKey(rows).get(recordKey(table, recordId)) ?? null;
+			}
 		};
 
 		const merged: (MergedPush | PushOutcome | Error)[] = [];
