@@ -6,6 +6,7 @@ import { applyServerChanges } from './applyServerChanges';
 import { downloadAttachments, listAttachmentsToUpload, uploadAttachment } from './attachmentTransfer';
 import { listClientChanges, recordPushResults, rejectChangesCiting, renumberPendingChanges } from './outbox';
 import { SequenceGapError, SyncServerError, type SyncApi } from './syncApi';
+import { showServerCopies } from './serverCopies';
 import { readNumber, readStrings, SYNC_META_KEYS, writeMeta } from './syncMeta';
 
 /** What one sync did, for the status line and tests. */
@@ -63,6 +64,7 @@ export async function pushChanges(
 		try {
 			const response = await api.push({ deviceId, changes });
 			await recordPushResults(target, response);
+			await showServerCopies(target, changes, response);
 			for (const result of response.results) {
 				if (result.status === 'rejected') report.rejected += 1;
 				else report.accepted += 1;

@@ -16,12 +16,16 @@ describe.each(testDialects)('merge rules on %s', (dialect) => {
 	let server: TestServer;
 	let leitungA: InProcessFetch;
 	let teamA: InProcessFetch;
+	let leitungB: InProcessFetch;
+	let advisor: InProcessFetch;
 
 	beforeEach(async () => {
 		server = await startTestServer(dialect);
 		await addTwoCentres(server.ctx);
 		leitungA = await signedIn(server.ctx, 'leitung-a');
 		teamA = await signedIn(server.ctx, 'team-a');
+		leitungB = await signedIn(server.ctx, 'leitung-b');
+		advisor = await signedIn(server.ctx, 'beratung');
 	});
 	afterEach(() => server.cleanup());
 
@@ -164,6 +168,50 @@ describe.each(testDialects)('merge rules on %s', (dialect) => {
 			resolution: null,
 			keptValue: 'erfuellt',
 			otherValue: 'in_arbeit'
+		});
+	});
+
+	it('answers a refused change with the record as the server holds it, for whoever may read it', async () => {
+		await push(leitungA, DEVICE_A, [
+			change(1, 'criterionStatuses', statusRecord('kita-a', '1.1', 'erfuellt'))
+		]);
+		const edit = change(
+			1,
+			'criterionStatuses',
+			{ status: 'offen' },
+			{ recordId: 'kita-a:1.1', baseRevision: 1 }
+		);
+
+		const byAdvisor = await push(advisor, DEVICE_B, [edit]);
+		expect(byAdvisor.body.results[0]).toMatchObject({
+			status: 'rejected',
+			code: 'permission',
+			current: {
+				table: 'criterionStatuses',
+				recordId: 'kita-a:1.1',
+				revision: 1,
+				record: { status: 'erfuellt' }
+			}
+		});
+		// Asked again (a lost answer), the same.
+		const again = await push(advisor, DEVICE_B, [edit]);
+		expect(again.body.results[0]).toMatchObject({ status: 'rejected', current: { revision: 1 } });
+
+		const byOtherCentre = await push(leitungB, '0c0c0c0c-0000-4000-8000-00000000000c', [edit]);
+		expect(byOtherCentre.body.results[0]).toMatchObject({ status: 'rejected' });
+		expect(byOtherCentre.body.results[0].current).toBeUndefined();
+	});
+
+	it('answers a change that met a conflict with the value the server kept', async () => {
+		await push(leitungA, DEVICE_A, [
+			change(1, 'criterionStatuses', statusRecord('kita-a', '1.1', 'erfuellt'))
+		]);
+		const clash = await push(teamA, DEVICE_B, [
+			change(1, 'criterionStatuses', statusRecord('kita-a', '1.1', 'in_arbeit'))
+		]);
+		expect(clash.body.results[0]).toMatchObject({
+			status: 'accepted',
+			current: { recordId: 'kita-a:1.1', record: { status: 'erfuellt' } }
 		});
 	});
 });
