@@ -128,6 +128,51 @@ describe.each(testDialects)('merge rules on %s', (dialect) => {
 		expect(await conflictsOf(leitungA)).toEqual([]);
 	});
 
+	it('never lets a blank profile from a tablet that lost its data overwrite or conflict with the server’s', async () => {
+		const profile = {
+			id: 'kita-a',
+			facilityId: 'kita-a',
+			createdAt: '2026-11-23T08:00:00.000Z',
+			updatedAt: '2026-11-23T08:00:00.000Z',
+			updatedBy: 'Tablet',
+			deleted: false,
+			name: 'Familienzentrum Am Park',
+			catalogueId: 'familienzentrum-nrw',
+			catalogueVersion: '2026'
+		};
+		await push(leitungA, DEVICE_A, [
+			change(1, 'facilities', {
+				...profile,
+				traeger: 'AWO Köln',
+				jugendamt: 'Stadt Köln',
+				city: 'Köln',
+				sealValidUntil: '2027-05-31'
+			})
+		]);
+		const blank = await push(teamA, DEVICE_B, [
+			change(1, 'facilities', {
+				...profile,
+				traeger: '',
+				jugendamt: '',
+				street: '',
+				postalCode: '',
+				city: '',
+				verbundMembers: [],
+				sealValidUntil: null,
+				chosenProfileAreas: []
+			})
+		]);
+		expect(blank.body.results[0]).toMatchObject({ status: 'accepted' });
+		expect(blank.body.results[0].conflicts).toBeUndefined();
+		expect((await recordOf(leitungA, 'kita-a')).record).toMatchObject({
+			traeger: 'AWO Köln',
+			jugendamt: 'Stadt Köln',
+			city: 'Köln',
+			sealValidUntil: '2027-05-31'
+		});
+		expect(await conflictsOf(leitungA)).toEqual([]);
+	});
+
 	it('keeps one open conflict per record and field however often the field clashes', async () => {
 		await push(leitungA, DEVICE_A, [
 			change(1, 'criterionStatuses', statusRecord('kita-a', '1.1', 'erfuellt', { note: 'A' }))
