@@ -276,6 +276,14 @@ describe('mergeChange: concurrent creation of a deterministic record', () => {
 		expect(second.record).toMatchObject({ status: 'erfuellt', note: 'A' });
 	});
 
+	it('lets a device clear a field it set itself before it pulled the record', () => {
+		const first = mergeChange(null, change(created({ note: 'Entwurf' }), 0), withDefaults(by(5)));
+		const server = { ...first, revision: 5 };
+		const cleared = mergeChange(server, change({ note: '' }, 0), withDefaults(by(6)));
+		expect(cleared.record.note).toBe('');
+		expect(cleared.conflicts).toEqual([]);
+	});
+
 	it('still lets a device that has seen the record set a field back to its default', () => {
 		const server = stored(created({ status: 'erfuellt' }), { id: 1, status: 5, note: 1, deleted: 1 });
 		const outcome = mergeChange(server, change({ status: 'offen' }, 5), withDefaults(by(6)));

@@ -114,8 +114,10 @@ export function mergeChange(
 		if (FIXED_FIELDS.has(field) || BOOKKEEPING_FIELDS.has(field)) continue;
 		if (conflicts.some((c) => c.field === field)) continue;
 		if (sameValue(record[field], value)) continue;
-		// Created without the server's copy: a default is no choice, so it neither overwrites nor conflicts.
-		if (change.baseRevision === 0 && isDefault(field, value)) continue;
+		// Created without the server's copy: a default is no choice, so it neither overwrites nor
+		// conflicts with another device's value (the device's own earlier value it may reset).
+		const othersValue = fieldWriters[field] !== context.deviceId;
+		if (change.baseRevision === 0 && isDefault(field, value) && othersValue) continue;
 		if (changedByOtherSinceBase(field)) {
 			conflicts.push(conflict(field, record[field], value));
 			continue;
