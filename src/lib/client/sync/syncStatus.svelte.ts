@@ -185,7 +185,12 @@ class SyncStatus {
 		const subscription = liveQuery(async () => ({
 			pending: await countPendingChanges(target),
 			rejected: await target.outbox.filter((e) => e.status === 'rejected').count(),
-			conflicts: await target.syncConflicts.filter((c) => !c.resolved && !c.deleted).count(),
+			// One per record and field, as „Zu klären“ lists them (older servers stored duplicates).
+			conflicts: new Set(
+				(await target.syncConflicts.filter((c) => !c.resolved && !c.deleted).toArray()).map(
+					(c) => `${c.table}\u0000${c.recordId}\u0000${c.field}`
+				)
+			).size,
 			lastSyncedAt: await readLastSyncedAt(target)
 		})).subscribe({
 			next: (counts) => {
