@@ -62,7 +62,8 @@ export const criterionStatusLabels: Record<CriterionStatusValue, string> = {
 /** Id is `${facilityId}:${criterionId}` so two devices editing one criterion meet in one record. */
 export const criterionStatusSchema = recordBaseSchema.extend({
 	criterionId: z.string().min(1),
-	status: criterionStatusValueSchema,
+	// A default, so a tablet that only wrote a note has not chosen „Offen“ over another's status.
+	status: criterionStatusValueSchema.default('offen'),
 	note: z.string().max(10_000).default('')
 });
 export type CriterionStatus = z.infer<typeof criterionStatusSchema>;

@@ -47,7 +47,7 @@ export async function applyServerChanges(target: WorkspaceDb, batch: PullRespons
 }
 
 /** Pending outbox entries by record, in the order they were made. */
-async function pendingByRecord(target: WorkspaceDb): Promise<Map<string, StoredOutboxEntry[]>> {
+export async function pendingByRecord(target: WorkspaceDb): Promise<Map<string, StoredOutboxEntry[]>> {
 	const byRecord = new Map<string, StoredOutboxEntry[]>();
 	for (const entry of (await target.outbox.orderBy('seq').toArray()) as StoredOutboxEntry[]) {
 		if (!isPending(entry)) continue;
@@ -62,7 +62,11 @@ async function pendingByRecord(target: WorkspaceDb): Promise<Map<string, StoredO
  * Fixes each pending change to what it was made on before the pull replaces the record: its values
  * (from the local record) and its base revision (the one it was edited at).
  */
-async function fixPendingChanges(target: WorkspaceDb, pulled: PulledRecord, entries: StoredOutboxEntry[]) {
+export async function fixPendingChanges(
+	target: WorkspaceDb,
+	pulled: PulledRecord,
+	entries: StoredOutboxEntry[]
+) {
 	if (entries.every((e) => e.values !== undefined && e.baseRevision !== undefined)) return;
 	const local = await syncedTable(target, pulled.table as SyncedTableName).get(pulled.recordId);
 	const baseRevision = (await target.syncRevisions.get([pulled.table, pulled.recordId]))?.revision ?? 0;

@@ -7,6 +7,7 @@ import { applyServerChanges } from './applyServerChanges';
 import { readOpenConflicts, resolveConflict } from './conflicts';
 import { listClientChanges, recordPushResults } from './outbox';
 import { dismissRejectedChange, readRejectedChangeViews, resendRejectedChange } from './rejectedChanges';
+import { showServerCopies } from './serverCopies';
 
 const T0 = '2026-11-23T08:00:00.000Z';
 const base = { facilityId: 'kita-a', createdAt: T0, updatedAt: T0, updatedBy: 'Server', deleted: false };
@@ -21,6 +22,7 @@ const conflict: SyncConflict = {
 	otherValue: 'in_arbeit',
 	otherBy: 'Tom Team',
 	otherAt: T0,
+	changedFields: [],
 	resolved: false,
 	resolution: null
 };
@@ -85,6 +87,82 @@ describe('resolving a conflict', () => {
 	});
 });
 
+describe('conflicts over a delete', () => {
+	const evidence = {
+		...base,
+		id: 'ev-1',
+		kind: 'note' as const,
+		title: 'Flyer',
+		note: 'Aushang im Flur',
+		url: '',
+		date: '2026-11-20',
+		validUntil: null,
+		criterionIds: ['1.1'],
+		attachment: null,
+		deleted: true
+	};
+	const deletion: SyncConflict = {
+		...conflict,
+		id: 'c2',
+		table: 'evidence',
+		recordId: 'ev-1',
+		field: 'deleted',
+		keptValue: true,
+		otherValue: false,
+		changedFields: ['note']
+	};
+
+	beforeEach(async () => {
+		await applyServerChanges(db, {
+			records: [
+				{
+					table: 'evidence',
+					recordId: 'ev-1',
+					facilityId: 'kita-a',
+					revision: 6,
+					deleted: true,
+					record: evidence
+				},
+				{
+					table: 'syncConflicts',
+					recordId: 'c2',
+					facilityId: 'kita-a',
+					revision: 7,
+					deleted: false,
+					record: deletion
+				},
+				// Stored before the server kept one conflict per field: an older one on the same field.
+				{
+					table: 'syncConflicts',
+					recordId: 'c0',
+					facilityId: 'kita-a',
+					revision: 3,
+					deleted: false,
+					record: { ...deletion, id: 'c0', updatedAt: '2026-11-22T08:00:00.000Z' }
+				}
+			],
+			facilityIds: ['kita-a'],
+			cursor: 7,
+			hasMore: false
+		});
+	});
+
+	it('lists one conflict per record and field, the latest', async () => {
+		const open = await readOpenConflicts(db);
+		expect(open.map((view) => view.conflict.id).sort()).toEqual(['c1', 'c2']);
+	});
+
+	it('restoring brings the deleted record back with the edit, as a change', async () => {
+		await resolveConflict(deletion, 'other');
+		expect(await db.evidence.get('ev-1')).toMatchObject({ deleted: false, note: 'Aushang im Flur' });
+		const changes = await listClientChanges(db);
+		expect(changes.map((c) => [c.table, c.op, c.baseRevision, c.values])).toEqual([
+			['evidence', 'put', 6, { deleted: false }],
+			['syncConflicts', 'put', 7, { resolved: true, resolution: 'other' }]
+		]);
+	});
+});
+
 describe('rejected changes', () => {
 	beforeEach(async () => {
 		await putRecord('criterionStatuses', { ...statusRecord, note: 'Aushang fotografiert' });
@@ -116,5 +194,59 @@ describe('rejected changes', () => {
 		await dismissRejectedChange(view.entry.seq);
 		expect(await readRejectedChangeViews(db)).toEqual([]);
 		expect(await db.criterionStatuses.get('kita-a:1.1')).toMatchObject({ note: 'Aushang fotografiert' });
+	});
+});
+
+describe('after the server refused a change', () => {
+	it('shows the server’s record, lists the refused value, and shows it again when resent', async () => {
+		await putRecord('criterionStatuses', { ...statusRecord, note: 'Aushang fotografiert' });
+		const sent = await listClientChanges(db);
+		const response = {
+			results: [
+				{
+					seq: sent[0].seq,
+					status: 'rejected' as const,
+					code: 'validation' as const,
+					reason: 'Die Notiz ist zu lang.',
+					current: {
+						table: 'criterionStatuses',
+						recordId: statusRecord.id,
+						facilityId: 'kita-a',
+						revision: 4,
+						deleted: false,
+						record: statusRecord
+					}
+				}
+			],
+			lastSeq: sent[0].seq
+		};
+		await recordPushResults(db, response);
+		await showServerCopies(db, sent, response);
+
+		expect(await db.criterionStatuses.get('kita-a:1.1')).toMatchObject({ note: '' });
+		const [view] = await readRejectedChangeViews(db);
+		expect(view.entry.values).toEqual({ note: 'Aushang fotografiert' });
+
+		await resendRejectedChange(view.entry.seq);
+		expect(await db.criterionStatuses.get('kita-a:1.1')).toMatchObject({ note: 'Aushang fotografiert' });
+	});
+
+	it('takes a refused new record off the device, keeping its values with the refused change', async () => {
+		await putRecord('criterionStatuses', { ...statusRecord, id: 'kita-a:2.1', criterionId: '2.1' });
+		const sent = await listClientChanges(db);
+		const response = {
+			results: [
+				{ seq: sent[0].seq, status: 'rejected' as const, code: 'permission' as const, reason: 'Nein.' }
+			],
+			lastSeq: sent[0].seq
+		};
+		await recordPushResults(db, response);
+		await showServerCopies(db, sent, response);
+
+		expect(await db.criterionStatuses.get('kita-a:2.1')).toBeUndefined();
+		const [view] = await readRejectedChangeViews(db);
+		expect(view.entry.values).toMatchObject({ criterionId: '2.1', status: 'erfuellt' });
+		await resendRejectedChange(view.entry.seq);
+		expect(await db.criterionStatuses.get('kita-a:2.1')).toMatchObject({ status: 'erfuellt' });
 	});
 });

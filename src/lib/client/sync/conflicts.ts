@@ -15,11 +15,19 @@ export interface ConflictView {
 	record: Record<string, unknown> | undefined;
 }
 
-/** Conflicts waiting for the Leitung, oldest first, each with the record it is about. */
+/**
+ * Conflicts waiting for the Leitung, oldest first, each with the record it is about; one per record
+ * and field (the server keeps one; conflicts stored before it did are folded here, the latest shown).
+ */
 export async function readOpenConflicts(target: WorkspaceDb = db): Promise<ConflictView[]> {
-	const open = (await target.syncConflicts.toArray())
-		.filter((c) => !c.resolved && !c.deleted)
-		.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+	const latest = new Map<string, SyncConflict>();
+	for (const conflict of await target.syncConflicts.toArray()) {
+		if (conflict.resolved || conflict.deleted) continue;
+		const key = `${conflict.table}\u0000${conflict.recordId}\u0000${conflict.field}`;
+		const seen = latest.get(key);
+		if (!seen || seen.updatedAt < conflict.updatedAt) latest.set(key, conflict);
+	}
+	const open = [...latest.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 	return Promise.all(
 		open.map(async (conflict) => ({
 			conflict,

@@ -1,8 +1,8 @@
 import { db } from '$lib/client/db';
 import { nowIso } from '$lib/client/db/ids';
 import type { OutboxEntry, WorkspaceDb } from '$lib/client/db/WorkspaceDb';
-import { isSyncedTable, syncedTable } from '$lib/client/db/changes';
-import type { StoredOutboxEntry } from './outbox';
+import { isSyncedTable, syncedTable, validateRecord } from '$lib/client/db/changes';
+import { syncScope, type StoredOutboxEntry } from './outbox';
 
 export interface RejectedChangeView {
 	entry: StoredOutboxEntry;
@@ -37,9 +37,10 @@ export async function dismissRejectedChange(seq: number, target: WorkspaceDb = d
 /**
  * Sends a refused change again (say, after an account got write access), as a new change at the
  * end of the queue with the same values and base revision: the server counted the old one as done.
+ * After the refusal the device showed the server's record; now it shows the change again, pending.
  */
 export async function resendRejectedChange(seq: number, target: WorkspaceDb = db): Promise<void> {
-	await target.transaction('rw', target.outbox, async () => {
+	await target.transaction('rw', syncScope(target), async () => {
 		const entry = await target.outbox.get(seq);
 		if (!entry || entry.status !== 'rejected') return;
 		const again: OutboxEntry = {
@@ -53,5 +54,19 @@ export async function resendRejectedChange(seq: number, target: WorkspaceDb = db
 		};
 		await target.outbox.delete(seq);
 		await target.outbox.add(again);
+		await showChangeAgain(target, entry);
 	});
+}
+
+async function showChangeAgain(target: WorkspaceDb, entry: OutboxEntry): Promise<void> {
+	if (!isSyncedTable(entry.table) || !entry.values) return;
+	const table = syncedTable(target, entry.table);
+	const local = await table.get(entry.recordId);
+	const draft = { ...local, ...entry.values, ...(entry.op === 'delete' ? { deleted: true } : {}) };
+	try {
+		await table.put(validateRecord(entry.table, draft));
+	} catch {
+		// Values that no longer make a whole record (the record is gone here): the change is still
+		// sent, and the server's answer decides what this device shows.
+	}
 }

@@ -6,6 +6,7 @@ import { applyServerChanges } from './applyServerChanges';
 import { downloadAttachments, listAttachmentsToUpload, uploadAttachment } from './attachmentTransfer';
 import { PushQueue, recordPushResults, rejectChangesCiting, renumberPendingChanges } from './outbox';
 import { SequenceGapError, SyncServerError, type SyncApi } from './syncApi';
+import { showServerCopies } from './serverCopies';
 import { readNumber, readStrings, SYNC_META_KEYS, writeMeta } from './syncMeta';
 
 /** What one sync did, for the status line and tests. */
@@ -91,7 +92,11 @@ async function pushQueue(target: WorkspaceDb, api: SyncApi, deviceId: string, re
 			else report.accepted += 1;
 			report.conflicts += result.conflicts?.length ?? 0;
 		}
-		recording = recordPushResults(target, response, sent.entryKeys);
+		// Then, where the server did not take a change as sent, the device shows the server's copy.
+		recording = recordPushResults(target, response, sent.entryKeys).then(async (settled) => {
+			await showServerCopies(target, sent.changes, response);
+			return settled;
+		});
 		// Awaited with the next batch; until then a failure must not count as unhandled either.
 		recording.catch(() => undefined);
 	}

@@ -220,7 +220,12 @@ class SyncStatus {
 			// sync ends and the counts are watched afresh. Reading every entry after every batch made a
 			// push of 10,000 changes quadratic.
 			...(this.#syncing ? await this.#countWhileSyncing(target) : await countOutboxEntries(target)),
-			conflicts: await target.syncConflicts.filter((c) => !c.resolved && !c.deleted).count(),
+			// One per record and field, as „Zu klären“ lists them (older servers stored duplicates).
+			conflicts: new Set(
+				(await target.syncConflicts.filter((c) => !c.resolved && !c.deleted).toArray()).map(
+					(c) => `${c.table}\u0000${c.recordId}\u0000${c.field}`
+				)
+			).size,
 			lastSyncedAt: await readLastSyncedAt(target)
 		})).subscribe({
 			next: (counts) => {

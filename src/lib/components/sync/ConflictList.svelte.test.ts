@@ -18,6 +18,7 @@ const conflict: SyncConflict = {
 	otherValue: 'in_arbeit',
 	otherBy: 'Tom Team',
 	otherAt: '2026-11-23T08:00:00.000Z',
+	changedFields: [],
 	resolved: false,
 	resolution: null
 };
@@ -55,5 +56,56 @@ describe('ConflictList', () => {
 		render(ConflictList, { conflicts: [{ conflict, record: undefined }], canResolve: true, onresolve });
 		await userEvent.click(screen.getByRole('button', { name: '„Erfüllt“ behalten' }));
 		expect(await screen.findByRole('alert')).toHaveTextContent('nicht (mehr) vorhanden');
+	});
+
+	it('describes delete meets edit in words, with what was changed, and offers restore or delete', async () => {
+		const onresolve = vi.fn(async () => {});
+		const deletion: SyncConflict = {
+			...conflict,
+			table: 'evidence',
+			recordId: 'ev-1',
+			field: 'deleted',
+			keptValue: false,
+			otherValue: true,
+			changedFields: ['title']
+		};
+		render(ConflictList, {
+			conflicts: [{ conflict: deletion, record: { title: 'Flyer Elterncafé', deleted: false } }],
+			canResolve: true,
+			onresolve
+		});
+		expect(
+			screen.getByRole('heading', { name: 'Nachweis „Flyer Elterncafé“: gelöscht und zugleich geändert' })
+		).toBeInTheDocument();
+		expect(screen.getByText(/Tom Team hat den Eintrag gelöscht/)).toBeInTheDocument();
+		expect(screen.getByText('Titel: Flyer Elterncafé')).toBeInTheDocument();
+		expect(screen.queryByText(/Ja|Nein|true/)).toBeNull();
+
+		await userEvent.click(screen.getByRole('button', { name: 'Löschen' }));
+		expect(onresolve).toHaveBeenLastCalledWith(deletion, 'other');
+		await userEvent.click(screen.getByRole('button', { name: 'Wiederherstellen' }));
+		expect(onresolve).toHaveBeenLastCalledWith(deletion, 'kept');
+	});
+
+	it('restores an edit that met a delete by taking the other side', async () => {
+		const onresolve = vi.fn(async () => {});
+		const edit: SyncConflict = {
+			...conflict,
+			table: 'evidence',
+			recordId: 'ev-1',
+			field: 'deleted',
+			keptValue: true,
+			otherValue: false,
+			changedFields: ['note']
+		};
+		render(ConflictList, {
+			conflicts: [{ conflict: edit, record: { title: 'Flyer', note: 'Aushang im Flur', deleted: true } }],
+			canResolve: true,
+			onresolve
+		});
+		expect(screen.getByText(/Tom Team hat den Eintrag geändert/)).toBeInTheDocument();
+		expect(screen.getByText('Notiz: Aushang im Flur')).toBeInTheDocument();
+		await userEvent.click(screen.getByRole('button', { name: 'Wiederherstellen' }));
+		expect(onresolve).toHaveBeenLastCalledWith(edit, 'other');
 	});
 });

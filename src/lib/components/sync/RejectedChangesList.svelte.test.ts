@@ -36,7 +36,7 @@ describe('RejectedChangesList', () => {
 		expect(screen.getByText('Erfüllt')).toBeInTheDocument();
 		await userEvent.click(screen.getByRole('button', { name: 'Erneut senden' }));
 		expect(onresend).toHaveBeenCalledWith(7);
-		await userEvent.click(screen.getByRole('button', { name: 'Aus der Liste entfernen' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Verwerfen' }));
 		expect(ondismiss).toHaveBeenCalledWith(7);
 	});
 });

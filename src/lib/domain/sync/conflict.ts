@@ -4,7 +4,8 @@ import { recordBaseSchema } from '../records';
 /**
  * A field that two devices edited at the same time. The server keeps one value and records the
  * other here; a leader resolves it in the app. Conflicts are ordinary synced records, so every
- * device of the centre shows them.
+ * device of the centre shows them. There is at most one per record and field (its id is derived from
+ * them): a later clash on the same field updates it, or opens it again once resolved.
  */
 export const syncConflictSchema = recordBaseSchema.extend({
 	table: z.string(),
@@ -14,6 +15,8 @@ export const syncConflictSchema = recordBaseSchema.extend({
 	otherValue: z.unknown(),
 	otherBy: z.string(),
 	otherAt: z.iso.datetime({ offset: true }),
+	/** For a conflict on `deleted`: the fields the editing side changed (see FieldConflict). */
+	changedFields: z.array(z.string()).default([]),
 	resolved: z.boolean().default(false),
 	/** Which value the leader chose. */
 	resolution: z.enum(['kept', 'other']).nullable().default(null)

@@ -155,6 +155,142 @@ describe('mergeChange', () => {
 	});
 });
 
+describe('mergeChange: delete meets edit', () => {
+	const evidence = { id: 'x', title: 'Flyer', note: '', deleted: false };
+
+	it('keeps a record another device edited since the delete was made, as a conflict on deleted', () => {
+		// Tablet A changed the title at revision 5; Tablet B deletes from revision 3.
+		const server = stored(
+			{ ...evidence, title: 'Flyer Elterncafé' },
+			{ id: 1, title: 5, note: 1, deleted: 1 }
+		);
+		const outcome = mergeChange(server, change({ deleted: true }, 3, 'delete'), by(6));
+		expect(outcome.deleted).toBe(false);
+		expect(outcome.applied).toEqual([]);
+		expect(outcome.conflicts).toEqual([
+			{
+				field: 'deleted',
+				keptValue: false,
+				otherValue: true,
+				otherBy: 'Tablet B',
+				otherAt: '2026-11-21T10:00:00.000Z',
+				changedFields: ['title']
+			}
+		]);
+	});
+
+	it('applies a delete when nobody else changed the record since its base', () => {
+		const server = stored(evidence, { id: 1, title: 5, note: 1, deleted: 1 });
+		const outcome = mergeChange(server, change({ deleted: true }, 5, 'delete'), by(6));
+		expect(outcome.deleted).toBe(true);
+		expect(outcome.conflicts).toEqual([]);
+	});
+
+	it('applies a delete after the same device’s own edit', () => {
+		const server = stored(evidence, { id: 1, title: 5, note: 1, deleted: 1 }, 'tablet-b');
+		const outcome = mergeChange(server, change({ deleted: true }, 3, 'delete'), by(6));
+		expect(outcome.deleted).toBe(true);
+		expect(outcome.conflicts).toEqual([]);
+	});
+
+	it('keeps an edit of a record deleted elsewhere in the deleted record, as a conflict on deleted', () => {
+		// Tablet A deleted at revision 5; Tablet B edits the note from revision 3.
+		const server = {
+			...stored({ ...evidence, deleted: true }, { id: 1, title: 1, note: 1, deleted: 5 }),
+			deleted: true
+		};
+		const outcome = mergeChange(server, change({ note: 'Aushang im Flur' }, 3), by(6));
+		expect(outcome.deleted).toBe(true);
+		expect(outcome.record.note).toBe('Aushang im Flur');
+		expect(outcome.applied).toEqual(['note']);
+		expect(outcome.conflicts).toEqual([
+			expect.objectContaining({
+				field: 'deleted',
+				keptValue: true,
+				otherValue: false,
+				changedFields: ['note']
+			})
+		]);
+	});
+
+	it('makes one conflict on deleted when a stale edit also says the record is not deleted', () => {
+		const server = {
+			...stored({ ...evidence, deleted: true }, { id: 1, title: 1, note: 1, deleted: 5 }),
+			deleted: true
+		};
+		const outcome = mergeChange(server, change({ note: 'neu', deleted: false }, 3), by(6));
+		expect(outcome.conflicts).toEqual([
+			expect.objectContaining({
+				field: 'deleted',
+				keptValue: true,
+				otherValue: false,
+				changedFields: ['note']
+			})
+		]);
+	});
+});
+
+describe('mergeChange: concurrent creation of a deterministic record', () => {
+	const defaults = { note: '', status: 'offen', deleted: false };
+	const created = (fields: Record<string, unknown>) => ({
+		id: 'f1:1.1',
+		facilityId: 'f1',
+		criterionId: '1.1',
+		createdAt: '2026-11-21T09:00:00.000Z',
+		deleted: false,
+		status: 'offen',
+		note: '',
+		...fields
+	});
+	const withDefaults = (context: ChangeContext) => ({ ...context, defaults });
+
+	it('stores the fields a new record leaves at their schema default as set by nobody', () => {
+		const outcome = mergeChange(null, change(created({ status: 'erfuellt' }), 0), withDefaults(by(5)));
+		expect(outcome.fieldRevisions).toMatchObject({ status: 5, note: 0, deleted: 0 });
+		expect(outcome.fieldWriters.note).toBeUndefined();
+	});
+
+	it('merges two tablets that created the record with different fields set', () => {
+		const first = mergeChange(
+			null,
+			change(created({ status: 'erfuellt' }), 0),
+			withDefaults(by(5, 'Tablet A', 'tablet-a'))
+		);
+		const server = { ...first, revision: 5 };
+		const second = mergeChange(server, change(created({ note: 'Elterncafé' }), 0), withDefaults(by(6)));
+		expect(second.conflicts).toEqual([]);
+		expect(second.record).toMatchObject({ status: 'erfuellt', note: 'Elterncafé' });
+	});
+
+	it('makes one conflict per field both tablets set to different values, none for defaults', () => {
+		const first = mergeChange(
+			null,
+			change(created({ status: 'erfuellt', note: 'A' }), 0),
+			withDefaults(by(5, 'Tablet A', 'tablet-a'))
+		);
+		const server = { ...first, revision: 5 };
+		const second = mergeChange(server, change(created({ status: 'in_arbeit' }), 0), withDefaults(by(6)));
+		expect(second.conflicts.map((c) => [c.field, c.keptValue, c.otherValue])).toEqual([
+			['status', 'erfuellt', 'in_arbeit']
+		]);
+		expect(second.record).toMatchObject({ status: 'erfuellt', note: 'A' });
+	});
+
+	it('lets a device clear a field it set itself before it pulled the record', () => {
+		const first = mergeChange(null, change(created({ note: 'Entwurf' }), 0), withDefaults(by(5)));
+		const server = { ...first, revision: 5 };
+		const cleared = mergeChange(server, change({ note: '' }, 0), withDefaults(by(6)));
+		expect(cleared.record.note).toBe('');
+		expect(cleared.conflicts).toEqual([]);
+	});
+
+	it('still lets a device that has seen the record set a field back to its default', () => {
+		const server = stored(created({ status: 'erfuellt' }), { id: 1, status: 5, note: 1, deleted: 1 });
+		const outcome = mergeChange(server, change({ status: 'offen' }, 5), withDefaults(by(6)));
+		expect(outcome.record.status).toBe('offen');
+	});
+});
+
 describe('sameValue', () => {
 	it('compares JSON values structurally', () => {
 		expect(sameValue({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toBe(true);

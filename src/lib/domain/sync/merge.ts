@@ -19,6 +19,8 @@ export interface ChangeContext {
 	deviceId: string;
 	/** Display name of the signed-in user; becomes `updatedBy` and a conflict's `otherBy`. */
 	changedBy: string;
+	/** The table's schema defaults (`tableDefaults`): values nobody chose. */
+	defaults?: Readonly<Record<string, unknown>>;
 }
 
 export interface MergeOutcome {
@@ -45,6 +47,13 @@ const BOOKKEEPING_FIELDS = new Set(['updatedAt', 'updatedBy']);
  * wins) and the change's value comes back as a conflict for a leader to resolve, so no edit is
  * silently lost. The device's own earlier changes never conflict with its later ones: they are
  * the same person's edits in order. Equal values never conflict. A delete is `deleted` set to true.
+ *
+ * Delete meets edit: a delete of a record another device changed since the delete's base is not
+ * applied, and an edit of a record another device deleted since the edit's base is applied to the
+ * deleted record; either way a conflict on `deleted` names the edited fields, and the Leitung
+ * restores or deletes. Schema defaults are values nobody chose: a new record stores them as never
+ * set (revision 0), and a device creating a record it has not seen on the server (base 0) does not
+ * send them over anyone's values, so two tablets creating one deterministic record merge.
  */
 export function mergeChange(
 	current: StoredRecordState | null,
@@ -53,6 +62,9 @@ export function mergeChange(
 ): MergeOutcome {
 	const values: Record<string, unknown> =
 		change.op === 'delete' ? { ...change.values, deleted: true } : change.values;
+	const defaults = context.defaults ?? {};
+	const isDefault = (field: string, value: unknown) =>
+		Object.hasOwn(defaults, field) && sameValue(defaults[field], value);
 
 	if (current === null) {
 		const record: Record<string, unknown> = { ...values, updatedBy: context.changedBy };
@@ -60,6 +72,10 @@ export function mergeChange(
 		const fieldRevisions: Record<string, number> = {};
 		const fieldWriters: Record<string, string> = {};
 		for (const field of Object.keys(record)) {
+			if (isDefault(field, record[field])) {
+				fieldRevisions[field] = 0;
+				continue;
+			}
 			fieldRevisions[field] = context.revision;
 			fieldWriters[field] = context.deviceId;
 		}
@@ -78,25 +94,46 @@ export function mergeChange(
 	const fieldWriters = { ...current.fieldWriters };
 	const applied: string[] = [];
 	const conflicts: FieldConflict[] = [];
+	const changedByOtherSinceBase = (field: string) =>
+		(fieldRevisions[field] ?? 0) > change.baseRevision && fieldWriters[field] !== context.deviceId;
+	const conflict = (field: string, keptValue: unknown, otherValue: unknown): FieldConflict => ({
+		field,
+		keptValue: keptValue ?? null,
+		otherValue: otherValue ?? null,
+		otherBy: context.changedBy,
+		otherAt: change.changedAt
+	});
+
+	// Delete meets an edit it has not seen: keep the record, the Leitung decides.
+	if (values.deleted === true && record.deleted !== true) {
+		const edited = Object.keys(record).filter((f) => isDataField(f) && changedByOtherSinceBase(f));
+		if (edited.length > 0) conflicts.push({ ...conflict('deleted', false, true), changedFields: edited });
+	}
 
 	for (const [field, value] of Object.entries(values)) {
 		if (FIXED_FIELDS.has(field) || BOOKKEEPING_FIELDS.has(field)) continue;
+		if (conflicts.some((c) => c.field === field)) continue;
 		if (sameValue(record[field], value)) continue;
-		const changedSinceBase = (fieldRevisions[field] ?? 0) > change.baseRevision;
-		if (changedSinceBase && fieldWriters[field] !== context.deviceId) {
-			conflicts.push({
-				field,
-				keptValue: record[field] ?? null,
-				otherValue: value ?? null,
-				otherBy: context.changedBy,
-				otherAt: change.changedAt
-			});
+		// Created without the server's copy: a default is no choice, so it neither overwrites nor
+		// conflicts with another device's value (the device's own earlier value it may reset).
+		const othersValue = fieldWriters[field] !== context.deviceId;
+		if (change.baseRevision === 0 && isDefault(field, value) && othersValue) continue;
+		if (changedByOtherSinceBase(field)) {
+			conflicts.push(conflict(field, record[field], value));
 			continue;
 		}
 		record[field] = value;
 		fieldRevisions[field] = context.revision;
 		fieldWriters[field] = context.deviceId;
 		applied.push(field);
+	}
+
+	// An edit meets a delete it has not seen: the edit is kept in the deleted record, so restoring shows it.
+	const edited = applied.filter(isDataField);
+	if (record.deleted === true && edited.length > 0 && changedByOtherSinceBase('deleted')) {
+		const restore = conflicts.find((c) => c.field === 'deleted');
+		if (restore) restore.changedFields = edited;
+		else conflicts.push({ ...conflict('deleted', true, false), changedFields: edited });
 	}
 
 	if (applied.length > 0) {
@@ -109,6 +146,11 @@ export function mergeChange(
 	}
 
 	return { record, fieldRevisions, fieldWriters, deleted: record.deleted === true, applied, conflicts };
+}
+
+/** A field a user edits (not identity, bookkeeping or the delete flag). */
+function isDataField(field: string): boolean {
+	return !FIXED_FIELDS.has(field) && !BOOKKEEPING_FIELDS.has(field) && field !== 'deleted';
 }
 
 function laterTimestamp(a: unknown, b: unknown): unknown {

@@ -44,9 +44,25 @@ export const fieldConflictSchema = z.object({
 	keptValue: z.unknown(),
 	otherValue: z.unknown(),
 	otherBy: z.string(),
-	otherAt: z.iso.datetime({ offset: true })
+	otherAt: z.iso.datetime({ offset: true }),
+	/**
+	 * For a conflict on `deleted` (delete meets edit): the fields the editing side changed, so the
+	 * Leitung sees what restoring keeps or deleting drops.
+	 */
+	changedFields: z.array(z.string()).optional()
 });
 export type FieldConflict = z.infer<typeof fieldConflictSchema>;
+
+export const pulledRecordSchema = z.object({
+	table: syncedTableNameSchema,
+	recordId: z.string(),
+	facilityId: z.string(),
+	revision: z.number().int().min(1),
+	deleted: z.boolean(),
+	/** The full current record as the server holds it. */
+	record: z.record(z.string(), z.unknown())
+});
+export type PulledRecord = z.infer<typeof pulledRecordSchema>;
 
 export const pushResultSchema = z.object({
 	seq: z.number().int(),
@@ -56,7 +72,12 @@ export const pushResultSchema = z.object({
 	/** German reason for a rejected change; the change stays on the device, marked. */
 	reason: z.string().optional(),
 	code: z.enum(['validation', 'permission', 'unknown_table', 'missing_attachment']).optional(),
-	conflicts: z.array(fieldConflictSchema).optional()
+	conflicts: z.array(fieldConflictSchema).optional(),
+	/**
+	 * The record as the server holds it, when it did not take the change as sent (rejected, or a
+	 * conflict kept its value) and the user may read it: the device shows it instead of its own.
+	 */
+	current: pulledRecordSchema.optional()
 });
 export type PushResult = z.infer<typeof pushResultSchema>;
 
@@ -73,17 +94,6 @@ export const pushGapSchema = z.object({
 	expectedSeq: z.number().int().min(1)
 });
 export type PushGap = z.infer<typeof pushGapSchema>;
-
-export const pulledRecordSchema = z.object({
-	table: syncedTableNameSchema,
-	recordId: z.string(),
-	facilityId: z.string(),
-	revision: z.number().int().min(1),
-	deleted: z.boolean(),
-	/** The full current record as the server holds it. */
-	record: z.record(z.string(), z.unknown())
-});
-export type PulledRecord = z.infer<typeof pulledRecordSchema>;
 
 export const MAX_PULL_BATCH = 1000;
 

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { SessionUser } from '$lib/domain/accounts';
 import { citedAttachments } from '$lib/domain/sync/attachments';
 import type { SyncConflict } from '$lib/domain/sync/conflict';
+import { tableDefaults } from '$lib/domain/sync/defaults';
 import { mergeChange, sameValue, type MergeOutcome } from '$lib/domain/sync/merge';
 import type { ClientChange, FieldConflict } from '$lib/domain/sync/protocol';
 import { isSyncedTableName, type SyncedTableName } from '$lib/domain/sync/tables';
@@ -24,6 +25,8 @@ export interface PushBatch {
 	citations: Map<string, { sha256: string; facilityId: string }>;
 	/** Whether the facility may cite the file: it owns it (uploaded the bytes) and the server has them. */
 	hasFile(sha256: string, facilityId: string): Promise<boolean>;
+	/** Reads a stored record the batch did not load up front (a conflict record, rarely needed). */
+	loadRecord(table: string, recordId: string): Promise<ServerRecord | null>;
 }
 
 export type ChangeOutcome =
@@ -50,7 +53,8 @@ export async function applyChange(batch: PushBatch, change: ClientChange): Promi
 	const merged = mergeChange(stored, change, {
 		revision,
 		deviceId: batch.deviceId,
-		changedBy: batch.user.displayName
+		changedBy: batch.user.displayName,
+		defaults: tableDefaults(change.table)
 	});
 	if (!stored) Object.assign(merged.record, { id: change.recordId, facilityId: owner });
 
@@ -69,15 +73,7 @@ export async function applyChange(batch: PushBatch, change: ClientChange): Promi
 		const missing = await findMissingFile(batch, owner, checked.record, stored);
 		if (missing) return reject(owner, 'missing_attachment', missing);
 		batch.counter.next();
-		current = withRecord(
-			change.table,
-			change.recordId,
-			owner,
-			merged,
-			checked.record,
-			revision,
-			batch.deviceId
-		);
+		current = withRecord(change.table, change.recordId, owner, merged, checked.record, revision);
 		batch.records.set(key, current);
 		batch.dirty.set(key, current);
 		for (const file of citedAttachments(checked.record)) {
@@ -85,7 +81,7 @@ export async function applyChange(batch: PushBatch, change: ClientChange): Promi
 		}
 	}
 
-	for (const conflict of conflicts) storeConflict(batch, owner, change, conflict);
+	for (const conflict of conflicts) await storeConflict(batch, owner, change, conflict);
 	return { status: 'accepted', facilityId: owner, revision: current!.revision, conflicts };
 }
 
@@ -133,15 +129,16 @@ function withRecord(
 	facilityId: string,
 	merged: MergeOutcome,
 	record: Record<string, unknown>,
-	revision: number,
-	deviceId: string
+	revision: number
 ): ServerRecord {
 	const fieldRevisions: Record<string, number> = {};
 	const fieldWriters: Record<string, string> = {};
 	for (const field of Object.keys(record)) {
-		// Fields the schema filled in with defaults count as set by this change.
-		fieldRevisions[field] = merged.fieldRevisions[field] ?? revision;
-		fieldWriters[field] = merged.fieldWriters[field] ?? deviceId;
+		// Fields the schema filled in with defaults were set by nobody (revision 0): another tablet
+		// creating the same record may set them without a conflict.
+		fieldRevisions[field] = merged.fieldRevisions[field] ?? 0;
+		const writer = merged.fieldWriters[field];
+		if (writer !== undefined) fieldWriters[field] = writer;
 	}
 	return {
 		table,
@@ -176,25 +173,33 @@ async function findMissingFile(
 	return null;
 }
 
-/** A conflict becomes a record of the facility, so every device of the centre shows it. */
-function storeConflict(
+/**
+ * A conflict becomes a record of the facility, so every device of the centre shows it. There is one
+ * conflict record per record and field (its id is derived from them): a later clash on the same
+ * field updates the open one, or opens the resolved one again, so devices never list a field twice.
+ */
+async function storeConflict(
 	batch: PushBatch,
 	facilityId: string,
 	change: ClientChange,
 	conflict: FieldConflict
-): void {
+): Promise<void> {
+	const id = conflictId(change.table, change.recordId, conflict.field);
+	const key = recordKey('syncConflicts', id);
+	const earlier = batch.records.get(key) ?? (await batch.loadRecord('syncConflicts', id));
 	const revision = batch.counter.next();
 	const now = batch.now.toISOString();
 	const record: SyncConflict = {
-		id: randomUUID(),
+		id,
 		facilityId,
-		createdAt: now,
+		createdAt: typeof earlier?.record.createdAt === 'string' ? earlier.record.createdAt : now,
 		updatedAt: now,
 		updatedBy: batch.user.displayName,
 		deleted: false,
 		table: change.table,
 		recordId: change.recordId,
 		...conflict,
+		changedFields: conflict.changedFields ?? [],
 		resolved: false,
 		resolution: null
 	};
@@ -202,7 +207,7 @@ function storeConflict(
 	const fieldWriters = Object.fromEntries(Object.keys(record).map((field) => [field, 'server']));
 	const stored: ServerRecord = {
 		table: 'syncConflicts',
-		recordId: record.id,
+		recordId: id,
 		facilityId,
 		record,
 		revision,
@@ -210,6 +215,12 @@ function storeConflict(
 		fieldWriters,
 		deleted: false
 	};
-	batch.records.set(recordKey(stored.table, stored.recordId), stored);
-	batch.dirty.set(recordKey(stored.table, stored.recordId), stored);
+	batch.records.set(key, stored);
+	batch.dirty.set(key, stored);
+}
+
+/** The id of the one conflict record of a record's field (hashed: record ids may be 120 characters). */
+export function conflictId(table: string, recordId: string, field: string): string {
+	const digest = createHash('sha256').update(`${table}\u0000${recordId}\u0000${field}`).digest('hex');
+	return `conflict-${digest.slice(0, 40)}`;
 }

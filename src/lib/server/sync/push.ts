@@ -1,7 +1,8 @@
 import type { SessionUser } from '$lib/domain/accounts';
-import type { PushRequest, PushResponse, PushResult } from '$lib/domain/sync/protocol';
+import type { PulledRecord, PushRequest, PushResponse, PushResult } from '$lib/domain/sync/protocol';
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { auditStatement } from '../audit';
+import { canReadFacility } from '../auth/permissions';
 import type { ServerContext } from '../context';
 import type { BatchedTransaction } from '../db/batchedTransaction';
 import { compiledOnce } from '../db/compiledOnce';
@@ -62,7 +63,11 @@ export async function pushGroup(ctx: ServerContext, pushes: DevicePush[]): Promi
 			records: recordsByKey(loaded.slice(locks.length)),
 			dirty: new Map<string, ServerRecord>(),
 			citations: new Map<string, { sha256: string; facilityId: string }>(),
-			hasFile: ownedFileLookup(ctx, tx, db)
+			hasFile: ownedFileLookup(ctx, tx, db),
+			loadRecord: async (table: string, recordId: string) => {
+				const rows = await tx.run(loadRecordsStatements(db, [{ table, recordId }]));
+				return recordsByKey(rows).get(recordKey(table, recordId)) ?? null;
+			}
 		};
 
 		const merged: (MergedPush | PushOutcome | Error)[] = [];
@@ -86,7 +91,7 @@ export async function pushGroup(ctx: ServerContext, pushes: DevicePush[]): Promi
 			const fresh = request.changes.filter((c) => c.seq > lastSeq);
 			const outcomes: ChangeOutcome[] = [];
 			for (const change of fresh) outcomes.push(await applyChange(batch, change));
-			merged.push({ batch, lastSeq, replayed, fresh, outcomes });
+			merged.push({ batch, lastSeq, sent: request.changes, replayed, fresh, outcomes });
 		}
 
 		const writes = [
@@ -110,6 +115,8 @@ export async function pushGroup(ctx: ServerContext, pushes: DevicePush[]): Promi
 interface MergedPush {
 	batch: PushBatch;
 	lastSeq: number;
+	/** The push's changes, resent and new. */
+	sent: PushRequest['changes'];
 	replayed: PushResult[];
 	fresh: PushRequest['changes'];
 	outcomes: ChangeOutcome[];
@@ -138,7 +145,36 @@ function responseOf(m: MergedPush, base: number): PushResponse {
 			: { ...result, revision: RevisionCounter.resolve(result.revision, base) }
 	);
 	m.fresh.forEach((change, i) => results.push(toResult(change.seq, m.outcomes[i], base)));
-	return { results, lastSeq: newLastSeq(m) };
+	const changes = new Map(m.sent.map((change) => [change.seq, change]));
+	return {
+		results: results.map((r) => withServerCopy(m.batch, changes.get(r.seq), r, base)),
+		lastSeq: newLastSeq(m)
+	};
+}
+
+/**
+ * A change the server did not take as sent (refused, or a conflict kept the server's value) is
+ * answered with the record as the server now holds it, so the device shows that instead of its
+ * own value; only when the user may read the record, so nothing of another centre is revealed.
+ */
+function withServerCopy(
+	batch: PushBatch,
+	change: PushRequest['changes'][number] | undefined,
+	result: PushResult,
+	base: number
+): PushResult {
+	if (!change || (result.status !== 'rejected' && !result.conflicts?.length)) return result;
+	const stored = batch.records.get(recordKey(change.table, change.recordId));
+	if (!stored || !canReadFacility(batch.user, stored.facilityId)) return result;
+	const current: PulledRecord = {
+		table: stored.table,
+		recordId: stored.recordId,
+		facilityId: stored.facilityId,
+		revision: RevisionCounter.resolve(stored.revision, base),
+		deleted: stored.deleted,
+		record: stored.record
+	};
+	return { ...result, current };
 }
 
 /**

@@ -126,17 +126,37 @@ export async function lockRecords(
 	await runInOrder(trx, lockRecordsStatements(trx, keys));
 }
 
-/** `lockRecords` as statements for a batch (none on SQLite, or when there is nothing to lock). */
+/**
+ * `lockRecords` as statements for a batch (none on SQLite, or when there is nothing to lock).
+ *
+ * A conflict record is written by pushes that clash on its record (holding that record's lock) and
+ * by the Leitung's resolution; so a change of a conflict record also locks the record it is about,
+ * and a resolution never overwrites a clash stored at the same moment.
+ */
 export function lockRecordsStatements(
 	db: WithSyncTables,
 	keys: Iterable<{ table: string; recordId: string }>
 ): CompiledQuery[] {
 	if (!isPostgres(db)) return [];
-	const names = [...new Set([...keys].map((k) => `${k.table}:${k.recordId}`))].sort();
+	const all = [...keys];
+	const names = [...new Set(all.map((k) => `${k.table}:${k.recordId}`))].sort();
 	if (names.length === 0) return [];
+	const conflictIds = [...new Set(all.filter((k) => k.table === 'syncConflicts').map((k) => k.recordId))];
+	if (conflictIds.length === 0) {
+		return [
+			sql`select pg_advisory_xact_lock(h) from (
+		select hashtextextended(name, 0) as h from unnest(${names}::text[]) as name order by 1
+	) as sorted`.compile(db)
+		];
+	}
 	return [
 		sql`select pg_advisory_xact_lock(h) from (
-		select hashtextextended(name, 0) as h from unnest(${names}::text[]) as name order by 1
+		select hashtextextended(name, 0) as h from (
+			select unnest(${names}::text[]) as name
+			union
+			select (data::jsonb ->> 'table') || ':' || (data::jsonb ->> 'recordId') from sync_records
+			where table_name = 'syncConflicts' and record_id = any(${conflictIds}::text[])
+		) as names order by 1
 	) as sorted`.compile(db)
 	];
 }
