@@ -70,8 +70,18 @@ export const getAttachment = endpoint(async (event, ctx) => {
 	// 404 also when the file exists but belongs to no facility the user may read: reveal nothing.
 	if (!(await mayDownload(ctx, user, sha256))) throw notFound('Unbekannte Datei.');
 	const info = await fileInfo(ctx, sha256);
-	const stream = info ? await ctx.blobs.get(sha256) : null;
-	if (!info || !stream) throw notFound('Unbekannte Datei.');
+	if (!info) throw notFound('Unbekannte Datei.');
+	// The browser may keep a copy but must ask every time: on a shared tablet the next user must
+	// not be handed a file from the HTTP cache that the server would refuse her. The bytes behind
+	// a hash never change, so the hash is the entity tag and an unchanged file costs no transfer.
+	const etag = `"${sha256}"`;
+	const caching = { etag, 'cache-control': 'private, no-cache' };
+	const known = event.request.headers.get('if-none-match')?.split(',') ?? [];
+	if (known.some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+		return new Response(null, { status: 304, headers: caching });
+	}
+	const stream = await ctx.blobs.get(sha256);
+	if (!stream) throw notFound('Unbekannte Datei.');
 	const fileName = safeFileName(
 		event.url.searchParams.get('name'),
 		info.mimeType,
@@ -82,8 +92,7 @@ export const getAttachment = endpoint(async (event, ctx) => {
 			'content-type': info.mimeType,
 			'content-length': String(info.size),
 			'content-disposition': attachmentDisposition(fileName),
-			// Content-addressed: the bytes behind this URL never change.
-			'cache-control': 'private, max-age=31536000, immutable'
+			...caching
 		}
 	});
 });

@@ -217,6 +217,18 @@ describe.each(testDialects)('files belong to the centres that uploaded them, on 
 		expect((await head(advisorA, SECRET_SHA)).status).toBe(404);
 	});
 
+	it('lets a browser keep a copy but asks the server on every use, so the cache gives no one else the file', async () => {
+		const first = await download(leitungA, SECRET_SHA);
+		expect(first.headers.get('cache-control')).toBe('private, no-cache');
+		const etag = first.headers.get('etag')!;
+		expect(etag).toBe(`"${SECRET_SHA}"`);
+		const revalidate = (client: InProcessFetch) =>
+			client.fetch(`/api/sync/attachments/${SECRET_SHA}`, { headers: { 'if-none-match': etag } });
+		expect((await revalidate(leitungA)).status).toBe(304);
+		expect((await revalidate(leitungB)).status).toBe(404);
+		expect((await revalidate(advisorB)).status).toBe(404);
+	});
+
 	it('gives the admin neither the file nor an upload', async () => {
 		await addUser(server.ctx, { id: 'admin', role: 'admin' });
 		const admin = await signedIn(server.ctx, 'admin');
