@@ -46,7 +46,7 @@ export interface JsonLimits {
 
 /**
  * The request body, parsed as JSON and validated; 415 for other content types, 400 for bad input,
- * including a body too large or too deeply nested (docs/server.md, "JSON requests").
+ * including a body too large or too deeply nested (docs/server.md, "API").
  */
 export async function readJson<S extends z.ZodType>(
 	event: RequestEvent,
@@ -60,12 +60,7 @@ export async function readJson<S extends z.ZodType>(
 	const maxBytes = limits.maxBytes ?? (event.locals.user ? MAX_JSON_BYTES : MAX_ANONYMOUS_JSON_BYTES);
 	const text = await readLimitedText(event.request, maxBytes);
 	if (text === null) {
-		const mib = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-		throw new ApiError(
-			400,
-			'too_large',
-			`Die Anfrage ist zu groß (höchstens ${String(mib).replace('.', ',')} MB).`
-		);
+		throw new ApiError(400, 'too_large', `Die Anfrage ist zu groß (höchstens ${sizeDe(maxBytes)}).`);
 	}
 	const problem = jsonTextProblem(text);
 	if (problem === 'too_deep') {
@@ -84,6 +79,11 @@ export async function readJson<S extends z.ZodType>(
 	if (!result.success)
 		throw badRequest('Die Eingaben sind unvollständig oder ungültig.', zodIssues(result.error));
 	return result.data;
+}
+
+/** 8 MB, 64 KB: the limits are whole numbers of either. */
+function sizeDe(bytes: number): string {
+	return bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MB` : `${Math.floor(bytes / 1024)} KB`;
 }
 
 export function requireUser(event: RequestEvent): SessionUser {
