@@ -80,4 +80,15 @@ describe('FormDraft', () => {
 		expect(screen.getByLabelText('Text')).toHaveValue('gespeichert');
 		expect(screen.queryByText(/Entwurf wiederhergestellt/)).toBeNull();
 	});
+
+	it('forgets a restored draft once the field is typed back to what is saved', async () => {
+		const user = userEvent.setup();
+		await writeDraft(db.name, 'probe:7', { text: 'gespeichert!' });
+		render(FormDraftHarness, { draftKey: 'probe:7', saved: 'gespeichert' });
+		const field = screen.getByLabelText('Text');
+		await waitFor(() => expect(field).toHaveValue('gespeichert!'));
+		await user.type(field, '{Backspace}');
+		await waitFor(() => expect(screen.queryByText(/Entwurf wiederhergestellt/)).toBeNull());
+		await expect.poll(() => stored('probe:7')).toBeUndefined();
+	});
 });

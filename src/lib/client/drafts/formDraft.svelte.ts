@@ -87,6 +87,8 @@ export class FormDraft<T> implements RestoredDraft {
 			const json = JSON.stringify($state.snapshot(options.read()));
 			const dirty = options.dirty();
 			if (!this.#loaded) return;
+			// Typed back to what is saved: nothing of the draft is left to point out.
+			if (!dirty) this.restored = false;
 			if (json !== this.#saved) this.#saved = null;
 			this.#schedule(dirty && this.#saved === null ? json : null);
 		});

@@ -1,6 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '$lib/client/db';
+import { readDraft, writeDraft } from '$lib/client/drafts/draftStore';
 import { unsavedInput } from '$lib/client/state/unsavedInput.svelte';
 import CriterionDetail from './CriterionDetail.svelte';
 import { fakeActions, makeEvidence, makeStatus, stubObjectUrls, testCatalogue } from './testFixtures';
@@ -169,5 +171,29 @@ describe('CriterionDetail', () => {
 		const item = screen.getByRole('article', { name: 'Aushang Elterncafé' });
 		await waitFor(() => expect(within(item).getByText(message)).toBeInTheDocument());
 		expect(within(item).getByText('Die Datei dieses Nachweises ist nicht gespeichert.')).toBeInTheDocument();
+	});
+
+	it('opens a half-filled new evidence item again with its draft, and forgets it once saved', async () => {
+		const user = userEvent.setup();
+		await writeDraft(db.name, `evidence-form:new:${criterion.id}`, {
+			kind: 'note',
+			title: 'Protokoll Teamsitzung',
+			date: '2026-11-20',
+			validUntil: '',
+			url: '',
+			note: 'Absprachen zur Sprechstunde',
+			criterionIds: [criterion.id]
+		});
+		const { actions } = renderDetail();
+		const title = await screen.findByRole('textbox', { name: 'Titel' });
+		await waitFor(() => expect(title).toHaveValue('Protokoll Teamsitzung'));
+		expect(screen.getByText(/Entwurf wiederhergestellt/)).toBeInTheDocument();
+
+		await user.click(screen.getByRole('button', { name: 'Nachweis speichern' }));
+		expect(actions.addEvidence).toHaveBeenCalledWith(
+			expect.objectContaining({ title: 'Protokoll Teamsitzung', note: 'Absprachen zur Sprechstunde' }),
+			null
+		);
+		await expect.poll(() => readDraft(db.name, `evidence-form:new:${criterion.id}`)).toBeUndefined();
 	});
 });

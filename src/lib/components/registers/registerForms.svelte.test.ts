@@ -1,6 +1,8 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { db } from '$lib/client/db';
+import { readDraft } from '$lib/client/drafts/draftStore';
 import type { PreparedAttachment } from '$lib/client/media/attachment';
 import { RecordValidationError } from '$lib/client/db/errors';
 import { makeOfficeHourPlan, makePartner } from '$lib/domain/registers/testFactories';
@@ -235,5 +237,31 @@ describe('register forms with bad input', () => {
 		expect(within(phases).getByText('Bitte mindestens eine Phase wählen')).toBeInTheDocument();
 		expect(within(phases).getByRole('checkbox', { name: 'Schwangerschaft' })).toHaveFocus();
 		expect(screen.getByText('Bitte mindestens eine Art wählen')).toBeInTheDocument();
+	});
+});
+
+describe('register forms keep a draft', () => {
+	it('course: brings back what was typed, adds sessions to it, and forgets it on „Abbrechen“', async () => {
+		const user = userEvent.setup();
+		const props = { partners: [], today: TODAY, unsavedKey: 't-course-draft', onsave: vi.fn(async () => {}) };
+		const first = render(FamilyEducationOfferForm, { ...props, oncancel: vi.fn() });
+		await user.type(screen.getByLabelText('Titel'), 'Babymassage');
+		await user.click(screen.getByRole('button', { name: 'Termin hinzufügen' }));
+		await user.type(screen.getByLabelText('Teilnehmende Termin 2'), '6');
+		await expect.poll(() => readDraft(db.name, 't-course-draft')).toMatchObject({ title: 'Babymassage' });
+		first.unmount();
+
+		const oncancel = vi.fn();
+		render(FamilyEducationOfferForm, { ...props, oncancel });
+		await vi.waitFor(() => expect(screen.getByLabelText('Titel')).toHaveValue('Babymassage'));
+		expect(screen.getByRole('status')).toHaveTextContent('Entwurf wiederhergestellt');
+		expect(screen.getByLabelText('Teilnehmende Termin 2')).toHaveValue('6');
+		// A session added to the restored draft is a row of its own.
+		await user.click(screen.getByRole('button', { name: 'Termin hinzufügen' }));
+		expect(screen.getByLabelText('Datum Termin 3')).toHaveValue('2026-03-17');
+
+		await user.click(screen.getByRole('button', { name: 'Abbrechen' }));
+		expect(oncancel).toHaveBeenCalled();
+		await expect.poll(() => readDraft(db.name, 't-course-draft')).toBeUndefined();
 	});
 });
