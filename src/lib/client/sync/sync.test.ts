@@ -218,6 +218,36 @@ describe('synchronize', () => {
 		expect(await db.meta.get(SYNC_META_KEYS.lastSyncedAt)).toBeDefined();
 	});
 
+	it('shows the server’s record after a refusal, though its revision lies behind the cursor', async () => {
+		await applyServerChanges(db, {
+			records: [pulledStatus('1.1', 3, 'erfuellt')],
+			facilityIds: [FACILITY],
+			cursor: 20,
+			hasMore: false
+		});
+		await updateRecord('criterionStatuses', `${FACILITY}:1.1`, { status: 'offen' });
+		fake.on('POST /api/sync/push', (body) =>
+			jsonResponse({
+				results: [
+					{
+						seq: (body as PushRequest).changes[0].seq,
+						status: 'rejected',
+						code: 'permission',
+						reason: 'Nur lesen.',
+						current: pulledStatus('1.1', 3, 'erfuellt')
+					}
+				],
+				lastSeq: (body as PushRequest).changes[0].seq
+			})
+		);
+		fake.on('GET /api/sync/pull', emptyPull());
+		await synchronize(db, createSyncApi(fake.fetch));
+		expect(await db.criterionStatuses.get(`${FACILITY}:1.1`)).toMatchObject({ status: 'erfuellt' });
+		expect(await db.outbox.toArray()).toEqual([
+			expect.objectContaining({ status: 'rejected', values: { status: 'offen' } })
+		]);
+	});
+
 	it('stops at an expired session and keeps every local change', async () => {
 		await putRecord('criterionStatuses', status('1.1'));
 		fake.on('POST /api/sync/push', () =>
