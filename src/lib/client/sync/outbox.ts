@@ -129,7 +129,7 @@ export class PushQueue {
 					this.#take(added as StoredOutboxEntry[]);
 					if (this.#unnumbered.length === 0) break;
 				}
-				// Some may wait for a file, so look at a few more than are needed.
+				// As many as are still wanted; those that wait for a file make the loop take more.
 				const candidates = this.#unnumbered.splice(0, wanted - listed.length);
 				await fixValues(target, candidates);
 				const toUpload = await filesToUpload(target, candidates, this.#uploaded);
