@@ -4,7 +4,8 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const require = createRequire(import.meta.url);
+// These CommonJS packages come without types; loaded through a plain function, they are `any`.
+const load = /** @type {(id: string) => any} */ (createRequire(import.meta.url));
 
 /**
  * Bundles pouchdb-browser with Vite as one IIFE that sets `globalThis.pouchBench.PouchDB`.
@@ -49,13 +50,13 @@ async function buildBundle(root) {
  */
 export async function startPouchPeer(root) {
 	const bundle = await buildBundle(root);
-	const PouchDB = require('pouchdb-core')
-		.plugin(require('pouchdb-adapter-memory'))
-		.plugin(require('pouchdb-adapter-http'))
-		.plugin(require('pouchdb-replication'))
-		.plugin(require('pouchdb-mapreduce'));
-	const express = require('express');
-	const expressPouchDB = require('express-pouchdb');
+	const PouchDB = load('pouchdb-core')
+		.plugin(load('pouchdb-adapter-memory'))
+		.plugin(load('pouchdb-adapter-http'))
+		.plugin(load('pouchdb-replication'))
+		.plugin(load('pouchdb-mapreduce'));
+	const express = load('express');
+	const expressPouchDB = load('express-pouchdb');
 	const app = express();
 	app.get('/', (/** @type {any} */ _request, /** @type {any} */ response) =>
 		response.type('html').send('<!doctype html><html lang="de"><title>PouchDB-Vergleich</title></html>')
