@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/client/db';
@@ -90,5 +90,17 @@ describe('FormDraft', () => {
 		await user.type(field, '{Backspace}');
 		await waitFor(() => expect(screen.queryByText(/Entwurf wiederhergestellt/)).toBeNull());
 		await expect.poll(() => stored('probe:7')).toBeUndefined();
+	});
+
+	it('shows a draft only in the workspace it was typed in (each user on a shared tablet has her own)', async () => {
+		await writeDraft('mappe-einer-kollegin', 'probe:8', { text: 'ihre Notiz' });
+		await writeDraft(db.name, 'probe:9', { text: 'meine Notiz' });
+		const theirs = render(FormDraftHarness, { draftKey: 'probe:8', saved: '' });
+		const mine = render(FormDraftHarness, { draftKey: 'probe:9', saved: '' });
+		// fake-indexeddb answers in order: once mine is back, the other form has read (and found) nothing.
+		await waitFor(() => expect(within(mine.container).getByLabelText('Text')).toHaveValue('meine Notiz'));
+		expect(within(theirs.container).getByLabelText('Text')).toHaveValue('');
+		expect(within(theirs.container).queryByText(/Entwurf wiederhergestellt/)).toBeNull();
+		expect(await readDraft('mappe-einer-kollegin', 'probe:8')).toEqual({ text: 'ihre Notiz' });
 	});
 });
