@@ -44,6 +44,23 @@ describe('SetPasswordPage', () => {
 		expect(server.sent).toEqual([]);
 	});
 
+	it('shows why the server finds the password easy to guess next to it and keeps what was typed', async () => {
+		const reason =
+			'Dieses Passwort ist zu leicht zu erraten. Dies ist ein häufig verwendetes Passwort. Tipp: drei oder vier Wörter, die nicht zusammengehören, mit Zeichen oder Ziffern dazwischen.';
+		stubServer({
+			'POST /api/auth/set-password': refuse(400, 'weak_password', 'Bitte ein sichereres Passwort wählen.', [
+				{ path: ['password'], message: reason }
+			])
+		});
+		await choose('1234567890', '1234567890');
+
+		const field = screen.getByLabelText('Neues Passwort');
+		await vi.waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'));
+		expect(field).toHaveAccessibleDescription(expect.stringContaining(reason));
+		expect(field).toHaveValue('1234567890');
+		expect(screen.queryByRole('link', { name: 'Jetzt anmelden' })).not.toBeInTheDocument();
+	});
+
 	it('says so when the link has expired or was already used', async () => {
 		stubServer({
 			'POST /api/auth/set-password': refuse(
