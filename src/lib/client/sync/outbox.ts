@@ -312,14 +312,20 @@ export async function countPendingChanges(target: WorkspaceDb): Promise<number> 
 	return (await countOutboxEntries(target)).pending;
 }
 
+export interface OutboxCounts {
+	pending: number;
+	rejected: number;
+	/** The highest outbox key (0 for an empty outbox): entries are keyed in the order they are made. */
+	highestKey: number;
+}
+
 /**
  * Pending and rejected changes, from one read of the outbox: one getAll costs a fraction of a
  * filtering cursor, which Chromium answers entry by entry.
  */
-export async function countOutboxEntries(
-	target: WorkspaceDb
-): Promise<{ pending: number; rejected: number }> {
-	const entries = await target.outbox.toArray();
+export async function countOutboxEntries(target: WorkspaceDb): Promise<OutboxCounts> {
+	const entries = (await target.outbox.toArray()) as StoredOutboxEntry[];
 	const rejected = entries.filter((entry) => !isPending(entry)).length;
-	return { pending: entries.length - rejected, rejected };
+	const highestKey = entries.reduce((highest, entry) => Math.max(highest, entry.seq), 0);
+	return { pending: entries.length - rejected, rejected, highestKey };
 }
