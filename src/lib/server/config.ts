@@ -92,8 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		},
 		loginThrottle: {
 			windowMs: DAY,
-			freeFailuresPerAccount: positiveNumber(env, 'LOGIN_FREE_FAILURES', 3),
-			freeFailuresPerAddress: positiveNumber(env, 'LOGIN_FREE_FAILURES_PER_ADDRESS', 20),
+			freeFailuresPerAccount: positiveNumber(env, 'LOGIN_FREE_FAILURES_PER_USER', 3),
+			freeFailuresPerAddress: positiveNumber(env, 'LOGIN_FREE_FAILURES_PER_IP', 20),
 			baseDelayMs: 5 * 1000,
 			maxDelayMs: positiveNumber(env, 'LOGIN_MAX_DELAY_MINUTES', 15) * MINUTE,
 			maxAddressDelayMs: MINUTE,
