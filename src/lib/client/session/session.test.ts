@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fullDevice } from '../../../../tests/fixtures/db/fullDevice';
 import { freshWorkspace, useCloneableBlob } from '../../../../tests/fixtures/db/testWorkspace';
 import { db, useWorkspace } from '$lib/client/db';
 import { putRecord } from '$lib/client/db/changes';
@@ -211,6 +212,26 @@ describe('working offline after one login', () => {
 		expect(db.name).toBe(workspaceNameFor(lea));
 		await vi.waitFor(() => expect(workspace.statuses.get('1.1')?.status).toBe('erfuellt'));
 		expect(readCachedSession()?.user.id).toBe(lea.id);
+	});
+
+	it('opens on a completely full device and shows her data', async () => {
+		const device = fullDevice();
+		try {
+			const lea = user(`lea-${crypto.randomUUID()}`, 'kita-a');
+			await signIn(lea);
+			await setStatus('kita-a', '1.1', 'erfuellt');
+			session.stop();
+			workspace.dispose();
+			await useWorkspace(DEFAULT_WORKSPACE_NAME);
+
+			device.fill();
+			expect(await session.start()).toBe('ok');
+			expect(session.user?.id).toBe(lea.id);
+			await vi.waitFor(() => expect(workspace.facility?.id).toBe('kita-a'));
+			await vi.waitFor(() => expect(workspace.statuses.get('1.1')?.status).toBe('erfuellt'));
+		} finally {
+			device.dispose();
+		}
 	});
 
 	it('stays signed out after a logout, also when localStorage is lost', async () => {

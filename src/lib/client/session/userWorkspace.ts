@@ -2,7 +2,8 @@ import { builtInCatalogue } from '$lib/client/catalogue/catalogueStore';
 import { putRecord } from '$lib/client/db/changes';
 import { db } from '$lib/client/db';
 import { nowIso } from '$lib/client/db/ids';
-import { getActiveFacilityId, setActiveFacilityId, setActor } from '$lib/client/db/meta';
+import { unlessStorageFull } from '$lib/client/db/errors';
+import { getActiveFacilityId, getActor, setActiveFacilityId, setActor } from '$lib/client/db/meta';
 import type { SessionUser } from '$lib/domain/accounts';
 import type { FacilityProfile } from '$lib/domain/records';
 
@@ -27,12 +28,19 @@ export async function chooseActiveFacility(user: SessionUser): Promise<string> {
 	const ids = user.facilities.map((f) => f.id);
 	const current = await getActiveFacilityId();
 	const chosen = current && ids.includes(current) ? current : (ids[0] ?? NO_FACILITY_ID);
-	if (chosen !== current) await setActiveFacilityId(chosen);
+	if (chosen !== current) await unlessStorageFull(() => setActiveFacilityId(chosen));
 	return chosen;
 }
 
+/**
+ * Runs at every start: it writes only what changed, and a full device skips the writes (the app
+ * must open to show the data and send what waits).
+ */
 export async function prepareUserWorkspace(user: SessionUser): Promise<string> {
-	await setActor({ displayName: user.displayName, userId: user.id });
+	const actor = await getActor();
+	if (actor.displayName !== user.displayName.trim() || actor.userId !== user.id) {
+		await unlessStorageFull(() => setActor({ displayName: user.displayName, userId: user.id }));
+	}
 	return chooseActiveFacility(user);
 }
 

@@ -48,9 +48,11 @@ export function syncScope(target: WorkspaceDb) {
  */
 export async function listClientChanges(
 	target: WorkspaceDb,
-	limit = MAX_PUSH_BATCH
+	limit = MAX_PUSH_BATCH,
+	{ persist = true }: { persist?: boolean } = {}
 ): Promise<ClientChange[]> {
-	return target.transaction('rw', syncScope(target), async () => {
+	// `persist: false` (a full device) fixes the same numbers in memory only; see `pushChanges`.
+	return target.transaction(persist ? 'rw' : 'r', syncScope(target), async () => {
 		const pending = (await target.outbox.orderBy('seq').toArray()).filter(isPending) as StoredOutboxEntry[];
 		const uploaded = new Set(await target.uploadedAttachments.toCollection().primaryKeys());
 		const waiting = new Set<string>();
@@ -73,8 +75,10 @@ export async function listClientChanges(
 		}
 		// One write for all (after a backup import, a thousand). The reads above stay one after
 		// another: asked for all at once (bulkGet or many gets in parallel), Chromium took 5 s here.
-		await target.outbox.bulkPut(listed);
-		await writeMeta(target, SYNC_META_KEYS.lastPushSeq, lastPushSeq);
+		if (persist) {
+			await target.outbox.bulkPut(listed);
+			await writeMeta(target, SYNC_META_KEYS.lastPushSeq, lastPushSeq);
+		}
 		return pending
 			.filter((entry) => entry.pushSeq !== undefined)
 			.sort((a, b) => a.pushSeq! - b.pushSeq!)
