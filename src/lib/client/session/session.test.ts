@@ -8,6 +8,7 @@ import { getActiveFacilityId, getActor, setActiveFacilityId } from '$lib/client/
 import { DEFAULT_WORKSPACE_NAME } from '$lib/client/db/WorkspaceDb';
 import { workspace } from '$lib/client/state/workspace.svelte';
 import { countPendingChanges } from '$lib/client/sync/outbox';
+import { syncStatus } from '$lib/client/sync/syncStatus.svelte';
 import { createFakeFetch, jsonResponse, type FakeFetch } from '$lib/client/sync/fakeServer';
 import type { SessionResponse, SessionUser } from '$lib/domain/accounts';
 import type { PullResponse, PushRequest, PushResponse } from '$lib/domain/sync/protocol';
@@ -176,6 +177,65 @@ describe('signing in on a device', () => {
 		expect(await signIn(berit)).toBe('/beratung');
 		await vi.waitFor(() => expect(workspace.facility?.id).toBe('kita-a'));
 		expect(await countPendingChanges(db)).toBe(0);
+	});
+});
+
+describe('after the browser evicted the workspace, the session kept', () => {
+	const sonnenblume: PullResponse['records'][number] = {
+		table: 'facilities',
+		recordId: 'kita-a',
+		facilityId: 'kita-a',
+		revision: 1,
+		deleted: false,
+		record: {
+			id: 'kita-a',
+			facilityId: 'kita-a',
+			createdAt: '2026-01-01T00:00:00.000Z',
+			updatedAt: '2026-01-01T00:00:00.000Z',
+			updatedBy: 'Demo',
+			deleted: false,
+			name: 'Familienzentrum Sonnenblume',
+			city: 'Bochum',
+			traeger: 'Caritas',
+			catalogueId: 'familienzentrum-nrw',
+			catalogueVersion: '2026.1-arbeitsfassung'
+		}
+	};
+
+	async function evictAndReopen(lea: SessionUser): Promise<void> {
+		session.stop();
+		workspace.dispose();
+		await useWorkspace(DEFAULT_WORKSPACE_NAME);
+		await Dexie.delete(workspaceNameFor(lea));
+		server.pushes = [];
+		expect(await session.start()).toBe('ok');
+		expect(db.name).toBe(workspaceNameFor(lea));
+	}
+
+	it('queues no blank profile and shows the server’s after the first sync', async () => {
+		const lea = user(`lea-${crypto.randomUUID()}`, 'kita-a');
+		server.pullRecords = [sonnenblume];
+		await signIn(lea);
+		await evictAndReopen(lea);
+
+		expect(await countPendingChanges(db)).toBe(0);
+		await syncStatus.syncNow();
+		await vi.waitFor(() => expect(workspace.facility).toMatchObject({ city: 'Bochum', traeger: 'Caritas' }));
+		expect(pushedBy(lea.id)).toEqual([]);
+		expect(await countPendingChanges(db)).toBe(0);
+	});
+
+	it('creates the profile after the first sync when the server has none', async () => {
+		const lea = user(`lea-${crypto.randomUUID()}`, 'kita-a');
+		await signIn(lea);
+		server.pullRecords = [];
+		await evictAndReopen(lea);
+
+		expect(await countPendingChanges(db)).toBe(0);
+		await syncStatus.syncNow();
+		await vi.waitFor(async () => expect(await countPendingChanges(db)).toBe(1));
+		await syncStatus.syncNow();
+		expect(pushedBy(lea.id)).toEqual(['kita-a']);
 	});
 });
 
