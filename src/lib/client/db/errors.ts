@@ -44,6 +44,10 @@ export class RecordNotFoundError extends Error {
 	}
 }
 
+/** What to do when the device is full, for every message about it. */
+export const FREE_STORAGE_ADVICE =
+	'Bitte Speicher freigeben, z. B. nicht mehr benötigte Fotos, Videos oder Apps auf dem Gerät löschen.';
+
 /** The device's storage is full; what the user tried to save was not saved. */
 export class StorageFullError extends Error {
 	override readonly name = 'StorageFullError';
@@ -51,8 +55,23 @@ export class StorageFullError extends Error {
 	constructor(readonly cause: unknown) {
 		super(
 			'Der Speicher dieses Geräts ist voll, die Änderung wurde nicht gespeichert. ' +
-				'Bitte Speicher freigeben (z. B. alte Fotos oder andere Apps) und erneut versuchen.'
+				`${FREE_STORAGE_ADVICE} Danach bitte erneut versuchen.`
 		);
+	}
+}
+
+/**
+ * Runs a write the app can do without (bookkeeping such as the actor's name or when sync last ran):
+ * on a full device it is skipped, so reading and syncing never need free space. Other errors throw.
+ */
+export async function unlessStorageFull(write: () => Promise<unknown>): Promise<boolean> {
+	try {
+		await write();
+		return true;
+	} catch (error) {
+		if (!isQuotaExceeded(error)) throw error;
+		console.warn(`Storage full: skipped a write the app can do without (${String(error)})`);
+		return false;
 	}
 }
 

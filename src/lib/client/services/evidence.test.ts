@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { blobOf, freshWorkspace, useCloneableBlob } from '../../../../tests/fixtures/db/testWorkspace';
-import { RecordNotFoundError, RecordValidationError } from '$lib/client/db/errors';
+import { RecordNotFoundError, RecordValidationError, StorageFullError } from '$lib/client/db/errors';
 import { readEvidence } from '$lib/client/db/queries';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { MAX_ATTACHMENT_BYTES } from '$lib/domain/records';
@@ -91,6 +91,33 @@ describe('addEvidence', () => {
 		expect(await db.attachments.count()).toBe(0);
 		const view = await readEvidence('f1');
 		expect(view.missingAttachments).toEqual(new Set([sha(photoBytes)]));
+	});
+
+	it('saves the record before the file, so a device that fills up keeps the text', async () => {
+		const order: string[] = [];
+		const putRecord = db.evidence.put.bind(db.evidence);
+		vi.spyOn(db.evidence, 'put').mockImplementation((...args) => (order.push('record'), putRecord(...args)));
+		vi.spyOn(db.attachments, 'put').mockImplementation(() => {
+			order.push('file');
+			return Dexie.Promise.reject(quotaError());
+		});
+
+		const { attachmentError } = await addEvidence(photoInput(), photo());
+
+		expect(order).toEqual(['record', 'file']);
+		expect(attachmentError).toContain('Foto erneut hinzufügen');
+		expect(await db.evidence.count()).toBe(1);
+	});
+
+	it('says in German that the device is full when not even the text fits, and stores nothing', async () => {
+		vi.spyOn(db.outbox, 'add').mockRejectedValue(quotaError());
+
+		const error = await addEvidence(photoInput(), photo()).catch((e: unknown) => e);
+
+		expect(error).toBeInstanceOf(StorageFullError);
+		expect((error as Error).message).toMatch(/Speicher dieses Geräts ist voll.*Speicher freigeben/);
+		expect(await db.evidence.count()).toBe(0);
+		expect(await db.attachments.count()).toBe(0);
 	});
 
 	it('lets the file be added again once there is space', async () => {

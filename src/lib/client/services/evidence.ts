@@ -1,14 +1,14 @@
 import { db } from '$lib/client/db';
 import { getAttachment, sha256Hex, storeAttachment } from '$lib/client/db/attachments';
+import { putRecord, softDeleteRecord, updateRecord, type SyncedRecordInput } from '$lib/client/db/changes';
 import {
-	putRecord,
-	softDeleteRecord,
-	updateRecord,
-	validateRecord,
-	type SyncedRecordInput
-} from '$lib/client/db/changes';
-import { RecordNotFoundError, RecordValidationError, isQuotaExceeded } from '$lib/client/db/errors';
-import { newId, nowIso } from '$lib/client/db/ids';
+	FREE_STORAGE_ADVICE,
+	RecordNotFoundError,
+	RecordValidationError,
+	StorageFullError,
+	isQuotaExceeded
+} from '$lib/client/db/errors';
+import { newId } from '$lib/client/db/ids';
 import { formatBytesDe } from '$lib/client/storage/storageHealth';
 import {
 	MAX_ATTACHMENT_BYTES,
@@ -41,18 +41,23 @@ export interface EvidenceResult {
 }
 
 /**
- * Adds evidence, storing its file first. Bad input throws `RecordValidationError` before anything is
- * written. If the file cannot be stored (storage full), the evidence is still saved — what the
- * leader typed is never lost — and `attachmentError` explains; the UI shows the file as missing.
+ * Adds evidence: the record first, then its file in a transaction of its own. Bad input throws
+ * `RecordValidationError` before anything is written. The record is small and goes first, so what
+ * the leader typed is saved even when the file then no longer fits (storage full): the record cites
+ * the file, its bytes are missing, `attachmentError` explains and the UI offers to add it again.
+ * Only when not even the record fits does this throw `StorageFullError` (the form keeps the input).
  */
 export async function addEvidence(input: EvidenceInput, file?: EvidenceFile): Promise<EvidenceResult> {
 	const attachment = file ? await attachmentRefOf(file) : null;
 	const draft = { ...input, id: newId(), attachment };
-	// Check the form before storing bytes, so a refused form leaves no file behind.
-	const now = nowIso();
-	validateRecord('evidence', { ...draft, createdAt: now, updatedAt: now, updatedBy: '' });
+	let evidence: Evidence;
+	try {
+		evidence = await putRecord('evidence', draft);
+	} catch (error) {
+		if (isQuotaExceeded(error)) throw new StorageFullError(error);
+		throw error;
+	}
 	const attachmentError = file && attachment ? await tryStoreFile(file, attachment, input.kind) : null;
-	const evidence = await putRecord('evidence', draft);
 	return { evidence, attachmentError };
 }
 
@@ -118,7 +123,7 @@ async function tryStoreFile(
 		if (isQuotaExceeded(error)) {
 			return (
 				`${what} konnte nicht gespeichert werden: Speicher voll. Der Nachweis ist ohne ${it} ` +
-				`gespeichert. Bitte Speicher freigeben und ${it} erneut hinzufügen.`
+				`gespeichert. ${FREE_STORAGE_ADVICE} Danach ${it} mit „${what} erneut hinzufügen“ anhängen.`
 			);
 		}
 		console.error('Storing an attachment failed', error);

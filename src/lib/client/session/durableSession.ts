@@ -49,7 +49,9 @@ async function inTransaction<T>(
 /** Stores the session (null: forgets it); resolves once it is on disk. Throws when it cannot. */
 export async function writeDurableSession(value: unknown): Promise<void> {
 	if (!available()) return;
-	await inTransaction('readwrite', (store) => (value === null ? store.delete(KEY) : store.put(value, KEY)));
+	await inTransaction<unknown>('readwrite', (store): IDBRequest =>
+		value === null ? store.delete(KEY) : store.put(value, KEY)
+	);
 }
 
 /** The stored session as written (unchecked), or null when there is none or it cannot be read. */

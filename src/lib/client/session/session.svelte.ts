@@ -116,13 +116,29 @@ class Session {
 		const stopEffect = $effect.root(() => {
 			$effect(() => {
 				if (syncStatus.lastReport === null) return;
-				untrack(() => void this.sendDossiers());
+				untrack(() => {
+					void this.sendDossiers();
+					void this.#settleFacility();
+				});
 			});
 		});
 		this.#stopWatching = () => {
 			stopEffect();
 			if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
 		};
+	}
+
+	/**
+	 * After a sync: a stand-in profile (made before the server was asked, e.g. after the browser
+	 * evicted the workspace) the server turned out not to have becomes the centre's real profile.
+	 */
+	async #settleFacility(): Promise<void> {
+		const user = this.user;
+		const facilityId = workspace.facility?.id;
+		if (!user || !facilityId) return;
+		await ensureUserFacility(user, facilityId).catch((error: unknown) => {
+			console.error('Creating the facility profile failed', error);
+		});
 	}
 
 	/**

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fullDevice } from '../../../../tests/fixtures/db/fullDevice';
 import { freshWorkspace, useCloneableBlob } from '../../../../tests/fixtures/db/testWorkspace';
 import { db, useWorkspace } from '$lib/client/db';
 import { putRecord } from '$lib/client/db/changes';
@@ -9,6 +10,7 @@ import { workspace } from '$lib/client/state/workspace.svelte';
 import { citeRegisterEntry } from '$lib/client/registers/citations';
 import { savePreventionProfile } from '$lib/client/registers/prevention';
 import { countPendingChanges } from '$lib/client/sync/outbox';
+import { syncStatus } from '$lib/client/sync/syncStatus.svelte';
 import { createFakeFetch, jsonResponse, type FakeFetch } from '$lib/client/sync/fakeServer';
 import type { SessionResponse, SessionUser } from '$lib/domain/accounts';
 import type { PullResponse, PushRequest, PushResponse } from '$lib/domain/sync/protocol';
@@ -180,6 +182,65 @@ describe('signing in on a device', () => {
 	});
 });
 
+describe('after the browser evicted the workspace, the session kept', () => {
+	const sonnenblume: PullResponse['records'][number] = {
+		table: 'facilities',
+		recordId: 'kita-a',
+		facilityId: 'kita-a',
+		revision: 1,
+		deleted: false,
+		record: {
+			id: 'kita-a',
+			facilityId: 'kita-a',
+			createdAt: '2026-01-01T00:00:00.000Z',
+			updatedAt: '2026-01-01T00:00:00.000Z',
+			updatedBy: 'Demo',
+			deleted: false,
+			name: 'Familienzentrum Sonnenblume',
+			city: 'Bochum',
+			traeger: 'Caritas',
+			catalogueId: 'familienzentrum-nrw',
+			catalogueVersion: '2026.1-arbeitsfassung'
+		}
+	};
+
+	async function evictAndReopen(lea: SessionUser): Promise<void> {
+		session.stop();
+		workspace.dispose();
+		await useWorkspace(DEFAULT_WORKSPACE_NAME);
+		await Dexie.delete(workspaceNameFor(lea));
+		server.pushes = [];
+		expect(await session.start()).toBe('ok');
+		expect(db.name).toBe(workspaceNameFor(lea));
+	}
+
+	it('queues no blank profile and shows the server’s after the first sync', async () => {
+		const lea = user(`lea-${crypto.randomUUID()}`, 'kita-a');
+		server.pullRecords = [sonnenblume];
+		await signIn(lea);
+		await evictAndReopen(lea);
+
+		expect(await countPendingChanges(db)).toBe(0);
+		await syncStatus.syncNow();
+		await vi.waitFor(() => expect(workspace.facility).toMatchObject({ city: 'Bochum', traeger: 'Caritas' }));
+		expect(pushedBy(lea.id)).toEqual([]);
+		expect(await countPendingChanges(db)).toBe(0);
+	});
+
+	it('creates the profile after the first sync when the server has none', async () => {
+		const lea = user(`lea-${crypto.randomUUID()}`, 'kita-a');
+		await signIn(lea);
+		server.pullRecords = [];
+		await evictAndReopen(lea);
+
+		expect(await countPendingChanges(db)).toBe(0);
+		await syncStatus.syncNow();
+		await vi.waitFor(async () => expect(await countPendingChanges(db)).toBe(1));
+		await syncStatus.syncNow();
+		expect(pushedBy(lea.id)).toEqual(['kita-a']);
+	});
+});
+
 describe('working offline after one login', () => {
 	it('opens the same workspace again with no network at all', async () => {
 		const lea = user(`lea-${crypto.randomUUID()}`, 'kita-a');
@@ -213,6 +274,26 @@ describe('working offline after one login', () => {
 		expect(db.name).toBe(workspaceNameFor(lea));
 		await vi.waitFor(() => expect(workspace.statuses.get('1.1')?.status).toBe('erfuellt'));
 		expect(readCachedSession()?.user.id).toBe(lea.id);
+	});
+
+	it('opens on a completely full device and shows her data', async () => {
+		const device = fullDevice();
+		try {
+			const lea = user(`lea-${crypto.randomUUID()}`, 'kita-a');
+			await signIn(lea);
+			await setStatus('kita-a', '1.1', 'erfuellt');
+			session.stop();
+			workspace.dispose();
+			await useWorkspace(DEFAULT_WORKSPACE_NAME);
+
+			device.fill();
+			expect(await session.start()).toBe('ok');
+			expect(session.user?.id).toBe(lea.id);
+			await vi.waitFor(() => expect(workspace.facility?.id).toBe('kita-a'));
+			await vi.waitFor(() => expect(workspace.statuses.get('1.1')?.status).toBe('erfuellt'));
+		} finally {
+			device.dispose();
+		}
 	});
 
 	it('stays signed out after a logout, also when localStorage is lost', async () => {

@@ -2,7 +2,9 @@ import { builtInCatalogue } from '$lib/client/catalogue/catalogueStore';
 import { putRecord } from '$lib/client/db/changes';
 import { db } from '$lib/client/db';
 import { nowIso } from '$lib/client/db/ids';
-import { getActiveFacilityId, setActiveFacilityId, setActor } from '$lib/client/db/meta';
+import { unlessStorageFull } from '$lib/client/db/errors';
+import { getActiveFacilityId, getActor, setActiveFacilityId, setActor } from '$lib/client/db/meta';
+import { readStrings, SYNC_META_KEYS } from '$lib/client/sync/syncMeta';
 import type { SessionUser } from '$lib/domain/accounts';
 import type { FacilityProfile } from '$lib/domain/records';
 
@@ -27,24 +29,41 @@ export async function chooseActiveFacility(user: SessionUser): Promise<string> {
 	const ids = user.facilities.map((f) => f.id);
 	const current = await getActiveFacilityId();
 	const chosen = current && ids.includes(current) ? current : (ids[0] ?? NO_FACILITY_ID);
-	if (chosen !== current) await setActiveFacilityId(chosen);
+	if (chosen !== current) await unlessStorageFull(() => setActiveFacilityId(chosen));
 	return chosen;
 }
 
+/**
+ * Runs at every start: it writes only what changed, and a full device skips the writes (the app
+ * must open to show the data and send what waits).
+ */
 export async function prepareUserWorkspace(user: SessionUser): Promise<string> {
-	await setActor({ displayName: user.displayName, userId: user.id });
+	const actor = await getActor();
+	if (actor.displayName !== user.displayName.trim() || actor.userId !== user.id) {
+		await unlessStorageFull(() => setActor({ displayName: user.displayName, userId: user.id }));
+	}
 	return chooseActiveFacility(user);
 }
 
 /**
- * Makes sure the active facility has a profile. Call after the first pull: when the server has a
- * profile the pull brought it; when it has none, a Leitung or team member creates it (it syncs like
- * any change). For a user who may not write, a local stand-in with the server's name keeps the
- * app's pages working; it is never sent and the next pull replaces it.
+ * Makes sure the active facility has a profile. Only after a pull has asked the server (the facility
+ * is among those it showed) does a Leitung or team member create it as a change that syncs: the
+ * server had none. Before that (first start, or IndexedDB evicted while the session cookie stayed)
+ * and for a user who may not write, a local stand-in with the server's name keeps the pages working;
+ * it is never sent and the pull replaces it, so a blank default never meets the server's profile.
+ * Called again after a sync, a stand-in the server has no profile for becomes the real one.
  */
 export async function ensureUserFacility(user: SessionUser, facilityId: string): Promise<FacilityProfile> {
 	const existing = await db.facilities.get(facilityId);
-	if (existing && !existing.deleted) return existing;
+	const member = user.facilities.some((f) => f.id === facilityId);
+	const creates = writesFacilityData(user) && member && (await serverWasAsked(facilityId));
+	if (existing && !existing.deleted) {
+		if (!creates || !(await isStandIn(existing))) return existing;
+		const { updatedAt: _updatedAt, updatedBy: _updatedBy, ...fields } = existing;
+		const created = await putRecord('facilities', fields, Object.keys(existing));
+		await markStandIn(facilityId, false);
+		return created;
+	}
 	const name = user.facilities.find((f) => f.id === facilityId)?.name || 'Unser Familienzentrum';
 	const fields = {
 		id: facilityId,
@@ -53,8 +72,7 @@ export async function ensureUserFacility(user: SessionUser, facilityId: string):
 		catalogueId: builtInCatalogue.id,
 		catalogueVersion: builtInCatalogue.version
 	};
-	const member = user.facilities.some((f) => f.id === facilityId);
-	if (writesFacilityData(user) && member) return putRecord('facilities', fields);
+	if (creates) return putRecord('facilities', fields);
 	const now = nowIso();
 	const standIn: FacilityProfile = {
 		...fields,
@@ -72,5 +90,28 @@ export async function ensureUserFacility(user: SessionUser, facilityId: string):
 		chosenProfileAreas: []
 	};
 	await db.facilities.put(standIn);
+	await markStandIn(facilityId, true);
 	return standIn;
+}
+
+/** Profiles made as local stand-ins, so a later sync can tell them from the server's. */
+const STAND_INS_KEY = 'session.standInFacilities';
+
+async function markStandIn(facilityId: string, standIn: boolean): Promise<void> {
+	const ids = new Set(await readStrings(db, STAND_INS_KEY));
+	if (standIn) ids.add(facilityId);
+	else ids.delete(facilityId);
+	await db.meta.put({ key: STAND_INS_KEY, value: [...ids] });
+}
+
+/** A complete pull has run on this workspace and the server showed this facility. */
+async function serverWasAsked(facilityId: string): Promise<boolean> {
+	return (await readStrings(db, SYNC_META_KEYS.facilityIds)).includes(facilityId);
+}
+
+/** Made as a stand-in, and since neither pulled from the server (no revision) nor edited. */
+async function isStandIn(profile: FacilityProfile): Promise<boolean> {
+	if (!(await readStrings(db, STAND_INS_KEY)).includes(profile.id)) return false;
+	if (await db.syncRevisions.get(['facilities', profile.id])) return false;
+	return (await db.outbox.where({ table: 'facilities', recordId: profile.id }).count()) === 0;
 }

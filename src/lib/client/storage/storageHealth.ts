@@ -3,6 +3,18 @@
  * browser may delete the workspace under storage pressure, so the app asks once and remembers.
  */
 
+import { FREE_STORAGE_ADVICE } from '$lib/client/db/errors';
+
+/** The sync status on a full device: what still works and what to do. */
+export const SYNC_STORAGE_FULL =
+	'Der Speicher des Geräts ist voll. Ihre Änderungen werden trotzdem gesendet; neue Daten vom Server ' +
+	`kommen, sobald wieder Platz ist. ${FREE_STORAGE_ADVICE}`;
+
+/** A sync that could not even start its bookkeeping on a full device. */
+export const SYNC_BLOCKED_STORAGE_FULL =
+	'Der Speicher des Geräts ist voll; die Synchronisierung geht weiter, sobald wieder Platz ist. ' +
+	FREE_STORAGE_ADVICE;
+
 export interface StorageEstimate {
 	/** Bytes used by this origin (database, attachments, caches). */
 	usage: number;

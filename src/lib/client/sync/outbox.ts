@@ -45,6 +45,8 @@ export interface OutgoingBatch {
 	changes: ClientChange[];
 	/** Outbox key (`seq`) of each change, by its push sequence number. */
 	entryKeys: Map<number, number>;
+	/** False when the numbers were given in memory only (full device): its answer is not stored. */
+	persisted: boolean;
 }
 
 /**
@@ -73,10 +75,28 @@ export class PushQueue {
 	/** Records whose changes wait for a file upload (`table\0recordId`). */
 	readonly #waiting = new Set<string>();
 	#uploaded = new Set<string>();
+	/**
+	 * False on a full device: numbers are given in memory only, the same way as they would be
+	 * stored (the same entries get the same numbers until stored), so a resend is a duplicate.
+	 */
+	#persist: boolean;
+	/** The last number given in memory, when numbers cannot be stored. */
+	#lastPushSeq: number | null = null;
 
-	constructor(target: WorkspaceDb, limit = MAX_PUSH_BATCH) {
+	constructor(target: WorkspaceDb, limit = MAX_PUSH_BATCH, { persist = true }: { persist?: boolean } = {}) {
 		this.#target = target;
 		this.#limit = limit;
+		this.#persist = persist;
+	}
+
+	/** Whether the numbers of the batches given so far are stored on the device. */
+	get persisted(): boolean {
+		return this.#persist;
+	}
+
+	/** From now on numbers are given in memory only (the device's storage is full). */
+	keepInMemory(): void {
+		this.#persist = false;
 	}
 
 	/** The next batch (at most `limit` changes, in push order), or null when nothing more can go. */
@@ -87,7 +107,8 @@ export class PushQueue {
 		if (entries.length === 0) return null;
 		return {
 			changes: entries.map(toClientChange),
-			entryKeys: new Map(entries.map((entry) => [entry.pushSeq!, entry.seq]))
+			entryKeys: new Map(entries.map((entry) => [entry.pushSeq!, entry.seq])),
+			persisted: this.#persist
 		};
 	}
 
@@ -117,10 +138,22 @@ export class PushQueue {
 	 * need are read in bulk, the numbered entries written in one bulkPut.
 	 */
 	async #numberMore(wanted: number): Promise<StoredOutboxEntry[]> {
+		const taken: StoredOutboxEntry[] = [];
+		try {
+			return await this.#numberInTransaction(wanted, taken);
+		} catch (error) {
+			// Nothing of the failed transaction is stored: the entries it took are looked at again.
+			for (const entry of taken) delete entry.pushSeq;
+			this.#unnumbered.unshift(...taken);
+			throw error;
+		}
+	}
+
+	async #numberInTransaction(wanted: number, taken: StoredOutboxEntry[]): Promise<StoredOutboxEntry[]> {
 		const target = this.#target;
-		return target.transaction('rw', syncScope(target), async () => {
+		return target.transaction(this.#persist ? 'rw' : 'r', syncScope(target), async () => {
 			const listed: StoredOutboxEntry[] = [];
-			let lastPushSeq = await readNumber(target, SYNC_META_KEYS.lastPushSeq);
+			let lastPushSeq = this.#lastPushSeq ?? (await readNumber(target, SYNC_META_KEYS.lastPushSeq));
 			for (;;) {
 				if (listed.length >= wanted) break;
 				if (this.#unnumbered.length === 0) {
@@ -131,6 +164,7 @@ export class PushQueue {
 				}
 				// As many as are still wanted; those that wait for a file make the loop take more.
 				const candidates = this.#unnumbered.splice(0, wanted - listed.length);
+				taken.push(...candidates);
 				await fixValues(target, candidates);
 				const toUpload = await filesToUpload(target, candidates, this.#uploaded);
 				for (const entry of candidates) {
@@ -143,7 +177,8 @@ export class PushQueue {
 					listed.push(entry);
 				}
 			}
-			if (listed.length > 0) {
+			if (!this.#persist) this.#lastPushSeq = lastPushSeq;
+			else if (listed.length > 0) {
 				await target.outbox.bulkPut(listed);
 				await writeMeta(target, SYNC_META_KEYS.lastPushSeq, lastPushSeq);
 			}
@@ -183,9 +218,10 @@ async function fixValues(target: WorkspaceDb, entries: StoredOutboxEntry[]): Pro
  */
 export async function listClientChanges(
 	target: WorkspaceDb,
-	limit = MAX_PUSH_BATCH
+	limit = MAX_PUSH_BATCH,
+	{ persist = true }: { persist?: boolean } = {}
 ): Promise<ClientChange[]> {
-	return (await new PushQueue(target, limit).next())?.changes ?? [];
+	return (await new PushQueue(target, limit, { persist }).next())?.changes ?? [];
 }
 
 /**

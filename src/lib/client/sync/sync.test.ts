@@ -1,7 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fullDevice } from '../../../../tests/fixtures/db/fullDevice';
 import { blobOf, freshWorkspace, useCloneableBlob } from '../../../../tests/fixtures/db/testWorkspace';
 import { sha256Hex, storeAttachment } from '$lib/client/db/attachments';
 import { putRecord, syncedTableNames, updateRecord } from '$lib/client/db/changes';
+import { getDeviceId } from '$lib/client/db/meta';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import type { PullResponse, PushRequest } from '$lib/domain/sync/protocol';
 import { syncedTableSchemas } from '$lib/domain/sync/tables';
@@ -420,5 +422,71 @@ describe('attachments', () => {
 		const stored = await db.attachments.get(sha);
 		expect(stored).toMatchObject({ mimeType: 'application/pdf', size: bytes.length });
 		expect(await sha256Hex(await stored!.blob.arrayBuffer())).toBe(sha);
+	});
+});
+
+describe('synchronize on a full device', () => {
+	const device = fullDevice();
+	afterEach(() => device.free());
+
+	it('still pushes what waits, keeps it until the answer can be stored, and leaves the pull waiting', async () => {
+		db = await freshWorkspace();
+		await putRecord('criterionStatuses', status('1.1', 'erfuellt'));
+		fake.on('POST /api/sync/push', acceptAll(4));
+		fake.on('GET /api/sync/pull', () =>
+			jsonResponse({
+				records: [pulledStatus('1.2', 5, 'in_arbeit')],
+				facilityIds: [FACILITY],
+				cursor: 5,
+				hasMore: false
+			})
+		);
+		await getDeviceId(db);
+		device.fill();
+
+		const report = await synchronize(db, createSyncApi(fake.fetch));
+
+		expect(report).toMatchObject({ storageFull: true, accepted: 1, pulled: 0 });
+		expect(pushes(fake)[0].changes.map((c) => [c.seq, c.recordId])).toEqual([[1, `${FACILITY}:1.1`]]);
+		expect(await db.outbox.count()).toBe(1);
+		expect(await readNumber(db, SYNC_META_KEYS.cursor)).toBe(0);
+		expect(await db.criterionStatuses.get(`${FACILITY}:1.2`)).toBeUndefined();
+
+		// With space again the same change goes under the same number (the server answers it as a
+		// duplicate) and the waiting pull comes in.
+		device.free();
+		fake.on('POST /api/sync/push', (body) =>
+			jsonResponse({
+				results: (body as PushRequest).changes.map((c) => ({ seq: c.seq, status: 'duplicate', revision: 4 })),
+				lastSeq: 1
+			})
+		);
+		const again = await synchronize(db, createSyncApi(fake.fetch));
+
+		expect(again.storageFull).toBe(false);
+		expect(pushes(fake)[1]).toEqual(pushes(fake)[0]);
+		expect(await db.outbox.count()).toBe(0);
+		expect(await readNumber(db, SYNC_META_KEYS.cursor)).toBe(5);
+		expect(await db.criterionStatuses.get(`${FACILITY}:1.2`)).toMatchObject({ status: 'in_arbeit' });
+	});
+
+	it('numbers a change made after a full-device push after the ones the server has', async () => {
+		db = await freshWorkspace();
+		await putRecord('criterionStatuses', status('1.1', 'erfuellt'));
+		fake.on('POST /api/sync/push', acceptAll(4));
+		fake.on('GET /api/sync/pull', emptyPull());
+		await getDeviceId(db);
+		device.fill();
+		await synchronize(db, createSyncApi(fake.fetch));
+		device.free();
+
+		await putRecord('criterionStatuses', status('1.3', 'in_arbeit'));
+		await synchronize(db, createSyncApi(fake.fetch));
+
+		expect(pushes(fake)[1].changes.map((c) => [c.seq, c.recordId])).toEqual([
+			[1, `${FACILITY}:1.1`],
+			[2, `${FACILITY}:1.3`]
+		]);
+		expect(await db.outbox.count()).toBe(0);
 	});
 });

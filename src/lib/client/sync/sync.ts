@@ -1,3 +1,4 @@
+import { isQuotaExceeded, unlessStorageFull } from '$lib/client/db/errors';
 import { getDeviceId } from '$lib/client/db/meta';
 import { nowIso } from '$lib/client/db/ids';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
@@ -19,6 +20,11 @@ export interface SyncReport {
 	downloaded: number;
 	/** Files whose upload failed this time (they and the changes citing them wait for the next sync). */
 	failedUploads: { sha256: string; message: string }[];
+	/**
+	 * The device's storage is full: changes were still sent, but what the server has for this device
+	 * waits on the server (the cursor stays) until there is space again.
+	 */
+	storageFull: boolean;
 }
 
 /**
@@ -35,15 +41,29 @@ export async function synchronize(target: WorkspaceDb, api: SyncApi): Promise<Sy
 		uploaded: 0,
 		pulled: 0,
 		downloaded: 0,
-		failedUploads: []
+		failedUploads: [],
+		storageFull: false
 	};
 	const deviceId = await getDeviceId(target);
 	await pushChanges(target, api, deviceId, report);
 	await uploadAttachments(target, api, report, () => pushChanges(target, api, deviceId, report));
 	await pullChanges(target, api, report);
-	report.downloaded = await downloadAttachments(target, api);
-	await writeMeta(target, SYNC_META_KEYS.lastSyncedAt, nowIso());
+	if (!report.storageFull) {
+		report.downloaded = await whileSpaceLasts(report, () => downloadAttachments(target, api), 0);
+	}
+	await unlessStorageFull(() => writeMeta(target, SYNC_META_KEYS.lastSyncedAt, nowIso()));
 	return report;
+}
+
+/** Runs a step that stores what it got; on a full device it ends early and the report says so. */
+async function whileSpaceLasts<T>(report: SyncReport, step: () => Promise<T>, fallback: T): Promise<T> {
+	try {
+		return await step();
+	} catch (error) {
+		if (!isQuotaExceeded(error)) throw error;
+		report.storageFull = true;
+		return fallback;
+	}
 }
 
 /** Pushes batches until nothing more can go; resends from where the server stands after a gap. */
@@ -72,16 +92,18 @@ export async function pushChanges(
  */
 async function pushQueue(target: WorkspaceDb, api: SyncApi, deviceId: string, report: SyncReport) {
 	const queue = new PushQueue(target);
-	let batch = await queue.next();
-	let recording: Promise<number[]> = Promise.resolve([]);
+	let batch = await nextBatch(queue, report);
+	// Null when an answer could not be stored (full device): nothing more goes this time.
+	let recording: Promise<number[] | null> = Promise.resolve([]);
 	while (batch) {
 		const sent = batch;
 		const answer = api.push({ deviceId, changes: sent.changes });
 		// Settled below; meanwhile a failure must not count as unhandled.
 		answer.catch(() => undefined);
 		try {
-			assertSettled(await recording);
-			batch = await queue.next();
+			const settled = await recording;
+			if (settled !== null) assertSettled(settled);
+			batch = settled !== null && sent.persisted ? await nextBatch(queue, report) : null;
 		} catch (error) {
 			await answer.catch(() => undefined);
 			throw error;
@@ -92,15 +114,40 @@ async function pushQueue(target: WorkspaceDb, api: SyncApi, deviceId: string, re
 			else report.accepted += 1;
 			report.conflicts += result.conflicts?.length ?? 0;
 		}
-		// Then, where the server did not take a change as sent, the device shows the server's copy.
-		recording = recordPushResults(target, response, sent.entryKeys).then(async (settled) => {
-			await showServerCopies(target, sent.changes, response);
-			return settled;
-		});
+		// Numbers given in memory only (full device): the answer is not stored either. The changes stay
+		// in the outbox and go again under the same numbers, which the server answers as duplicates.
+		if (!sent.persisted) break;
+		// Storing the answer is best-effort in the same way; then, where the server did not take a
+		// change as sent, the device shows the server's copy.
+		recording = whileSpaceLasts(
+			report,
+			() =>
+				recordPushResults(target, response, sent.entryKeys).then(async (settled) => {
+					await showServerCopies(target, sent.changes, response);
+					return settled;
+				}),
+			null
+		);
 		// Awaited with the next batch; until then a failure must not count as unhandled either.
 		recording.catch(() => undefined);
 	}
-	assertSettled(await recording);
+	const settled = await recording;
+	if (settled !== null) assertSettled(settled);
+}
+
+/**
+ * The next batch of the queue. On a full device its numbers cannot be stored: from then on the queue
+ * numbers in memory, the same way (the same entries get the same numbers until stored).
+ */
+async function nextBatch(queue: PushQueue, report: SyncReport) {
+	try {
+		return await queue.next();
+	} catch (error) {
+		if (!isQuotaExceeded(error) || !queue.persisted) throw error;
+		report.storageFull = true;
+		queue.keepInMemory();
+		return queue.next();
+	}
 }
 
 /** Every answer settles what it answers; a change left unanswered means the server skipped it. */
@@ -123,6 +170,11 @@ export async function uploadAttachments(
 			await uploadAttachment(target, api, file);
 			report.uploaded += 1;
 		} catch (error) {
+			// Sent, but the note that the server has it could not be stored: try again with space.
+			if (isQuotaExceeded(error)) {
+				report.storageFull = true;
+				return;
+			}
 			if (!(error instanceof SyncServerError)) throw error;
 			report.failedUploads.push({ sha256: file.sha256, message: error.message });
 			if (error.permanent) await rejectChangesCiting(target, file.sha256, error.message);
@@ -144,11 +196,18 @@ export async function pullChanges(target: WorkspaceDb, api: SyncApi, report: Syn
 			cursor = 0;
 			continue;
 		}
-		report.pulled += await applyServerChanges(target, batch);
+		// A batch that cannot be stored waits on the server: the cursor moves only with the records.
+		const applied = await whileSpaceLasts(report, () => applyServerChanges(target, batch), null);
+		if (applied === null) return;
+		report.pulled += applied;
 		batch.facilityIds.forEach((id) => known.add(id));
 		cursor = batch.cursor;
 		if (!batch.hasMore) {
-			await writeMeta(target, SYNC_META_KEYS.facilityIds, batch.facilityIds);
+			await whileSpaceLasts(
+				report,
+				() => writeMeta(target, SYNC_META_KEYS.facilityIds, batch.facilityIds),
+				null
+			);
 			return;
 		}
 	}

@@ -1,5 +1,7 @@
 import { liveQuery } from 'dexie';
 import { db, onDbHealthChange } from '$lib/client/db';
+import { isQuotaExceeded } from '$lib/client/db/errors';
+import { SYNC_BLOCKED_STORAGE_FULL, SYNC_STORAGE_FULL } from '$lib/client/storage/storageHealth';
 import { countOutboxEntries, type OutboxCounts } from './outbox';
 import {
 	createSyncApi,
@@ -89,7 +91,11 @@ class SyncStatus {
 				this.#lastReport = await synchronize(db, this.#api);
 				this.#needsLogin = false;
 				const failed = this.#lastReport.failedUploads[0];
-				this.#error = failed ? `Eine Datei wurde nicht übertragen: ${failed.message}` : null;
+				this.#error = this.#lastReport.storageFull
+					? SYNC_STORAGE_FULL
+					: failed
+						? `Eine Datei wurde nicht übertragen: ${failed.message}`
+						: null;
 			} catch (error) {
 				this.#noteFailure(error);
 			} finally {
@@ -108,6 +114,8 @@ class SyncStatus {
 			this.#error = error.timedOut ? NO_ANSWER : UNREACHABLE;
 		} else if (error instanceof SyncServerError) {
 			this.#error = error.message;
+		} else if (isQuotaExceeded(error)) {
+			this.#error = SYNC_BLOCKED_STORAGE_FULL;
 		} else {
 			console.error('Sync failed', error);
 			this.#error = `Die Synchronisierung ist fehlgeschlagen (${error instanceof Error ? error.message : String(error)}).`;
