@@ -67,7 +67,10 @@ export default defineConfig({
 					name: 'unit',
 					environment: 'node',
 					include: ['src/lib/domain/**/*.test.ts', 'src/lib/server/**/*.test.ts', 'scripts/**/*.test.ts'],
-					globalSetup: ['./tests/setup/database-global.ts']
+					globalSetup: ['./tests/setup/database-global.ts'],
+					// Server tests hash passwords and run two databases side by side with the other suites:
+					// on a loaded 2-core machine 5 s is not enough for the heavier ones.
+					testTimeout: 20_000
 				}
 			},
 			{
@@ -81,7 +84,9 @@ export default defineConfig({
 						'src/lib/client/**/*.test.ts',
 						'src/service-worker/**/*.test.ts'
 					],
-					setupFiles: ['./tests/setup/component.ts']
+					setupFiles: ['./tests/setup/component.ts'],
+					// Large lists and many IndexedDB writes in jsdom: give them time on a loaded machine.
+					testTimeout: 20_000
 				}
 			},
 			{
