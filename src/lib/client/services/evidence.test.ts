@@ -130,6 +130,29 @@ describe('addEvidence', () => {
 		expect((await readEvidence('f1')).missingAttachments.size).toBe(0);
 	});
 
+	it('sends the evidence again, whole, when its file is added after the server refused it without', async () => {
+		vi.spyOn(db.attachments, 'put').mockRejectedValueOnce(quotaError());
+		const { evidence } = await addEvidence(photoInput(), photo());
+		// The server refused the change: it cites a file it does not have.
+		const [sent] = await db.outbox.toArray();
+		await db.outbox.update(sent.seq!, {
+			pushSeq: 1,
+			values: { ...evidence },
+			status: 'rejected',
+			rejection: { code: 'missing_attachment', reason: 'Datei fehlt.', at: evidence.createdAt }
+		});
+
+		await attachEvidenceFile(evidence.id, photo());
+
+		const waiting = (await db.outbox.toArray()).filter((e) => e.status !== 'rejected');
+		expect(waiting).toEqual([
+			expect.objectContaining({ recordId: evidence.id, op: 'put', fields: sent.fields })
+		]);
+		expect(waiting[0].pushSeq).toBeUndefined();
+		expect(waiting[0].values).toBeUndefined();
+		expect(await db.outbox.count()).toBe(1);
+	});
+
 	it('refuses bad input before storing anything', async () => {
 		const error = await addEvidence(photoInput({ title: ' ', criterionIds: [] }), photo()).catch(
 			(e: unknown) => e

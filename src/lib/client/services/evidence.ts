@@ -8,7 +8,7 @@ import {
 	StorageFullError,
 	isQuotaExceeded
 } from '$lib/client/db/errors';
-import { newId } from '$lib/client/db/ids';
+import { newId, nowIso } from '$lib/client/db/ids';
 import { formatBytesDe } from '$lib/client/storage/storageHealth';
 import {
 	MAX_ATTACHMENT_BYTES,
@@ -79,7 +79,33 @@ export async function attachEvidenceFile(id: string, file: EvidenceFile): Promis
 	if (!current || current.deleted) throw new RecordNotFoundError('evidence', id);
 	const attachmentError = await tryStoreFile(file, attachment, current.kind);
 	if (attachmentError) return { evidence: current, attachmentError };
-	return { evidence: await updateRecord('evidence', id, { attachment }), attachmentError: null };
+	const evidence = await updateRecord('evidence', id, { attachment });
+	await requeueChangesRefusedForMissingFile(id);
+	return { evidence, attachmentError: null };
+}
+
+/**
+ * Evidence saved while its file could not be stored went to the server without the file, which
+ * refused it (`missing_attachment`): the text never arrived. Now that the file is here, those
+ * changes go again, with the record's current values (read when sent, after the file's upload).
+ */
+async function requeueChangesRefusedForMissingFile(id: string): Promise<void> {
+	await db.transaction('rw', db.outbox, async () => {
+		const refused = await db.outbox
+			.where({ table: 'evidence', recordId: id })
+			.filter((e) => e.status === 'rejected' && e.rejection?.code === 'missing_attachment')
+			.toArray();
+		for (const entry of refused) {
+			await db.outbox.delete(entry.seq!);
+			await db.outbox.add({
+				table: entry.table,
+				recordId: entry.recordId,
+				op: entry.op,
+				fields: entry.fields,
+				createdAt: nowIso()
+			});
+		}
+	});
 }
 
 /** Deletes evidence softly; its file stays until sync has confirmed it (see docs/local-data.md). */
