@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstCriterion, mainHeading } from './support/app';
 import { launchBrowser, newContext } from './support/browser';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { injectAxe } from './support/axe';
 
 interface AxeViolation {
 	id: string;
@@ -26,7 +24,7 @@ afterAll(async () => {
 
 /** Serious and critical WCAG A/AA violations axe finds on the rendered page. */
 async function seriousViolations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ path: axePath });
+	await injectAxe(page);
 	const violations = await page.evaluate(async () => {
 		const axe = (
 			window as unknown as {

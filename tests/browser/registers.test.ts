@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, openAppOnline } from './support/browser';
+import { injectAxe } from './support/axe';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -28,11 +28,9 @@ async function heading(page: Page, name: RegExp | string): Promise<void> {
 	await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 15_000 });
 }
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 /** Serious and critical WCAG A/AA problems axe finds inside `selector`. */
 async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-	await page.addScriptTag({ path: axePath });
+	await injectAxe(page);
 	return page.evaluate(async (include) => {
 		type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
 		const axe = (window as unknown as { axe: { run: (c: object, o: object) => Promise<Result> } }).axe;

@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { DEMO, logIn, startSyncServer, tabletOn, type RunningServer } from './support';
+import { injectAxe } from '../support/axe';
 
 /** The pages of sessions, hand-in and review have no serious or critical axe violation. */
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser: Browser;
 let server: RunningServer;
@@ -22,7 +20,7 @@ afterAll(async () => {
 });
 
 async function seriousViolations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ path: axePath });
+	await injectAxe(page);
 	const violations = await page.evaluate(async () => {
 		type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
 		const axe = (
