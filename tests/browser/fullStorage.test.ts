@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, waitForServiceWorker } from './support/browser';
 import { outboxOf } from './sync/device';
 import {
 	DEMO,
@@ -65,6 +65,7 @@ async function usageAfterLogin(): Promise<number> {
 	const context = await tablet();
 	const page = await logIn(context, DEMO.leitung);
 	await waitUntilSynced(page);
+	await waitForServiceWorker(page);
 	const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
 	await context.close();
 	return usage;
@@ -97,14 +98,14 @@ async function fillStorage(page: Page): Promise<void> {
 
 /**
  * Adds a photo as evidence through the form: a camera picture of fine detail (random pixels), so
- * that even scaled and re-encoded it takes about a megabyte.
+ * that even re-encoded it takes well over a megabyte.
  */
 async function addLargePhotoEvidence(page: Page, criterionId: string, title: string): Promise<void> {
 	await page.goto(`/kriterien/${encodeURIComponent(criterionId)}`);
 	const jpeg = await page.evaluate(async () => {
-		const canvas = new OffscreenCanvas(1600, 1200);
+		const canvas = new OffscreenCanvas(2000, 1500);
 		const ctx = canvas.getContext('2d')!;
-		const pixels = ctx.createImageData(1600, 1200);
+		const pixels = ctx.createImageData(2000, 1500);
 		for (let i = 0; i < pixels.data.length; i += 65536) {
 			crypto.getRandomValues(pixels.data.subarray(i, i + 65536));
 		}
@@ -133,9 +134,10 @@ async function freeStorage(page: Page): Promise<void> {
 describe('a tablet whose storage is full', () => {
 	it('saves the evidence text without the photo, marks the photo missing and says why', async () => {
 		// What the app takes on a tablet after the login, and room for a record, not for a photo.
-		const context = await smallTablet((await usageAfterLogin()) + 512 * 1024);
+		const context = await smallTablet((await usageAfterLogin()) + 768 * 1024);
 		const page = await logIn(context, DEMO.leitung);
 		await waitUntilSynced(page);
+		await waitForServiceWorker(page);
 
 		await addLargePhotoEvidence(page, '2.1', 'Aushang Elterncafé');
 		const notice = page.getByRole('alert').filter({ hasText: 'Aushang Elterncafé' });
