@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listAudit } from '../audit';
 import { createSession } from '../auth/sessions';
 import { getReviewFacilities } from '../dossier/api';
 import { send } from '../testing/requests';
@@ -234,4 +235,19 @@ describe.each(testDialects)('holes found in review, closed, on %s', (dialect) =>
 		expect(results[4].reason).toContain('höchstens 64 KB');
 		expect(results[5]).toMatchObject({ status: 'accepted' });
 	}, 120_000);
+
+	it('counts changes of tables named like object internals in the audit as plain names', async () => {
+		const pushed = await push(leitungB, DEVICE_C, [
+			change(1, 'constructor', { id: 'x', facilityId: 'kita-b' }),
+			change(2, 'toString', { id: 'y', facilityId: 'kita-b' }),
+			change(3, 'constructor', { id: 'z', facilityId: 'kita-b' })
+		]);
+		expect(pushed.status).toBe(200);
+		for (const result of pushed.body.results) expect(result).toMatchObject({ code: 'unknown_table' });
+		const entry = (await listAudit(server.ctx.db)).find((e) => e.action === 'sync.push')!;
+		expect(Object.entries(entry.detail.tables as object)).toEqual([
+			['constructor', 2],
+			['toString', 1]
+		]);
+	});
 });
