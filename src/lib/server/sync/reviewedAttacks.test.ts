@@ -11,6 +11,7 @@ import {
 	type TestServer
 } from '../testing/testServer';
 import { conflictId } from './applyChange';
+import { MAX_PULL_BYTES } from './pull';
 import { syncDb } from './schema';
 import { saveRecords } from './store';
 import { signedIn, type InProcessFetch } from './testing/inProcessFetch';
@@ -19,6 +20,7 @@ import {
 	DEVICE_A,
 	DEVICE_B,
 	noteEvidence,
+	pull,
 	pullAll,
 	push,
 	statusRecord,
@@ -250,4 +252,21 @@ describe.each(testDialects)('holes found in review, closed, on %s', (dialect) =>
 			['toString', 1]
 		]);
 	});
+
+	it('ends a pull page after 4 MB of records, and the next page brings the rest', async () => {
+		// Each record within 64 KB, together beyond a page: a NUL takes six characters in JSON.
+		const count = Math.ceil(MAX_PULL_BYTES / 60_000) + 2;
+		const large = Array.from({ length: count }, (_, i) =>
+			change(i + 1, 'evidence', noteEvidence('kita-a', `ev-${i}`, { note: '\u0000'.repeat(10_000) }))
+		);
+		const pushed = await push(leitungA, DEVICE_A, large);
+		expect(pushed.body.results.every((r) => r.status === 'accepted')).toBe(true);
+
+		const first = await pull(teamA, 0);
+		expect(first.hasMore).toBe(true);
+		expect(first.records.length).toBeLessThan(count);
+		expect(JSON.stringify(first.records).length).toBeLessThan(MAX_PULL_BYTES + 100_000);
+		const all = await pullAll(teamA);
+		expect(all.map((r) => r.recordId).sort()).toEqual(large.map((c) => c.recordId).sort());
+	}, 120_000);
 });
