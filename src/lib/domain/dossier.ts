@@ -6,6 +6,8 @@ import {
 	attachmentRefSchema,
 	criterionStatusValueSchema,
 	evidenceKindSchema,
+	httpUrlSchema,
+	isHttpUrl,
 	localDateSchema,
 	recordBaseSchema,
 	type CriterionStatus,
@@ -39,7 +41,7 @@ export const dossierEvidenceSchema = z.object({
 	kind: evidenceKindSchema,
 	title: z.string().max(200),
 	note: z.string().max(10_000),
-	url: z.string().max(2000),
+	url: z.union([z.literal(''), httpUrlSchema]),
 	date: localDateSchema,
 	validUntil: localDateSchema.nullable(),
 	criterionIds: z.array(z.string().min(1).max(40)).max(200),
@@ -252,6 +254,32 @@ function plainJson(value: unknown): Record<string, unknown> | null {
 	return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }
 
+/**
+ * An evidence address as a hand-in or the advisor's view carries it: only a web address; anything
+ * else (stored before addresses were checked) is left out rather than failing the whole dossier.
+ */
+export function linkOrNothing(url: string): string {
+	return isHttpUrl(url) ? url : '';
+}
+
+/**
+ * A snapshot stored (on the server, or queued on a device) before links were checked, with its
+ * evidence addresses as a hand-in now takes them; anything but a snapshot is returned as it is.
+ */
+export function snapshotWithWebLinks(snapshot: unknown): unknown {
+	if (typeof snapshot !== 'object' || snapshot === null) return snapshot;
+	const evidence = (snapshot as { evidence?: unknown }).evidence;
+	if (!Array.isArray(evidence)) return snapshot;
+	return {
+		...snapshot,
+		evidence: evidence.map((item: unknown) =>
+			typeof item === 'object' && item !== null && typeof (item as { url?: unknown }).url === 'string'
+				? { ...item, url: linkOrNothing((item as { url: string }).url) }
+				: item
+		)
+	};
+}
+
 /** The snapshot of what the centre holds for the period, ordered so two hand-ins compare line by line. */
 export function buildDossierSnapshot(input: DossierInput): DossierSnapshot {
 	const { facility, catalogue, period, readiness } = input;
@@ -272,7 +300,7 @@ export function buildDossierSnapshot(input: DossierInput): DossierSnapshot {
 			kind: e.kind,
 			title: e.title,
 			note: e.note,
-			url: e.url,
+			url: linkOrNothing(e.url),
 			date: e.date,
 			validUntil: e.validUntil,
 			criterionIds: [...e.criterionIds],

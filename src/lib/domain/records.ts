@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+	CONTROL_CHARACTER_MESSAGE,
+	hasControlCharacter,
+	replaceControlCharacters
+} from './controlCharacters';
 
 /**
  * Shapes of the workspace records a facility keeps. The same schemas validate forms, the local
@@ -11,6 +16,32 @@ const isoDateTime = z.iso.datetime({ offset: true });
 export const localDateSchema = z.iso.date();
 
 /** Fields every synced record has. Deletes are soft: `deleted` stays true and sync ships it. */
+/**
+ * A key naming something of the catalogue or the server (a criterion, a catalogue version): bounded
+ * like the catalogue's own ids, and without control characters, because keys end up as SQL
+ * parameters (PostgreSQL refuses NUL) and in lists where a control character would disguise one.
+ */
+function keySchema(max: number) {
+	return z
+		.string()
+		.min(1)
+		.max(max)
+		.refine((key) => !hasControlCharacter(key), CONTROL_CHARACTER_MESSAGE);
+}
+
+/** A criterion's id as the catalogue has it (at most 40 characters, like the dossier accepts). */
+export const criterionIdSchema = keySchema(40);
+
+/** Only web addresses become links: a `javascript:` or `data:` address would run in the app. */
+export const httpUrlSchema = z
+	.url({ protocol: /^https?$/, error: 'Bitte eine vollständige Adresse (https://…) angeben' })
+	.max(2000, 'Die Adresse ist zu lang (höchstens 2000 Zeichen).');
+
+/** Whether a stored address may be shown as a link (old records were stored before the check). */
+export function isHttpUrl(url: string): boolean {
+	return httpUrlSchema.safeParse(url).success;
+}
+
 export const recordBaseSchema = z.object({
 	id: z.string().min(1).max(120),
 	facilityId: z.string().min(1).max(120),
@@ -23,7 +54,7 @@ export const recordBaseSchema = z.object({
 export type RecordBase = z.infer<typeof recordBaseSchema>;
 
 export const verbundMemberSchema = z.object({
-	id: z.string().min(1),
+	id: keySchema(120),
 	name: z.string().min(1, 'Bitte einen Namen angeben').max(200),
 	address: z.string().max(300).default('')
 });
@@ -43,9 +74,10 @@ export const facilityProfileSchema = recordBaseSchema.extend({
 	/** Last day the seal is valid; null before the first certification. */
 	sealValidUntil: localDateSchema.nullable().default(null),
 	/** Ids of the Profilbereiche the centre has chosen. */
-	chosenProfileAreas: z.array(z.string()).default([]),
-	catalogueId: z.string().min(1),
-	catalogueVersion: z.string().min(1)
+	// Limits as a dossier hand-in accepts them (dossier.ts), so a valid profile never fails one.
+	chosenProfileAreas: z.array(keySchema(40)).max(20).default([]),
+	catalogueId: keySchema(40),
+	catalogueVersion: keySchema(60)
 });
 export type FacilityProfile = z.infer<typeof facilityProfileSchema>;
 
@@ -61,7 +93,7 @@ export const criterionStatusLabels: Record<CriterionStatusValue, string> = {
 
 /** Id is `${facilityId}:${criterionId}` so two devices editing one criterion meet in one record. */
 export const criterionStatusSchema = recordBaseSchema.extend({
-	criterionId: z.string().min(1),
+	criterionId: criterionIdSchema,
 	// A default, so a tablet that only wrote a note has not chosen „Offen“ over another's status.
 	status: criterionStatusValueSchema.default('offen'),
 	note: z.string().max(10_000).default('')
@@ -86,26 +118,43 @@ export const evidenceKindLabels: Record<EvidenceKind, string> = {
 export const attachmentRefSchema = z.object({
 	/** SHA-256 of the stored bytes, hex; also the attachment's id. */
 	sha256: z.string().regex(/^[0-9a-f]{64}$/),
-	mimeType: z.string().min(1).max(120),
+	mimeType: keySchema(120),
 	size: z
 		.number()
 		.int()
 		.min(1)
 		.max(25 * 1024 * 1024),
-	fileName: z.string().min(1).max(255)
+	fileName: z
+		.string()
+		.min(1)
+		.max(255)
+		.refine((name) => !hasControlCharacter(name), 'Der Dateiname darf keine Steuerzeichen enthalten.')
 });
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
+/**
+ * A chosen file's name as `attachmentRefSchema` takes it: control characters (some systems allow
+ * them in names) become „_“, and a long name is cut to 255 characters without halving an emoji.
+ */
+export function storedFileName(name: string, fallback: string): string {
+	let cut = replaceControlCharacters(name, '_').slice(0, 255);
+	if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+	return cut.toWellFormed() || fallback;
+}
 
 export const evidenceSchema = recordBaseSchema
 	.extend({
 		kind: evidenceKindSchema,
 		title: z.string().trim().min(1, 'Bitte einen Titel angeben').max(200),
 		note: z.string().max(10_000).default(''),
-		url: z.union([z.literal(''), z.url('Bitte eine vollständige Adresse (https://…) angeben')]).default(''),
+		url: z.union([z.literal(''), httpUrlSchema]).default(''),
 		/** The day the evidence is from (not when it was entered). */
 		date: localDateSchema,
 		validUntil: localDateSchema.nullable().default(null),
-		criterionIds: z.array(z.string().min(1)).min(1, 'Bitte mindestens ein Kriterium zuordnen'),
+		criterionIds: z
+			.array(criterionIdSchema)
+			.min(1, 'Bitte mindestens ein Kriterium zuordnen')
+			.max(200, 'Höchstens 200 Kriterien je Nachweis'),
 		attachment: attachmentRefSchema.nullable().default(null)
 	})
 	.refine((e) => e.kind !== 'link' || e.url !== '', {

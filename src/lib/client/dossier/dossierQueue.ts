@@ -7,6 +7,7 @@ import {
 	dossierSnapshotSchema,
 	dossierSubmitResponseSchema,
 	dossierSummarySchema,
+	snapshotWithWebLinks,
 	type DossierSnapshot
 } from '$lib/domain/dossier';
 
@@ -22,7 +23,8 @@ const KEY_PREFIX = 'dossier.submission.';
 export const localSubmissionSchema = z.object({
 	submissionId: z.string(),
 	facilityId: z.string(),
-	snapshot: dossierSnapshotSchema,
+	// Queued before links were checked: sent with web addresses only, never dropped from the queue.
+	snapshot: z.preprocess(snapshotWithWebLinks, dossierSnapshotSchema),
 	queuedAt: z.string(),
 	/** `queued` until the server answers; `sent` with its version; `refused` with the reason. */
 	state: z.enum(['queued', 'sent', 'refused']),

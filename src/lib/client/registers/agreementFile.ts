@@ -1,7 +1,7 @@
 import { getAttachment, sha256Hex, storeAttachment } from '$lib/client/db/attachments';
 import { RecordValidationError, isQuotaExceeded } from '$lib/client/db/errors';
 import { formatBytesDe } from '$lib/client/storage/storageHealth';
-import { MAX_ATTACHMENT_BYTES, type AttachmentRef } from '$lib/domain/records';
+import { MAX_ATTACHMENT_BYTES, storedFileName, type AttachmentRef } from '$lib/domain/records';
 
 /** A picked file: the signed agreement (PDF or photo). */
 export interface AgreementFile {
@@ -27,7 +27,7 @@ export async function agreementFileRef(file: AgreementFile, table: string): Prom
 		throw issue(error instanceof Error ? error.message : 'Die Datei konnte nicht gelesen werden.');
 	}
 	const mimeType = file.mimeType || file.blob.type || 'application/octet-stream';
-	return { sha256, mimeType, size, fileName: file.fileName.slice(0, 255) || 'Vereinbarung' };
+	return { sha256, mimeType, size, fileName: storedFileName(file.fileName, 'Vereinbarung') };
 }
 
 /**

@@ -12,6 +12,7 @@ import { newId, nowIso } from '$lib/client/db/ids';
 import { formatBytesDe } from '$lib/client/storage/storageHealth';
 import {
 	MAX_ATTACHMENT_BYTES,
+	storedFileName,
 	type AttachmentRef,
 	type Evidence,
 	type EvidenceKind
@@ -128,7 +129,7 @@ async function attachmentRefOf(file: EvidenceFile): Promise<AttachmentRef> {
 		throw fileIssue(error instanceof Error ? error.message : 'Die Datei konnte nicht gelesen werden.');
 	}
 	const mimeType = file.mimeType || file.blob.type || 'application/octet-stream';
-	return { sha256, mimeType, size, fileName: file.fileName.slice(0, 255) || 'Datei' };
+	return { sha256, mimeType, size, fileName: storedFileName(file.fileName, 'Datei') };
 }
 
 function fileIssue(message: string): RecordValidationError {

@@ -26,6 +26,19 @@ describe('register citations', () => {
 		);
 	});
 
+	it('refuse a criterion id with control characters', () => {
+		const result = registerCitationSchema.safeParse({
+			...base,
+			id: 'x',
+			criterionId: '2.1\u0000',
+			registerTable: 'familyEducationOffers',
+			entryId: 'offer-7'
+		});
+		expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+			['criterionId', 'Die Kennung darf keine Steuerzeichen enthalten.']
+		]);
+	});
+
 	it('refuse a register the app does not know, in German', () => {
 		const result = registerCitationSchema.safeParse({
 			...base,

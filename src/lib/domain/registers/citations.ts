@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordBaseSchema } from '../records';
+import { criterionIdSchema, recordBaseSchema } from '../records';
 import type { RegisterTableName } from './tables';
 
 /**
@@ -30,7 +30,7 @@ const _sameTables: [CitableRegisterTable, RegisterTableName] extends [RegisterTa
 void _sameTables;
 
 export const registerCitationFields = z.object({
-	criterionId: z.string().min(1).max(40),
+	criterionId: criterionIdSchema,
 	registerTable: citableRegisterTableSchema,
 	entryId: z.string({ error: 'Bitte einen Eintrag wählen' }).min(1, 'Bitte einen Eintrag wählen').max(120)
 });

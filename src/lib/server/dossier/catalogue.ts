@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { hasControlCharacter } from '$lib/domain/controlCharacters';
 import workingCatalogue from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
 import { getActiveCatalogue, getCatalogueVersion } from '../catalogues';
@@ -19,7 +20,7 @@ export async function catalogueFor(
 	catalogueId: string | null,
 	version: string | null
 ): Promise<Catalogue> {
-	if (catalogueId && version) {
+	if (isCatalogueKey(catalogueId, 40) && isCatalogueKey(version, 60)) {
 		const key = `${catalogueId}@${version}`;
 		if (builtInCatalogue.id === catalogueId && builtInCatalogue.version === version) return builtInCatalogue;
 		const cached = parsed.get(key);
@@ -31,4 +32,19 @@ export async function catalogueFor(
 		}
 	}
 	return (await getActiveCatalogue(db)) ?? builtInCatalogue;
+}
+
+/**
+ * Whether a profile's value can name a stored catalogue version at all. Profiles stored before their
+ * values were checked may hold anything; an odd value must fall back to the version in force, not
+ * reach the database (PostgreSQL refuses NUL and fails the whole list of the advisor).
+ */
+function isCatalogueKey(value: string | null, max: number): value is string {
+	return (
+		typeof value === 'string' &&
+		value.length > 0 &&
+		value.length <= max &&
+		!hasControlCharacter(value) &&
+		value.isWellFormed()
+	);
 }

@@ -5,6 +5,7 @@ import { hasControlCharacter } from '$lib/domain/controlCharacters';
 import {
 	dossierSnapshotSchema,
 	snapshotAttachments,
+	snapshotWithWebLinks,
 	type Dossier,
 	type DossierSubmission,
 	type DossierSubmitResponse,
@@ -103,7 +104,10 @@ export async function getDossier(ctx: ServerContext, user: SessionUser, id: stri
 		.where('id', '=', id)
 		.executeTakeFirst();
 	if (!row || !canReadFacility(user, row.facility_id)) throw unknownDossier();
-	return { ...toSummary(row), snapshot: dossierSnapshotSchema.parse(JSON.parse(row.snapshot)) };
+	return {
+		...toSummary(row),
+		snapshot: dossierSnapshotSchema.parse(snapshotWithWebLinks(JSON.parse(row.snapshot)))
+	};
 }
 
 function checkMayHandIn(user: SessionUser, facilityId: string): void {

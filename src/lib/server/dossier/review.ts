@@ -3,6 +3,7 @@ import type { Catalogue } from '$lib/domain/catalogue/schema';
 import {
 	criterionFeedbackId,
 	criterionFeedbackSchema,
+	linkOrNothing,
 	type CriterionFeedback,
 	type DossierReadiness,
 	type FeedbackRequest,
@@ -150,7 +151,7 @@ export async function reviewFacility(
 				kind: e.kind,
 				title: e.title,
 				note: e.note,
-				url: e.url,
+				url: linkOrNothing(e.url),
 				date: e.date,
 				validUntil: e.validUntil,
 				criterionIds: e.criterionIds,

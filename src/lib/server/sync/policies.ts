@@ -27,6 +27,11 @@ export function ownerOf(
 	stored: ServerRecord | null,
 	change: ClientChange
 ): string | Rejection {
+	// Conflict ids are derived from what they are about, so anyone can name another centre's: one
+	// refusal whether the conflict is new or another centre's, or the answer tells that it exists.
+	if (change.table === 'syncConflicts' && (!stored || !canWriteFacility(user, stored.facilityId))) {
+		return user.role === 'fachberatung' ? refusedForeign(user) : CONFLICTS_BY_SERVER;
+	}
 	const claimed = change.values.facilityId;
 	const derived = isSyncedTableName(change.table)
 		? facilityOfDerivedId(change.table, change.recordId, facilitiesVisibleTo(user))
@@ -73,6 +78,11 @@ const FOREIGN: Rejection = {
 	reason: 'Sie dürfen die Daten dieses Familienzentrums nicht ändern.'
 };
 
+const CONFLICTS_BY_SERVER: Rejection = {
+	code: 'permission',
+	reason: 'Konflikte legt nur der Server an; sie werden aufgelöst, nicht gelöscht.'
+};
+
 /** Fields a leader may change on a conflict record: the resolution (bookkeeping follows). */
 const CONFLICT_RESOLUTION_FIELDS = new Set(['resolved', 'resolution', 'updatedAt', 'updatedBy']);
 
@@ -95,12 +105,7 @@ export function checkTableRules(
 		return { code: 'validation', reason: 'Das Profil muss die Kennung seines Familienzentrums tragen.' };
 	}
 	if (change.table === 'syncConflicts') {
-		if (!stored || change.op === 'delete') {
-			return {
-				code: 'permission',
-				reason: 'Konflikte legt nur der Server an; sie werden aufgelöst, nicht gelöscht.'
-			};
-		}
+		if (!stored || change.op === 'delete') return CONFLICTS_BY_SERVER;
 		if (!canLeadFacility(user, facilityId)) {
 			return { code: 'permission', reason: 'Nur die Leitung kann Konflikte auflösen.' };
 		}

@@ -25,7 +25,15 @@ export async function pullChanges(
 		.orderBy('revision')
 		.limit(request.limit + 1)
 		.execute();
-	const batch = rows.slice(0, request.limit).map((row) => ({
+	// A page also ends after MAX_PULL_BYTES of records (always holding one), so a page of large
+	// records stays a sensible response; the device asks again while `hasMore`.
+	let bytes = 0;
+	const page = rows.slice(0, request.limit).filter((row, i) => {
+		bytes += row.data.length;
+		return i === 0 || bytes <= MAX_PULL_BYTES;
+	});
+	// filter keeps a prefix: once past the limit, every later row is past it too.
+	const batch = page.map((row) => ({
 		table: row.table_name,
 		recordId: row.record_id,
 		facilityId: row.facility_id,
@@ -37,6 +45,9 @@ export async function pullChanges(
 		records: batch,
 		facilityIds,
 		cursor: batch.at(-1)?.revision ?? request.cursor,
-		hasMore: rows.length > request.limit
+		hasMore: rows.length > page.length
 	};
 }
+
+/** Characters of record JSON in one pull page: 1000 records of usual size are far below it. */
+export const MAX_PULL_BYTES = 4 * 1024 * 1024;

@@ -1,4 +1,5 @@
 import type { SessionUser } from '$lib/domain/accounts';
+import { storableText } from '$lib/domain/controlCharacters';
 import type { PulledRecord, PushRequest, PushResponse, PushResult } from '$lib/domain/sync/protocol';
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { auditStatement } from '../audit';
@@ -9,7 +10,14 @@ import { compiledOnce } from '../db/compiledOnce';
 import { ApiError } from '../http/errors';
 import { applyChange, type ChangeOutcome, type PushBatch } from './applyChange';
 import { ownerStatement } from './attachments';
-import { claimedBase, claimRevisionsStatement, lockRecordsStatements, RevisionCounter } from './revisions';
+import {
+	claimedBase,
+	claimRevisionsStatement,
+	conflictRecordsStatement,
+	conflictSubjects,
+	lockRecordsStatements,
+	RevisionCounter
+} from './revisions';
 import { syncDb, type SyncDatabase } from './schema';
 import {
 	loadRecordsStatements,
@@ -44,8 +52,11 @@ export async function pushGroup(ctx: ServerContext, pushes: DevicePush[]): Promi
 	return ctx.inBatchedTransaction(async (tx) => {
 		const now = ctx.now();
 		const changes = pushes.flatMap((p) => p.request.changes);
+		// Conflicts to resolve lock the records they are about too (see lockRecordsStatements).
+		const conflictRead = conflictRecordsStatement(db, changes);
+		const subjects = conflictRead ? conflictSubjects((await tx.run([conflictRead]))[0]) : [];
 		// Devices first (so two pushes of one device never run at once), then the records, then read.
-		const locks = lockRecordsStatements(db, changes);
+		const locks = lockRecordsStatements(db, [...changes, ...subjects]);
 		const [devices, ...loaded] = await tx.run([
 			lockDevicesStatement(db, pushes, now.toISOString()),
 			...locks,
@@ -242,8 +253,11 @@ async function answerReplayed(
 				reason: rejection.reason
 			};
 		}
+		// The resent change may name any record: its revision only when the user may read it, so the
+		// answer never tells whether another centre has that record.
 		const stored = batch.records.get(recordKey(change.table, change.recordId));
-		return { seq: change.seq, status: 'duplicate', ...(stored ? { revision: stored.revision } : {}) };
+		const readable = stored && canReadFacility(batch.user, stored.facilityId);
+		return { seq: change.seq, status: 'duplicate', ...(readable ? { revision: stored.revision } : {}) };
 	});
 }
 
@@ -266,9 +280,17 @@ function saveRejectionsStatements(
 	changes: PushRequest['changes'],
 	outcomes: ChangeOutcome[]
 ): CompiledQuery[] {
+	// Reasons may quote the sender's input (a file name, a field name): PostgreSQL refuses NUL in text.
 	const rows = outcomes.flatMap((outcome, i) =>
 		outcome.status === 'rejected'
-			? [{ device_id: deviceId, seq: changes[i].seq, code: outcome.code, reason: outcome.reason }]
+			? [
+					{
+						device_id: deviceId,
+						seq: changes[i].seq,
+						code: outcome.code,
+						reason: storableText(outcome.reason)
+					}
+				]
 			: []
 	);
 	return rows.length > 0 ? [db.insertInto('sync_rejections').values(rows).compile()] : [];
@@ -287,12 +309,14 @@ function auditPushStatements(
 		string | null,
 		{ accepted: number; rejected: number; conflicts: number; tables: Record<string, number> }
 	>();
+	// Keyed by whatever table name a change sends: no prototype, so `constructor` is just a name.
+	const noTables = (): Record<string, number> => Object.create(null) as Record<string, number>;
 	outcomes.forEach((outcome, i) => {
 		const summary = byFacility.get(outcome.facilityId) ?? {
 			accepted: 0,
 			rejected: 0,
 			conflicts: 0,
-			tables: {}
+			tables: noTables()
 		};
 		if (outcome.status === 'accepted') {
 			summary.accepted += 1;

@@ -130,33 +130,58 @@ export async function lockRecords(
  * `lockRecords` as statements for a batch (none on SQLite, or when there is nothing to lock).
  *
  * A conflict record is written by pushes that clash on its record (holding that record's lock) and
- * by the Leitung's resolution; so a change of a conflict record also locks the record it is about,
- * and a resolution never overwrites a clash stored at the same moment.
+ * by the Leitung's resolution; so a change of a conflict record must also lock the record it is
+ * about, and a resolution never overwrites a clash stored at the same moment: pass those records
+ * too (`conflictSubjects`).
  */
 export function lockRecordsStatements(
 	db: WithSyncTables,
 	keys: Iterable<{ table: string; recordId: string }>
 ): CompiledQuery[] {
 	if (!isPostgres(db)) return [];
-	const all = [...keys];
-	const names = [...new Set(all.map((k) => `${k.table}:${k.recordId}`))].sort();
+	const names = [...new Set([...keys].map((k) => `${k.table}:${k.recordId}`))].sort();
 	if (names.length === 0) return [];
-	const conflictIds = [...new Set(all.filter((k) => k.table === 'syncConflicts').map((k) => k.recordId))];
-	if (conflictIds.length === 0) {
-		return [
-			sql`select pg_advisory_xact_lock(h) from (
-		select hashtextextended(name, 0) as h from unnest(${names}::text[]) as name order by 1
-	) as sorted`.compile(db)
-		];
-	}
 	return [
 		sql`select pg_advisory_xact_lock(h) from (
-		select hashtextextended(name, 0) as h from (
-			select unnest(${names}::text[]) as name
-			union
-			select (data::jsonb ->> 'table') || ':' || (data::jsonb ->> 'recordId') from sync_records
-			where table_name = 'syncConflicts' and record_id = any(${conflictIds}::text[])
-		) as names order by 1
+		select hashtextextended(name, 0) as h from unnest(${names}::text[]) as name order by 1
 	) as sorted`.compile(db)
 	];
+}
+
+/**
+ * On PostgreSQL, reads the conflict records among `keys`, for `conflictSubjects`; null when there
+ * is nothing to read. Read before the locks are taken: a conflict's table and record never change
+ * (its id is made from them), and a device can only resolve a conflict that existed when it pulled.
+ */
+export function conflictRecordsStatement(
+	db: WithSyncTables,
+	keys: Iterable<{ table: string; recordId: string }>
+): CompiledQuery | null {
+	if (!isPostgres(db)) return null;
+	const ids = [...new Set([...keys].filter((k) => k.table === 'syncConflicts').map((k) => k.recordId))];
+	if (ids.length === 0) return null;
+	return asSyncDb(db)
+		.selectFrom('sync_records')
+		.select('data')
+		.where('table_name', '=', 'syncConflicts')
+		.where('record_id', 'in', ids)
+		.compile();
+}
+
+/**
+ * The records the conflicts read by `conflictRecordsStatement` are about. Parsed here, not in SQL:
+ * PostgreSQL's JSON refuses values a record may hold (NUL, half of an emoji), which would make the
+ * conflict impossible to resolve.
+ */
+export function conflictSubjects(rows: readonly unknown[]): { table: string; recordId: string }[] {
+	return rows.flatMap((row) => {
+		try {
+			const data = JSON.parse((row as { data: string }).data) as { table?: unknown; recordId?: unknown };
+			return typeof data.table === 'string' && typeof data.recordId === 'string'
+				? [{ table: data.table, recordId: data.recordId }]
+				: [];
+		} catch {
+			return [];
+		}
+	});
 }

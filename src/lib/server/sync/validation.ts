@@ -15,9 +15,16 @@ export type RecordCheck = { ok: true; record: Record<string, unknown> } | { ok: 
 export function checkRecord(table: SyncedTableName, record: Record<string, unknown>): RecordCheck {
 	const schema = syncedTableSchemas[table] as z.ZodType<Record<string, unknown>>;
 	const result = schema.safeParse(record, { error: germanErrors });
-	if (result.success) return { ok: true, record: result.data };
-	return { ok: false, reason: rejectionReason(result.error) };
+	if (!result.success) return { ok: false, reason: rejectionReason(result.error) };
+	// Every field has its limit, but a record is also stored, pulled and listed whole: cap it too.
+	if (Buffer.byteLength(JSON.stringify(result.data)) > MAX_RECORD_BYTES) {
+		return { ok: false, reason: 'Ungültige Angaben: Der Eintrag ist zu groß (höchstens 64 KB).' };
+	}
+	return { ok: true, record: result.data };
 }
+
+/** Largest record as stored (JSON, UTF-8); a full note of ordinary text takes at most 30 KB of it. */
+export const MAX_RECORD_BYTES = 64 * 1024;
 
 /** "Ungültige Angaben: title: Bitte einen Titel angeben; …" — at most three, so it stays readable. */
 export function rejectionReason(error: z.ZodError): string {
