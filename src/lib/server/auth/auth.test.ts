@@ -265,6 +265,25 @@ describe.each(testDialects)('accounts and sessions on %s', (dialect) => {
 				await Promise.all(processes.slice(1).map((ctx) => ctx.close()));
 			}
 		});
+
+		it('gives all IPv6 addresses of one /64 one budget, and another /64 its own', async () => {
+			for (let i = 1; i <= 3; i++) {
+				expect((await logIn(leitung.email, 'falsch-falsch', `2001:db8:1:2::${i}`)).status).toBe(401);
+			}
+			const rotated = await statuses(
+				Array.from({ length: 5 }, (_, i) => logIn(leitung.email, TEST_PASSWORD, `2001:db8:1:2:${i}::7`))
+			);
+			expect(rotated).toEqual([429, 429, 429, 429, 429]);
+			expect((await logIn(leitung.email, 'falsch-falsch', '2001:db8:1:3::1')).status).toBe(401);
+			expect((await logIn(leitung.email, TEST_PASSWORD, '2001:db8:1:3::2')).status).toBe(200);
+		});
+
+		it('counts an IPv4 address written as IPv6 as that IPv4 address', async () => {
+			for (let i = 0; i < 3; i++) {
+				expect((await logIn(leitung.email, 'falsch-falsch', '::ffff:198.51.100.7')).status).toBe(401);
+			}
+			expect((await logIn(leitung.email, TEST_PASSWORD, '198.51.100.7')).status).toBe(429);
+		});
 	});
 
 	describe('session lifetime', () => {

@@ -95,7 +95,7 @@ async function retryAfterSeconds(
 
 /**
  * Allows a login attempt and counts it as a failure until `recordLoginSuccess`, or refuses it with
- * the seconds to wait (then nothing is recorded). `ip` is the address it comes from.
+ * the seconds to wait (then nothing is recorded). `ip` is the throttle key of the address it comes from (addressKey.ts).
  */
 export async function claimLoginAttempt(
 	ctx: ServerContext,
