@@ -95,18 +95,20 @@ async function retryAfterSeconds(
 
 /**
  * Allows a login attempt and counts it as a failure until `recordLoginSuccess`, or refuses it with
- * the seconds to wait (then nothing is recorded). `ip` is the throttle key of the address it comes from (addressKey.ts).
+ * the seconds to wait (then nothing is recorded). `ip` is the throttle key of the address it comes
+ * from (addressKey.ts).
  */
 export async function claimLoginAttempt(
 	ctx: ServerContext,
 	email: string,
 	ip: string
 ): Promise<{ retryAfterSeconds: number } | null> {
-	const now = ctx.now();
 	return ctx.db.transaction().execute(async (trx) => {
 		if (ctx.dialectName === 'postgres') {
 			await sql`select pg_advisory_xact_lock(hashtextextended(${`login_attempts:${ip}`}, 0))`.execute(trx);
 		}
+		// Read once the lock is held: an attempt that waited for it is recorded when it was let in.
+		const now = ctx.now();
 		const wait = await retryAfterSeconds(ctx, trx, email, ip, now.getTime());
 		if (wait !== null) return { retryAfterSeconds: wait };
 		await trx.insertInto('login_attempts').values({ at: now.toISOString(), email, ip, success: 0 }).execute();
