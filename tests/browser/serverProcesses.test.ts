@@ -122,6 +122,17 @@ describe('the server on PostgreSQL in two processes', () => {
 		}
 	});
 
+	it('throttles wrong passwords sent to both processes at once as if sent one after another', async () => {
+		// An address nobody logs in as here, so the other tests' logins are not slowed.
+		const guess = { email: 'niemand@demo.example', password: 'falsch-falsch' };
+		const answers = await Promise.all(
+			Array.from({ length: 30 }, () => send(server, 'POST', '/api/auth/login', { body: guess }))
+		);
+		const statuses = answers.map((answer) => answer.status);
+		expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+		expect(statuses.filter((status) => status === 429)).toHaveLength(27);
+	});
+
 	it('replaces a process that dies and keeps answering meanwhile', async () => {
 		const [victim, survivor] = workersOf(server);
 		process.kill(victim, 'SIGKILL');

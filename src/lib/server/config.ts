@@ -13,6 +13,8 @@ export interface ServerConfig {
 	processIndex: number;
 	/** Public origin, e.g. https://siegel.example.org; used for links and the Secure cookie flag. */
 	origin: string | null;
+	/** adapter-node's `ADDRESS_HEADER`: the header a reverse proxy puts the client's address in. */
+	addressHeader: string | null;
 	demoSeed: boolean;
 	/** With no admin in the database, an admin account for this email is created at start. */
 	adminEmail: string | null;
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		),
 		processIndex: Number(env.SERVER_PROCESS_INDEX) || 0,
 		origin: env.ORIGIN?.trim().replace(/\/+$/, '') || null,
+		addressHeader: env.ADDRESS_HEADER?.trim() || null,
 		demoSeed: env.DEMO_SEED !== '0' && env.DEMO_SEED !== 'false',
 		adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || null,
 		session: {
@@ -101,4 +104,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		},
 		passwordLinkMs: 7 * DAY
 	};
+}
+
+/**
+ * Settings that start but are probably wrong, printed at start. An https origin almost always means
+ * a reverse proxy in front; without `ADDRESS_HEADER` every request then comes from the proxy's
+ * address, and the login throttle, keyed by address, lets one guesser slow every user.
+ */
+export function configWarnings(config: ServerConfig): string[] {
+	const warnings: string[] = [];
+	if (config.origin?.startsWith('https://') && !config.addressHeader) {
+		warnings.push(
+			'Warnung: ORIGIN ist https, aber ADDRESS_HEADER ist nicht gesetzt. Hinter einem Reverse-Proxy ' +
+				'kommen dann alle Anfragen von der Adresse des Proxys: Die Anmeldebremse zählt die Fehlversuche ' +
+				'aller zusammen, und falsche Passwörter eines Fremden verzögern die Anmeldung aller. ' +
+				'ADDRESS_HEADER (z. B. X-Forwarded-For, mit XFF_DEPTH) setzen, siehe docs/server.md.'
+		);
+	}
+	return warnings;
 }

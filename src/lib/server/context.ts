@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { version } from '../../../package.json';
 import { FileBlobStore, type BlobStore } from './blobStore';
-import { loadConfig, type ServerConfig } from './config';
+import { configWarnings, loadConfig, type ServerConfig } from './config';
 import type { InBatchedTransaction } from './db/batchedTransaction';
 import { createDatabase, type DialectName } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -60,6 +60,7 @@ export async function createServerContext(
 		// Of several server processes (scripts/serve.js) the first starts alone and prints the links
 		// and logins; the others would only print them again, or a second admin link.
 		const first = config.processIndex === 0;
+		if (first) for (const warning of configWarnings(config)) log(warning);
 		if (config.adminEmail && first) await createFirstAdmin(ctx, config.adminEmail, log);
 		if (config.demoSeed) {
 			await seedDemoDeployment(ctx);

@@ -9,6 +9,8 @@ import {
 	testDialects,
 	type TestServer
 } from '../testing/testServer';
+import { createServerContext } from '../context';
+import { logIn as logInDirectly } from './login';
 import { createPasswordLink } from './passwordLinks';
 import { hashToken } from './tokens';
 
@@ -199,6 +201,88 @@ describe.each(testDialects)('accounts and sessions on %s', (dialect) => {
 				return statuses;
 			};
 			expect(await answers('niemand@test.example')).toEqual(await answers(leitung.email));
+		});
+	});
+
+	// An attacker fires a burst whenever a wait runs out: attempts sent at once must count as if sent
+	// one after another, also when several server processes answer them.
+	describe('login throttling under parallel attempts', { timeout: 120_000 }, () => {
+		const STRANGER = '203.0.113.66';
+		const statuses = async (responses: Promise<{ status: number }>[]) =>
+			(await Promise.all(responses)).map((response) => response.status).sort();
+
+		it('lets only three of thirty wrong passwords sent at once be checked, the rest wait', async () => {
+			const answers = await statuses(
+				Array.from({ length: 30 }, () => logIn(leitung.email, 'falsch-falsch', STRANGER))
+			);
+			expect(answers.filter((status) => status === 401)).toHaveLength(3);
+			expect(answers.filter((status) => status === 429)).toHaveLength(27);
+		});
+
+		it('lets her own correct password in at once while a burst from elsewhere runs', async () => {
+			const burst = Array.from({ length: 30 }, () => logIn(leitung.email, 'falsch-falsch', STRANGER));
+			const own = logIn(leitung.email, TEST_PASSWORD, '192.0.2.10');
+			expect((await own).status).toBe(200);
+			const answers = await statuses(burst);
+			expect(answers.filter((status) => status === 401)).toHaveLength(3);
+			expect((await logIn(leitung.email, TEST_PASSWORD, '192.0.2.11')).status).toBe(200);
+		});
+
+		it('counts wrong passwords for many accounts sent at once from one address one by one', async () => {
+			const answers = await statuses(
+				Array.from({ length: 30 }, (_, i) => logIn(`versuch${i}@test.example`, 'falsch-falsch', STRANGER))
+			);
+			expect(answers.filter((status) => status === 401)).toHaveLength(20);
+			expect(answers.filter((status) => status === 429)).toHaveLength(10);
+			// An account that never logged in from there waits too; from elsewhere it does not.
+			expect((await logIn(leitung.email, TEST_PASSWORD, STRANGER)).status).toBe(429);
+			expect((await logIn(leitung.email, TEST_PASSWORD, '192.0.2.10')).status).toBe(200);
+		});
+
+		it('counts attempts answered by several server processes at once', async (context) => {
+			// SQLite is opened by one process only (scripts/serve.js); PostgreSQL serves several.
+			if (dialect === 'sqlite') context.skip();
+			const processes = [
+				server.ctx,
+				...(await Promise.all(
+					[1, 2].map(() => createServerContext(server.config, { now: server.clock.now, log: () => {} }))
+				))
+			];
+			try {
+				const results = await Promise.all(
+					Array.from({ length: 30 }, (_, i) =>
+						logInDirectly(
+							processes[i % processes.length],
+							{ email: leitung.email, password: 'falsch-falsch' },
+							STRANGER
+						)
+					)
+				);
+				const outcomes = results.map((result) => result.outcome);
+				expect(outcomes.filter((outcome) => outcome === 'invalid')).toHaveLength(3);
+				expect(outcomes.filter((outcome) => outcome === 'rate_limited')).toHaveLength(27);
+			} finally {
+				await Promise.all(processes.slice(1).map((ctx) => ctx.close()));
+			}
+		});
+
+		it('gives all IPv6 addresses of one /64 one budget, and another /64 its own', async () => {
+			for (let i = 1; i <= 3; i++) {
+				expect((await logIn(leitung.email, 'falsch-falsch', `2001:db8:1:2::${i}`)).status).toBe(401);
+			}
+			const rotated = await statuses(
+				Array.from({ length: 5 }, (_, i) => logIn(leitung.email, TEST_PASSWORD, `2001:db8:1:2:${i}::7`))
+			);
+			expect(rotated).toEqual([429, 429, 429, 429, 429]);
+			expect((await logIn(leitung.email, 'falsch-falsch', '2001:db8:1:3::1')).status).toBe(401);
+			expect((await logIn(leitung.email, TEST_PASSWORD, '2001:db8:1:3::2')).status).toBe(200);
+		});
+
+		it('counts an IPv4 address written as IPv6 as that IPv4 address', async () => {
+			for (let i = 0; i < 3; i++) {
+				expect((await logIn(leitung.email, 'falsch-falsch', '::ffff:198.51.100.7')).status).toBe(401);
+			}
+			expect((await logIn(leitung.email, TEST_PASSWORD, '198.51.100.7')).status).toBe(429);
 		});
 	});
 

@@ -2,7 +2,8 @@ import type { LoginRequest, SessionUser } from '$lib/domain/accounts';
 import { writeAudit } from '../audit';
 import type { ServerContext } from '../context';
 import { verifyPassword } from './password';
-import { loginRetryAfterSeconds, recordLoginAttempt } from './rateLimit';
+import { throttleAddressKey } from './addressKey';
+import { claimLoginAttempt, recordLoginSuccess } from './rateLimit';
 import { createSession } from './sessions';
 import { loadSessionUser } from './sessionUser';
 
@@ -16,8 +17,10 @@ export type LoginResult =
  * one without a password yet all answer the same, so the answer reveals nothing about accounts.
  */
 export async function logIn(ctx: ServerContext, input: LoginRequest, ip: string): Promise<LoginResult> {
-	const retryAfterSeconds = await loginRetryAfterSeconds(ctx, input.email, ip);
-	if (retryAfterSeconds !== null) return { outcome: 'rate_limited', retryAfterSeconds };
+	const address = throttleAddressKey(ip);
+	// Counted as a failure from here on, so attempts sent at once are throttled one after another.
+	const refused = await claimLoginAttempt(ctx, input.email, address);
+	if (refused) return { outcome: 'rate_limited', ...refused };
 
 	const row = await ctx.db
 		.selectFrom('users')
@@ -26,11 +29,8 @@ export async function logIn(ctx: ServerContext, input: LoginRequest, ip: string)
 		.executeTakeFirst();
 	const passwordMatches = await verifyPassword(row?.password_hash ?? null, input.password);
 	const user = row && passwordMatches && !row.disabled ? await loadSessionUser(ctx.db, row.id) : null;
-	if (!user) {
-		await recordLoginAttempt(ctx, input.email, ip, false);
-		return { outcome: 'invalid' };
-	}
-	await recordLoginAttempt(ctx, input.email, ip, true);
+	if (!user) return { outcome: 'invalid' };
+	await recordLoginSuccess(ctx, input.email, address);
 	const session = await createSession(ctx, user.id);
 	await writeAudit(ctx.db, {
 		at: ctx.now(),

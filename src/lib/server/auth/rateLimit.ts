@@ -1,4 +1,6 @@
+import { sql, type Kysely } from 'kysely';
 import type { ServerContext } from '../context';
+import type { DatabaseSchema } from '../db/schema';
 
 /**
  * Login throttling that slows a guesser but never locks the rightful user out (OWASP Authentication
@@ -12,6 +14,13 @@ import type { ServerContext } from '../context';
  *   in the last 30 days. A Kita's tablets share one router; its users keep logging in.
  *
  * A refused attempt is not counted and its password not checked, so hammering gains nothing.
+ *
+ * Attempts sent at once must count as if sent one after another, or a burst fired whenever a wait
+ * runs out would get all its guesses checked. So an attempt is allowed and recorded as a failure in
+ * one step, before its password is checked (argon2 takes a while); a success then replaces the
+ * record. That step is one transaction holding a lock on the address (both keys contain it): on
+ * SQLite the one connection, on PostgreSQL a transaction-scoped advisory lock, which also holds
+ * across the server's several processes.
  */
 
 /** The wait after this many failures, or 0 while they are within the free ones. */
@@ -21,11 +30,11 @@ export function waitAfterFailures(failures: number, free: number, baseMs: number
 }
 
 async function failures(
-	ctx: ServerContext,
+	db: Kysely<DatabaseSchema>,
 	key: { email?: string; ip: string },
 	since: string
 ): Promise<{ count: number; last: number }> {
-	let query = ctx.db
+	let query = db
 		.selectFrom('login_attempts')
 		.select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('at').as('last')])
 		.where('ip', '=', key.ip)
@@ -36,9 +45,15 @@ async function failures(
 	return { count: Number(row?.count ?? 0), last: row?.last ? new Date(row.last).getTime() : 0 };
 }
 
-async function isKnownAddress(ctx: ServerContext, email: string, ip: string, now: number): Promise<boolean> {
+async function isKnownAddress(
+	ctx: ServerContext,
+	db: Kysely<DatabaseSchema>,
+	email: string,
+	ip: string,
+	now: number
+): Promise<boolean> {
 	const since = new Date(now - ctx.config.loginThrottle.knownAddressMs).toISOString();
-	const row = await ctx.db
+	const row = await db
 		.selectFrom('login_attempts')
 		.select('id')
 		.where('email', '=', email)
@@ -50,48 +65,65 @@ async function isKnownAddress(ctx: ServerContext, email: string, ip: string, now
 }
 
 /** Seconds until the next login attempt for this email from this address is allowed, or null. */
-export async function loginRetryAfterSeconds(
+async function retryAfterSeconds(
 	ctx: ServerContext,
+	db: Kysely<DatabaseSchema>,
 	email: string,
-	ip: string
+	ip: string,
+	now: number
 ): Promise<number | null> {
 	const policy = ctx.config.loginThrottle;
-	const now = ctx.now().getTime();
 	const since = new Date(now - policy.windowMs).toISOString();
 
-	const pair = await failures(ctx, { email, ip }, since);
+	const pair = await failures(db, { email, ip }, since);
 	let allowedAt =
 		pair.last +
 		waitAfterFailures(pair.count, policy.freeFailuresPerAccount, policy.baseDelayMs, policy.maxDelayMs);
 
-	const address = await failures(ctx, { ip }, since);
+	const address = await failures(db, { ip }, since);
 	const addressWait = waitAfterFailures(
 		address.count,
 		policy.freeFailuresPerAddress,
 		policy.baseDelayMs,
 		policy.maxAddressDelayMs
 	);
-	if (address.last + addressWait > allowedAt && !(await isKnownAddress(ctx, email, ip, now))) {
+	if (address.last + addressWait > allowedAt && !(await isKnownAddress(ctx, db, email, ip, now))) {
 		allowedAt = address.last + addressWait;
 	}
 	return allowedAt > now ? Math.max(1, Math.ceil((allowedAt - now) / 1000)) : null;
 }
 
-export async function recordLoginAttempt(
+/**
+ * Allows a login attempt and counts it as a failure until `recordLoginSuccess`, or refuses it with
+ * the seconds to wait (then nothing is recorded). `ip` is the throttle key of the address it comes
+ * from (addressKey.ts).
+ */
+export async function claimLoginAttempt(
 	ctx: ServerContext,
 	email: string,
-	ip: string,
-	success: boolean
-): Promise<void> {
+	ip: string
+): Promise<{ retryAfterSeconds: number } | null> {
+	return ctx.db.transaction().execute(async (trx) => {
+		if (ctx.dialectName === 'postgres') {
+			await sql`select pg_advisory_xact_lock(hashtextextended(${`login_attempts:${ip}`}, 0))`.execute(trx);
+		}
+		// Read once the lock is held: an attempt that waited for it is recorded when it was let in.
+		const now = ctx.now();
+		const wait = await retryAfterSeconds(ctx, trx, email, ip, now.getTime());
+		if (wait !== null) return { retryAfterSeconds: wait };
+		await trx.insertInto('login_attempts').values({ at: now.toISOString(), email, ip, success: 0 }).execute();
+		return null;
+	});
+}
+
+/**
+ * Forgets this address's typos for the account (not a guesser's elsewhere), the claimed attempt
+ * among them, and remembers the address as the account's own; one row per pair is enough for that.
+ */
+export async function recordLoginSuccess(ctx: ServerContext, email: string, ip: string): Promise<void> {
 	const at = ctx.now().toISOString();
-	if (success) {
-		// Forgets this address's typos for the account (not a guesser's elsewhere) and remembers the
-		// address as the account's own; one row per pair is enough for that.
-		await ctx.db.transaction().execute(async (trx) => {
-			await trx.deleteFrom('login_attempts').where('email', '=', email).where('ip', '=', ip).execute();
-			await trx.insertInto('login_attempts').values({ at, email, ip, success: 1 }).execute();
-		});
-		return;
-	}
-	await ctx.db.insertInto('login_attempts').values({ at, email, ip, success: 0 }).execute();
+	await ctx.db.transaction().execute(async (trx) => {
+		await trx.deleteFrom('login_attempts').where('email', '=', email).where('ip', '=', ip).execute();
+		await trx.insertInto('login_attempts').values({ at, email, ip, success: 1 }).execute();
+	});
 }
