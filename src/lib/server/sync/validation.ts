@@ -3,8 +3,6 @@ import { de } from 'zod/locales';
 import { syncedTableSchemas, type SyncedTableName } from '$lib/domain/sync/tables';
 
 const germanErrors = de().localeError;
-// eslint-disable-next-line no-control-regex -- replacing control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 export type RecordCheck = { ok: true; record: Record<string, unknown> } | { ok: false; reason: string };
 
@@ -33,6 +31,7 @@ export function rejectionReason(error: z.ZodError): string {
 		return where ? `${where}: ${issue.message}` : issue.message;
 	});
 	const more = error.issues.length > 3 ? ` (und ${error.issues.length - 3} weitere)` : '';
-	// Paths echo the sender's field names; the reason is stored, and PostgreSQL refuses NUL in text.
-	return `Ungültige Angaben: ${parts.join('; ')}${more}`.replace(CONTROL_CHARACTERS, '�');
+	// Paths echo the sender's field names: a stored reason is made storable where rejections are
+	// saved (`storableText` in push.ts), for this reason and every other.
+	return `Ungültige Angaben: ${parts.join('; ')}${more}`;
 }
