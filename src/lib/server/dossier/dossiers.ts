@@ -17,7 +17,6 @@ import { canLeadFacility, canReadFacility, canWriteFacility } from '../auth/perm
 import type { ServerContext } from '../context';
 import { ApiError, badRequest, forbidden, notFound } from '../http/errors';
 import { filesOfFacility } from '../sync/attachments';
-import { saveCitations } from '../sync/store';
 import { dossierDb, type DossierDatabase, type DossiersTable } from './schema';
 
 /**
@@ -251,12 +250,6 @@ async function insertNextVersion(
 				snapshot: JSON.stringify(snapshot)
 			};
 			await trx.insertInto('dossiers').values(row).execute();
-			// The dossier cites its files: whoever may read the facility may download them, even after
-			// the evidence that brought them is changed or deleted.
-			await saveCitations(
-				trx,
-				snapshotAttachments(snapshot).map((sha256) => ({ sha256, facilityId: submission.facilityId }))
-			);
 			await writeAudit<DossierDatabase>(trx, {
 				at: now,
 				userId: user.id,

@@ -21,8 +21,6 @@ export interface PushBatch {
 	records: Map<string, ServerRecord>;
 	/** Records to write when the batch is done. */
 	dirty: Map<string, ServerRecord>;
-	/** Files cited by accepted records, by `${sha}:${facility}`. */
-	citations: Map<string, { sha256: string; facilityId: string }>;
 	/** Whether the facility may cite the file: it owns it (uploaded the bytes) and the server has them. */
 	hasFile(sha256: string, facilityId: string): Promise<boolean>;
 	/** Reads a stored record the batch did not load up front (a conflict record, rarely needed). */
@@ -76,9 +74,6 @@ export async function applyChange(batch: PushBatch, change: ClientChange): Promi
 		current = withRecord(change.table, change.recordId, owner, merged, checked.record, revision);
 		batch.records.set(key, current);
 		batch.dirty.set(key, current);
-		for (const file of citedAttachments(checked.record)) {
-			batch.citations.set(`${file.sha256}:${owner}`, { sha256: file.sha256, facilityId: owner });
-		}
 	}
 
 	for (const conflict of conflicts) await storeConflict(batch, owner, change, conflict);

@@ -23,7 +23,6 @@ import {
 	loadRecordsStatements,
 	recordKey,
 	recordsByKey,
-	saveCitationsStatements,
 	saveRecordsStatements,
 	type ServerRecord
 } from './store';
@@ -73,7 +72,6 @@ export async function pushGroup(ctx: ServerContext, pushes: DevicePush[]): Promi
 			counter: new RevisionCounter(),
 			records: recordsByKey(loaded.slice(locks.length)),
 			dirty: new Map<string, ServerRecord>(),
-			citations: new Map<string, { sha256: string; facilityId: string }>(),
 			hasFile: ownedFileLookup(ctx, tx, db),
 			loadRecord: async (table: string, recordId: string) => {
 				const rows = await tx.run(loadRecordsStatements(db, [{ table, recordId }]));
@@ -105,10 +103,7 @@ export async function pushGroup(ctx: ServerContext, pushes: DevicePush[]): Promi
 			merged.push({ batch, lastSeq, sent: request.changes, replayed, fresh, outcomes });
 		}
 
-		const writes = [
-			...saveCitationsStatements(db, shared.citations.values()),
-			...merged.flatMap((m) => ('batch' in m ? writesOf(db, m) : []))
-		];
+		const writes = merged.flatMap((m) => ('batch' in m ? writesOf(db, m) : []));
 		const count = shared.counter.count;
 		// Last: the counter stays taken until the commit, which goes with it (see revisions.ts).
 		const claim = count > 0 ? [claimRevisionsStatement(db, count)] : [];

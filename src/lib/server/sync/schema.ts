@@ -62,6 +62,7 @@ export interface SyncAttachmentOwnersTable {
 	uploaded_at: IsoTimestamp;
 }
 
+/** Which facilities cited a file before ownership (no longer written; read by the owners migration). */
 export interface SyncAttachmentCitationsTable {
 	sha256: string;
 	facility_id: string;

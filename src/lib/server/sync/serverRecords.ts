@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
-import { citedAttachments } from '$lib/domain/sync/attachments';
 import type { SyncedTableName } from '$lib/domain/sync/tables';
 import type { DatabaseSchema } from '../db/schema';
 import { claimRevisions, lockRecords } from './revisions';
 import { syncDb } from './schema';
-import { saveCitations, saveRecords, type ServerRecord } from './store';
+import { saveRecords, type ServerRecord } from './store';
 import { checkRecord } from './validation';
 
 export interface NewServerRecord {
@@ -45,10 +44,4 @@ export async function createServerRecords(
 		};
 	});
 	await saveRecords(db, records);
-	await saveCitations(
-		db,
-		records.flatMap((r) =>
-			citedAttachments(r.record).map((f) => ({ sha256: f.sha256, facilityId: r.facilityId }))
-		)
-	);
 }

@@ -130,30 +130,3 @@ export function saveRecordsStatements(
 	}
 	return statements;
 }
-
-/** Records that the facility's records cite these files, so its users may download them. */
-export async function saveCitations(
-	db: WithSyncTables,
-	citations: Iterable<{ sha256: string; facilityId: string }>
-): Promise<void> {
-	await runInOrder(db, saveCitationsStatements(db, citations));
-}
-
-/** `saveCitations` as statements for a batch. */
-export function saveCitationsStatements(
-	db: WithSyncTables,
-	citations: Iterable<{ sha256: string; facilityId: string }>
-): CompiledQuery[] {
-	const rows = [...citations].map((c) => ({ sha256: c.sha256, facility_id: c.facilityId }));
-	const statements: CompiledQuery[] = [];
-	for (let i = 0; i < rows.length; i += CHUNK) {
-		statements.push(
-			asSyncDb(db)
-				.insertInto('sync_attachment_citations')
-				.values(rows.slice(i, i + CHUNK))
-				.onConflict((oc) => oc.columns(['sha256', 'facility_id']).doNothing())
-				.compile()
-		);
-	}
-	return statements;
-}
