@@ -62,6 +62,31 @@ describe('FormDraft', () => {
 		await expect.poll(() => stored('probe:4')).toEqual({ text: 'Fertig!' });
 	});
 
+	it('forgets the draft before the entry is stored, and keeps it again when storing fails', async () => {
+		const user = userEvent.setup();
+		const seen: unknown[] = [];
+		let ok = false;
+		const store = async () => {
+			// What a reload would find at the moment the saved entry becomes visible.
+			seen.push(await stored('probe:7'));
+			return ok;
+		};
+		render(FormDraftHarness, { draftKey: 'probe:7', store });
+		await user.type(screen.getByLabelText('Text'), 'Elterncafé');
+		await expect.poll(() => stored('probe:7')).toEqual({ text: 'Elterncafé' });
+
+		await user.click(screen.getByRole('button', { name: 'Speichern' }));
+		await expect.poll(() => seen.length).toBe(1);
+		await expect.poll(() => stored('probe:7')).toEqual({ text: 'Elterncafé' });
+
+		ok = true;
+		await user.click(screen.getByRole('button', { name: 'Speichern' }));
+		await expect.poll(() => seen.length).toBe(2);
+		expect(seen).toEqual([undefined, undefined]);
+		await flushDrafts();
+		expect(await stored('probe:7')).toBeUndefined();
+	});
+
 	it('goes back to the saved value and forgets the draft when the user discards it', async () => {
 		const user = userEvent.setup();
 		await writeDraft(db.name, 'probe:5', { text: 'alter Entwurf' });

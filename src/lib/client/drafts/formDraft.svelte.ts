@@ -76,6 +76,8 @@ export class FormDraft<T> implements RestoredDraft {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** Writes and removals run in order, so a late write never brings back a removed draft. */
 	#queue: Promise<void> = Promise.resolve();
+	/** A save is under way: no draft is written until it has ended (see `save`). */
+	#saving = false;
 
 	constructor(options: FormDraftOptions<T>) {
 		this.#options = options;
@@ -90,6 +92,7 @@ export class FormDraft<T> implements RestoredDraft {
 			// Typed back to what is saved: nothing of the draft is left to point out.
 			if (!dirty) this.restored = false;
 			if (json !== this.#saved) this.#saved = null;
+			if (this.#saving) return;
 			this.#schedule(dirty && this.#saved === null ? json : null);
 		});
 
@@ -129,6 +132,7 @@ export class FormDraft<T> implements RestoredDraft {
 
 	/** Writes a pending change now. */
 	flush(): Promise<void> {
+		if (this.#saving) return this.#queue;
 		clearTimeout(this.#timer);
 		const next = this.#pending;
 		this.#pending = undefined;
@@ -154,6 +158,42 @@ export class FormDraft<T> implements RestoredDraft {
 		this.#pending = undefined;
 		this.#stored = null;
 		return this.#enqueue(() => removeDraft(this.#workspace, this.#options.key));
+	}
+
+	/**
+	 * Saves the form through `task`. The draft is removed before the save starts, so that once the
+	 * saved entry shows anywhere (or the app is reloaded or killed), no draft of it is left to be
+	 * saved a second time. A save that throws or does not `succeed` keeps the input as a draft again.
+	 */
+	async save<R>(task: () => Promise<R>, succeeded: (result: R) => boolean = () => true): Promise<R> {
+		const json = JSON.stringify($state.snapshot(this.#options.read()));
+		this.#saving = true;
+		let ok = false;
+		try {
+			// Only a written draft is worth the wait; input not yet written is simply not written.
+			const written = this.#stored !== null;
+			const removal = this.#remove();
+			if (written) await removal;
+			const result = await task();
+			ok = succeeded(result);
+			return result;
+		} finally {
+			this.#saving = false;
+			if (ok) {
+				this.#saved = json;
+				this.restored = false;
+			}
+			this.#keepCurrent();
+		}
+	}
+
+	/** After a save: keeps what the form holds now if it is still (or again) unsaved input. */
+	#keepCurrent(): void {
+		const json = JSON.stringify($state.snapshot(this.#options.read()));
+		if (json !== this.#saved) this.#saved = null;
+		if (!this.#options.dirty() || this.#saved !== null) return;
+		this.#pending = json;
+		void this.flush();
 	}
 
 	/** The form was saved: its input is no draft any more (until the user changes it again). */

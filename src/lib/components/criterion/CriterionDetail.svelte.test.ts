@@ -190,6 +190,7 @@ describe('CriterionDetail', () => {
 		expect(screen.getByText(/Entwurf wiederhergestellt/)).toBeInTheDocument();
 
 		await user.click(screen.getByRole('button', { name: 'Nachweis speichern' }));
+		await waitFor(() => expect(actions.addEvidence).toHaveBeenCalled());
 		expect(actions.addEvidence).toHaveBeenCalledWith(
 			expect.objectContaining({ title: 'Protokoll Teamsitzung', note: 'Absprachen zur Sprechstunde' }),
 			null
