@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Test data (record factories, small catalogues, bench data) lives outside src/ so that it can
+		// never be bundled into the app; tests under src/ import it as `$fixtures/…`.
+		alias: { $fixtures: 'tests/fixtures' },
 		// The service worker answers every navigation with the shell of `/`; absolute asset paths keep
 		// that shell working at deeper routes such as /kriterien/1.1.
 		paths: { relative: false },

@@ -4,7 +4,7 @@ import { builtInCatalogue } from '$lib/client/catalogue/catalogueStore';
 import OverviewPage from '$lib/components/overview/OverviewPage.svelte';
 import { computeReadiness } from '$lib/domain/readiness';
 import { expiringAgreements } from '$lib/domain/registers/summaries/agreements';
-import { makePartner, makePreventionProfile } from '$lib/domain/registers/testFactories';
+import { makePartner, makePreventionProfile } from '$fixtures/registers';
 
 const today = '2026-03-02';
 const sealValidUntil = '2027-07-31';

@@ -10,7 +10,7 @@ import {
 	makeFamilyEducationOffer,
 	makeOfficeHourPlan,
 	makePartner
-} from '$lib/domain/registers/testFactories';
+} from '$fixtures/registers';
 import CriterionRegisterCitations from './CriterionRegisterCitations.svelte';
 import RegisterCitationsView from './RegisterCitationsView.svelte';
 

@@ -5,7 +5,7 @@ import { db } from '$lib/client/db';
 import { readDraft } from '$lib/client/drafts/draftStore';
 import type { PreparedAttachment } from '$lib/client/media/attachment';
 import { RecordValidationError } from '$lib/client/db/errors';
-import { makeOfficeHourPlan, makePartner } from '$lib/domain/registers/testFactories';
+import { makeOfficeHourPlan, makePartner } from '$fixtures/registers';
 import ChildminderArrangementForm from './ChildminderArrangementForm.svelte';
 import ChildminderContactForm from './ChildminderContactForm.svelte';
 import FamilyEducationOfferForm from './FamilyEducationOfferForm.svelte';

@@ -11,7 +11,7 @@ import {
 	makeFamilyEducationOffer,
 	makeOfficeHourSession,
 	makePartner
-} from '$lib/domain/registers/testFactories';
+} from '$fixtures/registers';
 import CriterionRegisterSummaryView from './CriterionRegisterSummaryView.svelte';
 import FamilyEducationRegister from './FamilyEducationRegister.svelte';
 import OfficeHoursRegister from './OfficeHoursRegister.svelte';

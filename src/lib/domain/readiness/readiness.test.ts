@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeReadiness } from './computeReadiness';
-import { makeCatalogue, statusMap } from './testCatalogue';
+import { makeCatalogue, statusMap } from '$fixtures/catalogues';
 import type { CriterionStatusValue } from '../records';
 
 const ids = (r: ReturnType<typeof computeReadiness>) => r.todo.criteria.map((c) => c.id);

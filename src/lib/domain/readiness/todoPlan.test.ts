@@ -3,7 +3,7 @@ import type { Catalogue } from '../catalogue/schema';
 import type { CriterionStatusValue } from '../records';
 import { compareIds } from './compareIds';
 import { computeReadiness } from './computeReadiness';
-import { randomCatalogue, randomStatuses, seededRandom } from './testCatalogue';
+import { randomCatalogue, randomStatuses, seededRandom } from '$fixtures/catalogues';
 
 /**
  * An independent, deliberately naive model of the to-do list: try every subset of the open

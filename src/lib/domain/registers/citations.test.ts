@@ -8,7 +8,7 @@ import {
 	makeOfficeHourPlan,
 	makePartner,
 	makePreventionProfile
-} from './testFactories';
+} from '$fixtures/registers';
 
 const base = {
 	facilityId: 'fz-1',

@@ -14,7 +14,7 @@ import {
 	makeFamilyEducationOffer,
 	makeOfficeHourSession,
 	makePreventionOffer
-} from './testFactories';
+} from '$fixtures/registers';
 
 function messages(result: z.ZodSafeParseResult<unknown>): Record<string, string[]> {
 	if (result.success) return {};

@@ -9,7 +9,7 @@ import {
 	makePartner,
 	makePreventionOffer,
 	makePreventionProfile
-} from '../testFactories';
+} from '$fixtures/registers';
 import {
 	childminderArrangementsCsv,
 	childminderContactsCsv,

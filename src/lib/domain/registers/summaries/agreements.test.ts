@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makePartner, makePreventionProfile } from '../testFactories';
+import { makePartner, makePreventionProfile } from '$fixtures/registers';
 import { agreementStatus, agreementValidOn, expiringAgreements, summarisePartners } from './agreements';
 
 const TODAY = '2026-11-21';

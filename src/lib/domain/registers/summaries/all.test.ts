@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kindergartenYear } from '../../periods';
-import { makeFiveYearRegisterData } from '../benchData';
+import { makeFiveYearRegisterData } from '$fixtures/bench';
 import { emptyRegisterData } from '../registerData';
 import { computeAllRegisterSummaries } from './all';
 

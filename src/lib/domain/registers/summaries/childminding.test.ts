@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarYear, kindergartenYear } from '../../periods';
-import { makeChildminderArrangement, makeChildminderContact } from '../testFactories';
+import { makeChildminderArrangement, makeChildminderContact } from '$fixtures/registers';
 import { summariseChildminding } from './childminding';
 
 const kj2025 = kindergartenYear('2025-08-01');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarYear, kindergartenYear } from '../../periods';
-import { makeFamilyEducationOffer } from '../testFactories';
+import { makeFamilyEducationOffer } from '$fixtures/registers';
 import { offersInPeriod, summariseFamilyEducation } from './familyEducation';
 
 const kj2025 = kindergartenYear('2025-08-01');

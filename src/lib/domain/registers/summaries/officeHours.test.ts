@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { calendarYear, kindergartenYear } from '../../periods';
-import { makeOfficeHourPlan, makeOfficeHourSession } from '../testFactories';
+import { makeOfficeHourPlan, makeOfficeHourSession } from '$fixtures/registers';
 import { hoursOf, officeHoursGaps, plannedDates, summariseOfficeHours } from './officeHours';
 
 const kj2025 = kindergartenYear('2025-08-01'); // 1 Aug 2025 – 31 Jul 2026

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarYear, kindergartenYear } from '../../periods';
-import { makePreventionOffer, makePreventionProfile } from '../testFactories';
+import { makePreventionOffer, makePreventionProfile } from '$fixtures/registers';
 import { summarisePrevention } from './prevention';
 
 const kj2025 = kindergartenYear('2025-08-01');

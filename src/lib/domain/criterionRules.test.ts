@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { criterionRuleSchema, type CriterionRule } from './criterionRules';
+import { criterionRuleSchema, evaluateCriterionRules, type CriterionRule } from './criterionRules';
 import { kindergartenYear } from './periods';
-import { evaluateCriterionRules } from './registerRules';
 import { emptyRegisterData, type RegisterData } from './registers/registerData';
 import {
 	makeChildminderArrangement,
@@ -11,7 +10,7 @@ import {
 	makePartner,
 	makePreventionOffer,
 	makePreventionProfile
-} from './registers/testFactories';
+} from '$fixtures/registers';
 
 const period = kindergartenYear('2025-08-01');
 const AFTER = '2026-09-01';
