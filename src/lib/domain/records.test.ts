@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dossierEvidenceSchema, snapshotWithWebLinks } from './dossier';
+import { snapshotWithWebLinks } from './dossier/projection';
+import { dossierEvidenceSchema } from './dossier/snapshot';
 import { evidenceSchema, facilityProfileSchema, isHttpUrl, storedFileName } from './records';
 
 const base = {

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Catalogue } from '$lib/domain/catalogue/schema';
-import type { CriterionFeedback } from '$lib/domain/dossier';
+import type { CriterionFeedback } from '$lib/domain/dossier/feedback';
 import type { CriterionStatus, Evidence, FacilityProfile } from '$lib/domain/records';
 import type { ChildminderArrangement, ChildminderContact } from '$lib/domain/registers/childminding';
 import type { FamilyEducationOffer } from '$lib/domain/registers/familyEducation';

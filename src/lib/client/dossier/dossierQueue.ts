@@ -3,13 +3,9 @@ import { db } from '$lib/client/db';
 import { timedFetch, transferTimeoutMs } from '$lib/client/http/timedFetch';
 import { newId, nowIso } from '$lib/client/db/ids';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
-import {
-	dossierSnapshotSchema,
-	dossierSubmitResponseSchema,
-	dossierSummarySchema,
-	snapshotWithWebLinks,
-	type DossierSnapshot
-} from '$lib/domain/dossier';
+import { snapshotWithWebLinks } from '$lib/domain/dossier/projection';
+import { dossierSnapshotSchema, type DossierSnapshot } from '$lib/domain/dossier/snapshot';
+import { dossierSubmitResponseSchema, dossierSummarySchema } from '$lib/domain/dossier/versions';
 
 /**
  * Hand-ins waiting for the server, kept in the workspace (one `meta` row each) so handing in works

@@ -5,7 +5,7 @@ import {
 	dossierResponseSchema,
 	type Dossier,
 	type DossierSummary
-} from '$lib/domain/dossier';
+} from '$lib/domain/dossier/versions';
 
 export type Fetched<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
 

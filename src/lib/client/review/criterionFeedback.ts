@@ -1,6 +1,6 @@
 import { db } from '$lib/client/db';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
-import { criterionFeedbackId, type CriterionFeedback } from '$lib/domain/dossier';
+import { criterionFeedbackId, type CriterionFeedback } from '$lib/domain/dossier/feedback';
 
 /** The advisor's current feedback on a criterion of the facility, as pulled by sync; null if none. */
 export async function readCriterionFeedback(

@@ -3,13 +3,15 @@ import { timedFetch } from '$lib/client/http/timedFetch';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
 import {
 	criterionFeedbackSchema,
+	type CriterionFeedback,
+	type FeedbackRequest
+} from '$lib/domain/dossier/feedback';
+import {
 	reviewFacilityDetailSchema,
 	reviewFacilityListSchema,
-	type CriterionFeedback,
-	type FeedbackRequest,
 	type ReviewFacilityDetail,
 	type ReviewFacilitySummary
-} from '$lib/domain/dossier';
+} from '$lib/domain/dossier/review';
 
 /** The advisor's pages talk to the server directly: she works online, on a laptop. */
 

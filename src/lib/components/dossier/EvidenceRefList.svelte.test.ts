@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { DossierEvidence } from '$lib/domain/dossier';
+import type { DossierEvidence } from '$lib/domain/dossier/snapshot';
 import EvidenceRefList from './EvidenceRefList.svelte';
 
 function item(id: string, values: Partial<DossierEvidence>): DossierEvidence {

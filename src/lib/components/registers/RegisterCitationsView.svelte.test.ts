@@ -6,11 +6,7 @@ import { addFamilyEducationOffer, deleteFamilyEducationOffer } from '$lib/client
 import { savePartner } from '$lib/client/registers/partners';
 import { registerCitationId, type RegisterCitation } from '$lib/domain/registers/citations';
 import { emptyRegisterData, type RegisterData } from '$lib/domain/registers/registerData';
-import {
-	makeFamilyEducationOffer,
-	makeOfficeHourPlan,
-	makePartner
-} from '$fixtures/registers';
+import { makeFamilyEducationOffer, makeOfficeHourPlan, makePartner } from '$fixtures/registers';
 import CriterionRegisterCitations from './CriterionRegisterCitations.svelte';
 import RegisterCitationsView from './RegisterCitationsView.svelte';
 

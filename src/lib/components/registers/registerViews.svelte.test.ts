@@ -7,11 +7,7 @@ import { emptyRegisterData } from '$lib/domain/registers/registerData';
 import { computeAllRegisterSummaries } from '$lib/domain/registers/summaries/all';
 import { summariseFamilyEducation } from '$lib/domain/registers/summaries/familyEducation';
 import { summariseOfficeHours } from '$lib/domain/registers/summaries/officeHours';
-import {
-	makeFamilyEducationOffer,
-	makeOfficeHourSession,
-	makePartner
-} from '$fixtures/registers';
+import { makeFamilyEducationOffer, makeOfficeHourSession, makePartner } from '$fixtures/registers';
 import CriterionRegisterSummaryView from './CriterionRegisterSummaryView.svelte';
 import FamilyEducationRegister from './FamilyEducationRegister.svelte';
 import OfficeHoursRegister from './OfficeHoursRegister.svelte';

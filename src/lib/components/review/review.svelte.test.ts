@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
 import { db } from '$lib/client/db';
-import type { CriterionFeedback as Feedback } from '$lib/domain/dossier';
+import type { CriterionFeedback as Feedback } from '$lib/domain/dossier/feedback';
 import CriterionFeedback from './CriterionFeedback.svelte';
 import FeedbackForm from './FeedbackForm.svelte';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criterionFeedbackId } from '../dossier';
+import { criterionFeedbackId } from '../dossier/feedback';
 import { criterionStatusId } from '../records';
 import { registerCitationId } from '../registers/citations';
 import { preventionProfileId } from '../registers/names';

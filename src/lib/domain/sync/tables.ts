@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { criterionStatusSchema, evidenceSchema, facilityProfileSchema, type RecordBase } from '../records';
-import { criterionFeedbackSchema } from '../dossier';
+import { criterionFeedbackSchema } from '../dossier/feedback';
 import { registerCitationId, registerCitationSchema } from '../registers/citations';
 import { preventionProfileId } from '../registers/names';
 import { registerTables } from '../registers/tables';

@@ -1,4 +1,5 @@
-import { dossierSubmissionSchema, feedbackRequestSchema } from '$lib/domain/dossier';
+import { feedbackRequestSchema } from '$lib/domain/dossier/feedback';
+import { dossierSubmissionSchema } from '$lib/domain/dossier/versions';
 import { endpoint, json, readJson, requireUser } from '../http/endpoint';
 import { badRequest } from '../http/errors';
 import { param } from '../http/params';

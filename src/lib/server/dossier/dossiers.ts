@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { SessionUser } from '$lib/domain/accounts';
 import { hasControlCharacter } from '$lib/domain/controlCharacters';
-import {
-	dossierSnapshotSchema,
-	snapshotAttachments,
-	snapshotWithWebLinks,
-	type Dossier,
-	type DossierSubmission,
-	type DossierSubmitResponse,
-	type DossierSummary
-} from '$lib/domain/dossier';
+import { snapshotWithWebLinks } from '$lib/domain/dossier/projection';
+import { dossierSnapshotSchema, snapshotAttachments } from '$lib/domain/dossier/snapshot';
+import type {
+	Dossier,
+	DossierSubmission,
+	DossierSubmitResponse,
+	DossierSummary
+} from '$lib/domain/dossier/versions';
 import { periodFromKey } from '$lib/domain/periods';
 import { writeAudit } from '../audit';
 import { canLeadFacility, canReadFacility, canWriteFacility } from '../auth/permissions';

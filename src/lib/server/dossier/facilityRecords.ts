@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CriterionFeedback } from '$lib/domain/dossier';
+import type { CriterionFeedback } from '$lib/domain/dossier/feedback';
 import type { CriterionStatus, Evidence, FacilityProfile } from '$lib/domain/records';
 import type { DatabaseSchema } from '../db/schema';
 import { syncDb } from '../sync/schema';

@@ -3,13 +3,11 @@ import type { Catalogue } from '$lib/domain/catalogue/schema';
 import {
 	criterionFeedbackId,
 	criterionFeedbackSchema,
-	linkOrNothing,
 	type CriterionFeedback,
-	type DossierReadiness,
-	type FeedbackRequest,
-	type ReviewFacilityDetail,
-	type ReviewFacilitySummary
-} from '$lib/domain/dossier';
+	type FeedbackRequest
+} from '$lib/domain/dossier/feedback';
+import { dossierEvidence, dossierReadiness, dossierStatus } from '$lib/domain/dossier/projection';
+import type { ReviewFacilityDetail, ReviewFacilitySummary } from '$lib/domain/dossier/review';
 import { computeReadiness } from '$lib/domain/readiness';
 import type { CriterionStatus, FacilityProfile } from '$lib/domain/records';
 import { writeAudit } from '../audit';
@@ -107,15 +105,6 @@ export async function listReviewFacilities(
 	return summaries;
 }
 
-function dossierReadiness(readiness: ReturnType<typeof computeReadiness>): DossierReadiness {
-	return {
-		passes: readiness.passes,
-		areas: readiness.areas,
-		overall: readiness.overall,
-		explanations: readiness.explanations
-	};
-}
-
 /** One centre as the advisor reviews it: what it has synced, criterion by criterion. */
 export async function reviewFacility(
 	ctx: ServerContext,
@@ -138,26 +127,8 @@ export async function reviewFacility(
 			lastSyncAt: syncs.get(facilityId) ?? null
 		},
 		catalogue: catalogue as unknown as Record<string, unknown>,
-		statuses: held.statuses.map((s) => ({
-			criterionId: s.criterionId,
-			status: s.status,
-			note: s.note,
-			updatedAt: s.updatedAt,
-			updatedBy: s.updatedBy
-		})),
-		evidence: held.evidence
-			.map((e) => ({
-				id: e.id,
-				kind: e.kind,
-				title: e.title,
-				note: e.note,
-				url: linkOrNothing(e.url),
-				date: e.date,
-				validUntil: e.validUntil,
-				criterionIds: e.criterionIds,
-				attachment: e.attachment
-			}))
-			.sort((a, b) => b.date.localeCompare(a.date)),
+		statuses: held.statuses.map(dossierStatus),
+		evidence: held.evidence.map(dossierEvidence).sort((a, b) => b.date.localeCompare(a.date)),
 		feedback: held.feedback,
 		readiness: dossierReadiness(readinessOf(catalogue, held.profile, held.statuses)),
 		dossiers: await listDossiers(ctx, user, facilityId)

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { buildDossierSnapshot, type DossierSnapshot, type DossierSubmission } from '$lib/domain/dossier';
+import { buildDossierSnapshot } from '$lib/domain/dossier/projection';
+import type { DossierSnapshot } from '$lib/domain/dossier/snapshot';
+import type { DossierSubmission } from '$lib/domain/dossier/versions';
 import { periodFromKey } from '$lib/domain/periods';
 import { computeReadiness } from '$lib/domain/readiness';
 import type { AttachmentRef, CriterionStatus, Evidence } from '$lib/domain/records';

@@ -1,0 +1,60 @@
+import type { DossierEvidence, DossierSnapshot } from './snapshot';
+
+/** What the dossier and review pages derive from a snapshot for display. */
+
+/** Evidence of the snapshot by criterion id, for the criterion-by-criterion views. */
+export function evidenceByCriterion(
+	snapshot: Pick<DossierSnapshot, 'evidence'>
+): Map<string, DossierEvidence[]> {
+	const byCriterion = new Map<string, DossierEvidence[]>();
+	for (const e of snapshot.evidence) {
+		for (const criterionId of e.criterionIds) {
+			const list = byCriterion.get(criterionId) ?? [];
+			list.push(e);
+			byCriterion.set(criterionId, list);
+		}
+	}
+	return byCriterion;
+}
+
+function numberAt(source: unknown, ...path: string[]): number | null {
+	let value: unknown = source;
+	for (const key of path) {
+		if (value === null || typeof value !== 'object') return null;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * The registers' key figures in German, one line per register, from a snapshot's summaries. Reads
+ * defensively: summaries of an older app version may lack a figure, which is then left out.
+ */
+export function registerKeyFigures(summaries: Record<string, unknown> | null): string[] {
+	if (!summaries) return [];
+	const lines: string[] = [];
+	const held = numberAt(summaries, 'officeHours', 'sessionsHeld');
+	if (held !== null) {
+		const minutes = numberAt(summaries, 'officeHours', 'minutes') ?? 0;
+		const contacts = numberAt(summaries, 'officeHours', 'contacts') ?? 0;
+		lines.push(
+			`Sprechstunden: ${held} gehalten, ${(Math.round(minutes / 6) / 10).toLocaleString('de-DE')} Std., ${contacts} Kontakte`
+		);
+	}
+	const offers = numberAt(summaries, 'familyEducation', 'offers');
+	if (offers !== null) {
+		const sessions = numberAt(summaries, 'familyEducation', 'sessions') ?? 0;
+		const participants = numberAt(summaries, 'familyEducation', 'participants') ?? 0;
+		lines.push(`Familienbildung: ${offers} Angebote, ${sessions} Termine, ${participants} Teilnahmen`);
+	}
+	const childminding = numberAt(summaries, 'childminding', 'contacts');
+	if (childminding !== null) lines.push(`Kindertagespflege: ${childminding} Kontakte`);
+	const partners = numberAt(summaries, 'partners', 'partners');
+	if (partners !== null) {
+		const valid = numberAt(summaries, 'partners', 'byStatus', 'valid') ?? 0;
+		lines.push(`Kooperationspartner: ${partners}, davon ${valid} mit gültiger Vereinbarung`);
+	}
+	const prevention = (summaries.prevention as { offersActive?: unknown } | undefined)?.offersActive;
+	if (Array.isArray(prevention)) lines.push(`Prävention: ${prevention.length} laufende Angebote`);
+	return lines;
+}
