@@ -1,4 +1,4 @@
-import type { CriterionRule } from '$lib/domain/criterionRules';
+import type { CriterionRule } from '$lib/domain/criterionRules/schema';
 import type { RegisterSummaries } from '$lib/domain/registers/summaries/all';
 import { formatCount, formatHours, formatShare } from './format';
 

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { criterionRuleSchema } from '$lib/domain/criterionRules';
+import { criterionRuleSchema } from '$lib/domain/criterionRules/schema';
 import { calendarYear, kindergartenYear } from '$lib/domain/periods';
 import { emptyRegisterData } from '$lib/domain/registers/registerData';
 import { computeAllRegisterSummaries } from '$lib/domain/registers/summaries/all';

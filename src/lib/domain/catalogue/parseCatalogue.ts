@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { criterionRuleSchema } from '../criterionRules';
+import { criterionRuleSchema } from '../criterionRules/schema';
 import { crossCheck, type CheckView } from './crossChecks';
 import { formatPath, lineOf, locateJson, type PathSegment } from './jsonLocator';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { criterionRuleSchema } from '../criterionRules';
+import { criterionRuleSchema } from '../criterionRules/schema';
 import { crossCheckCatalogue } from './crossChecks';
 
 /** Leistungsbereich, Strukturbereich or (chosen by the centre) Profilbereich. */

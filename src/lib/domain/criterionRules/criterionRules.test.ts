@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { criterionRuleSchema, evaluateCriterionRules, type CriterionRule } from './criterionRules';
-import { kindergartenYear } from './periods';
-import { emptyRegisterData, type RegisterData } from './registers/registerData';
+import { kindergartenYear } from '$lib/domain/periods';
+import { emptyRegisterData, type RegisterData } from '$lib/domain/registers/registerData';
+import { evaluateCriterionRules } from './evaluate';
+import { criterionRuleSchema, type CriterionRule } from './schema';
 import {
 	makeChildminderArrangement,
 	makeChildminderContact,

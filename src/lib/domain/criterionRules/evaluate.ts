@@ -1,72 +1,23 @@
-import { z } from 'zod';
-import type { Criterion } from './catalogue/schema';
-import { formatDateDe, type LocalDate } from './dates';
-import type { ReviewPeriod } from './periods';
-import { childminderArrangementKindLabels, childminderArrangementKindSchema } from './registers/childminding';
-import { familyEducationKindLabels, familyEducationKindSchema } from './registers/familyEducation';
-import { partnerKindLabels, partnerKindSchema } from './registers/partners';
-import type { RegisterData } from './registers/registerData';
-import { agreementValidOn } from './registers/summaries/agreements';
-import { computeAllRegisterSummaries, type RegisterSummaries } from './registers/summaries/all';
-import { periodHorizon } from './registers/summaries/period';
+import type { Criterion } from '../catalogue/schema';
+import type { CriterionRule } from './schema';
+import { formatDateDe, type LocalDate } from '../dates';
+import type { ReviewPeriod } from '../periods';
+import { childminderArrangementKindLabels } from '../registers/childminding';
+import { familyEducationKindLabels } from '../registers/familyEducation';
+import { partnerKindLabels } from '../registers/partners';
+import type { RegisterData } from '../registers/registerData';
+import { agreementValidOn } from '../registers/summaries/agreements';
+import { computeAllRegisterSummaries, type RegisterSummaries } from '../registers/summaries/all';
+import { periodHorizon } from '../registers/summaries/period';
 
 /**
- * Rules a catalogue criterion may declare so the app can check it against the registers
- * (Sprechstunden, Familienbildung, Kindertagespflege, partners, Prävention). A rule only ever
- * yields a suggestion ("laut Register erfüllt"); the leader confirms the status herself.
- * Kinds are the registers' own enums, so a typo in an imported catalogue is reported, not ignored.
+ * Checks a criterion's declared rules (./schema) against the registers. The outcome is only ever a
+ * suggestion ("laut Register erfüllt") with reasons in German; the leader confirms the status
+ * herself, the app never sets it. A new rule kind is its schema in ./schema and its case here.
+ * Apart from the schema because the catalogue schema imports the rules' schema, and this check
+ * needs the registers' summaries and periods, which lean on the catalogue: one file would close an
+ * import circle.
  */
-const ruleOfferKindSchema = z.enum(familyEducationKindSchema.options, {
-	error: `Unbekannte Art eines Familienbildungsangebots (erlaubt: ${familyEducationKindSchema.options.join(', ')})`
-});
-const rulePartnerKindSchema = z.enum(partnerKindSchema.options, {
-	error: `Unbekannte Art eines Kooperationspartners (erlaubt: ${partnerKindSchema.options.join(', ')})`
-});
-const ruleArrangementKindSchema = z.enum(childminderArrangementKindSchema.options, {
-	error: `Unbekannte Art einer Tagespflege-Vereinbarung (erlaubt: ${childminderArrangementKindSchema.options.join(', ')})`
-});
-
-export const criterionRuleSchema = z.discriminatedUnion('kind', [
-	z.object({
-		kind: z.literal('officeHoursMonthly'),
-		/** Months of the review period that must have at least one office-hour session held. */
-		minMonths: z.number().int().min(1).max(12).default(10)
-	}),
-	z.object({
-		kind: z.literal('familyEducationOffers'),
-		/** Offers with at least one session in the period. */
-		min: z.number().int().min(1),
-		/** Only offers of these kinds count; all kinds when absent. */
-		offerKinds: z.array(ruleOfferKindSchema).min(1).optional()
-	}),
-	z.object({
-		kind: z.literal('partnerAgreement'),
-		/** A written agreement with a partner of this kind, in force today (or at the period's end). */
-		partnerKind: rulePartnerKindSchema
-	}),
-	z.object({
-		kind: z.literal('childminderContacts'),
-		/** Information and mediation contacts (summed counts) in the period. */
-		min: z.number().int().min(1)
-	}),
-	z.object({
-		kind: z.literal('childminderArrangement'),
-		/** A Kindertagespflege arrangement of this kind in force during the period. */
-		arrangementKind: ruleArrangementKindSchema
-	}),
-	z.object({
-		/** Profilbereich Prävention: network named, municipal agreement in force, at least one offer. */
-		kind: z.literal('preventionNetwork')
-	})
-]);
-
-export type CriterionRule = z.infer<typeof criterionRuleSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// Checking a criterion's declared rules against the registers. The outcome is only ever a suggestion
-// ("laut Register erfüllt") with reasons in German; the leader confirms the status herself, the app
-// never sets it. The rules and their check are one module so that a new rule kind is added in one
-// place: its schema above, its case in `evaluateRule` below.
 
 export interface RuleResult {
 	rule: CriterionRule;
