@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '$lib/client/db';
-import { readDraft, writeDraft } from '$lib/client/drafts/draftStore';
+import { readDraft, writeDraft } from '$lib/client/db/drafts';
 import { unsavedInput } from '$lib/client/state/unsavedInput.svelte';
 import CriterionDetail from './CriterionDetail.svelte';
 import { fakeActions, makeEvidence, makeStatus, stubObjectUrls, testCatalogue } from './testFixtures';

@@ -1,5 +1,5 @@
 import { prepareAttachment } from '$lib/client/media/attachment';
-import { saveCriterionNote, setCriterionStatus } from '$lib/client/services/criterionStatus';
+import { saveCriterionNote, setCriterionStatus } from '$lib/client/services/criterion';
 import {
 	addEvidence,
 	attachEvidenceFile,

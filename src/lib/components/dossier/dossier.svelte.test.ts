@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { builtInCatalogue } from '$lib/client/catalogue/catalogueStore';
-import type { LocalSubmission } from '$lib/client/dossier/dossierQueue';
+import { builtInCatalogue } from '$lib/client/services/catalogue';
+import type { LocalSubmission } from '$lib/client/services/dossier/queue';
 import { buildDossierSnapshot, type Dossier, type DossierSummary } from '$lib/domain/dossier';
 import { periodFromKey } from '$lib/domain/periods';
 import { computeReadiness } from '$lib/domain/readiness';

@@ -2,9 +2,9 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/client/db';
-import { readDraft, writeDraft } from './draftStore';
-import FormDraftHarness from './FormDraftHarness.svelte';
-import { flushDrafts, storedDraftKeys } from './formDraft.svelte';
+import { readDraft, writeDraft } from '$lib/client/db/drafts';
+import FormDraftHarness from '$lib/client/state/FormDraftHarness.svelte';
+import { flushDrafts, storedDraftKeys } from '$lib/client/state/formDraft.svelte';
 
 const stored = (key: string) => readDraft(db.name, key);
 

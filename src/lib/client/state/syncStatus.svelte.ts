@@ -1,20 +1,20 @@
 import { liveQuery } from 'dexie';
 import { db, onDbHealthChange } from '$lib/client/db';
 import { isQuotaExceeded } from '$lib/client/db/errors';
-import { SYNC_BLOCKED_STORAGE_FULL, SYNC_STORAGE_FULL } from '$lib/client/storage/storageHealth';
-import { countOutboxEntries, type OutboxCounts } from './outbox';
+import { SYNC_BLOCKED_STORAGE_FULL, SYNC_STORAGE_FULL } from '$lib/client/services/storageHealth';
+import { countOutboxEntries, type OutboxCounts } from '$lib/client/sync/outbox';
 import {
 	createSyncApi,
 	NeedsLoginError,
 	ServerUnreachableError,
 	SyncServerError,
 	type SyncApi
-} from './syncApi';
-import { withJitter } from './jitter';
-import { readLastSyncedAt } from './syncMeta';
-import { deriveSyncState, type SyncStatusView } from './syncState';
-import { synchronize, type SyncReport } from './sync';
-import { runExclusively } from './tabLock';
+} from '$lib/client/api/sync';
+import { withJitter } from '$lib/client/sync/jitter';
+import { readLastSyncedAt } from '$lib/client/sync/syncMeta';
+import { deriveSyncState, type SyncStatusView } from '$lib/client/sync/syncState';
+import { synchronize, type SyncReport } from '$lib/client/sync/sync';
+import { runExclusively } from '$lib/client/sync/tabLock';
 
 /** Sync every minute while online; soon after a local change. */
 const PERIOD_MS = 60_000;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sessionUserSchema, type SessionResponse, type SessionUser } from '$lib/domain/accounts';
 import { DEFAULT_WORKSPACE_NAME } from '$lib/client/db/WorkspaceDb';
-import { readDurableSession, writeDurableSession } from './durableSession';
+import { readDurableSession, writeDurableSession } from '$lib/client/services/session/durableSession';
 
 /**
  * Who is signed in on this device, kept locally so the app opens the right workspace with no

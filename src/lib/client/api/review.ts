@@ -1,5 +1,5 @@
-import { getJson, type Fetched } from '$lib/client/dossier/dossiersApi';
-import { timedFetch } from '$lib/client/http/timedFetch';
+import { getJson, type Fetched } from '$lib/client/api/dossiers';
+import { timedFetch } from '$lib/client/api/timedFetch';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
 import {
 	criterionFeedbackSchema,

@@ -10,13 +10,17 @@ import { workspace } from '$lib/client/state/workspace.svelte';
 import { citeRegisterEntry } from '$lib/client/registers/citations';
 import { savePreventionProfile } from '$lib/client/registers/prevention';
 import { countPendingChanges } from '$lib/client/sync/outbox';
-import { syncStatus } from '$lib/client/sync/syncStatus.svelte';
+import { syncStatus } from '$lib/client/state/syncStatus.svelte';
 import { createFakeFetch, jsonResponse, type FakeFetch } from '$lib/client/sync/fakeServer';
 import type { SessionResponse, SessionUser } from '$lib/domain/accounts';
 import type { PullResponse, PushRequest, PushResponse } from '$lib/domain/sync/protocol';
-import { session } from './session.svelte';
-import { forgetCachedSession, readCachedSession, workspaceNameFor } from './sessionCache';
-import { sessionBoundFetch } from './sessionFetch';
+import { session } from '$lib/client/state/session.svelte';
+import {
+	forgetCachedSession,
+	readCachedSession,
+	workspaceNameFor
+} from '$lib/client/services/session/sessionCache';
+import { sessionBoundFetch } from '$lib/client/api/sessionFetch';
 
 useCloneableBlob();
 

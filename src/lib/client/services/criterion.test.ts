@@ -4,7 +4,7 @@ import { RecordValidationError } from '$lib/client/db/errors';
 import { setActor } from '$lib/client/db/meta';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { criterionStatusId } from '$lib/domain/records';
-import { saveCriterionNote, setCriterionStatus } from './criterionStatus';
+import { saveCriterionNote, setCriterionStatus } from '$lib/client/services/criterion';
 
 let db: WorkspaceDb;
 beforeEach(async () => {

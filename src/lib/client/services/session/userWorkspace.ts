@@ -1,4 +1,4 @@
-import { builtInCatalogue } from '$lib/client/catalogue/catalogueStore';
+import { builtInCatalogue } from '$lib/client/services/catalogue';
 import { putRecord } from '$lib/client/db/changes';
 import { db } from '$lib/client/db';
 import { nowIso } from '$lib/client/db/ids';

@@ -1,12 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
+import { freshWorkspace } from '../../../../../tests/fixtures/db/testWorkspace';
 import { putRecord } from '$lib/client/db/changes';
 import { setActiveFacilityId, setActor } from '$lib/client/db/meta';
 import { createFakeFetch, jsonResponse, type FakeFetch } from '$lib/client/sync/fakeServer';
 import { dossierSnapshotSchema, type DossierSubmission, type DossierSummary } from '$lib/domain/dossier';
 import { periodFromKey } from '$lib/domain/periods';
-import { countQueuedDossiers, listLocalSubmissions, queueDossier, sendQueuedDossiers } from './dossierQueue';
-import { prepareDossier } from './prepareDossier';
+import {
+	countQueuedDossiers,
+	listLocalSubmissions,
+	queueDossier,
+	sendQueuedDossiers
+} from '$lib/client/services/dossier/queue';
+import { prepareDossier } from '$lib/client/services/dossier/prepare';
 
 const PERIOD = periodFromKey('cy-2026')!;
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isTimeout, timedFetch, transferTimeoutMs } from '$lib/client/http/timedFetch';
+import { isTimeout, timedFetch, transferTimeoutMs } from '$lib/client/api/timedFetch';
 import type { ApiErrorBody } from '$lib/domain/accounts';
 
 export type ApiFailure = ApiErrorBody['error'] & { status: number };

@@ -5,7 +5,7 @@ import {
 	readStorageEstimate,
 	rememberedPersistence,
 	requestPersistence
-} from './storageHealth';
+} from '$lib/client/services/storageHealth';
 
 function stubStorage(storage: Partial<StorageManager> | undefined) {
 	Object.defineProperty(navigator, 'storage', { value: storage, configurable: true });

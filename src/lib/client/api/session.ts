@@ -1,4 +1,4 @@
-import { timedFetch } from '$lib/client/http/timedFetch';
+import { timedFetch } from '$lib/client/api/timedFetch';
 import { sessionResponseSchema, type SessionResponse } from '$lib/domain/accounts';
 
 /** What the server says about this browser's session. */

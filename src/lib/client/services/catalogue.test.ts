@@ -8,7 +8,7 @@ import {
 	listCatalogues,
 	loadCatalogue,
 	saveImportedCatalogue
-} from './catalogueStore';
+} from '$lib/client/services/catalogue';
 
 let db: WorkspaceDb;
 

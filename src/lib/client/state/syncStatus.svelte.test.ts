@@ -1,11 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
 import { putRecord } from '$lib/client/db/changes';
-import { acceptAll, createFakeFetch, emptyPull, jsonResponse, type FakeFetch } from './fakeServer';
+import {
+	acceptAll,
+	createFakeFetch,
+	emptyPull,
+	jsonResponse,
+	type FakeFetch
+} from '$lib/client/sync/fakeServer';
 import type { PushRequest } from '$lib/domain/sync/protocol';
-import { createSyncApi } from './syncApi';
-import { syncStatus } from './syncStatus.svelte';
-import { runExclusively } from './tabLock';
+import { createSyncApi } from '$lib/client/api/sync';
+import { syncStatus } from '$lib/client/state/syncStatus.svelte';
+import { runExclusively } from '$lib/client/sync/tabLock';
 
 let fake: FakeFetch;
 let stop: () => void = () => {};

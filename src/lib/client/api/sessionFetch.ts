@@ -1,6 +1,6 @@
 import { db } from '$lib/client/db';
-import { createSyncApi, type SyncApi } from '$lib/client/sync/syncApi';
-import { readCachedSession, workspaceNameFor } from './sessionCache';
+import { createSyncApi, type SyncApi } from '$lib/client/api/sync';
+import { readCachedSession, workspaceNameFor } from '$lib/client/services/session/sessionCache';
 
 /**
  * `fetch` for sync and hand-ins that only talks to the server for the signed-in user's own

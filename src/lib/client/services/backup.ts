@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped, type Zippable } from 'fflate';
 import { z } from 'zod';
 import { version as appVersion } from '../../../../package.json';
-import { catalogueKey } from '$lib/client/catalogue/catalogueStore';
+import { catalogueKey } from '$lib/client/services/catalogue';
 import { sha256Hex } from '$lib/client/db/attachments';
 import {
 	sameValue,

@@ -2,10 +2,10 @@ import { untrack } from 'svelte';
 import type { ResolvedPathname } from '$app/types';
 import { db, useWorkspace, type DbHealth } from '$lib/client/db';
 import { setActiveFacilityId } from '$lib/client/db/meta';
-import { countQueuedDossiers, sendQueuedDossiers } from '$lib/client/dossier/dossierQueue';
+import { countQueuedDossiers, sendQueuedDossiers } from '$lib/client/services/dossier/queue';
 import { workspace } from '$lib/client/state/workspace.svelte';
 import { countPendingChanges } from '$lib/client/sync/outbox';
-import { syncStatus } from '$lib/client/sync/syncStatus.svelte';
+import { syncStatus } from '$lib/client/state/syncStatus.svelte';
 import type { SessionResponse, SessionUser } from '$lib/domain/accounts';
 import {
 	adoptAnonymousData,
@@ -14,8 +14,8 @@ import {
 	summarizeAnonymousData,
 	type AdoptionResult,
 	type AnonymousDataSummary
-} from './anonymousData';
-import { checkSession, logoutOnServer, type FetchFn } from './sessionApi';
+} from '$lib/client/services/session/anonymousData';
+import { checkSession, logoutOnServer, type FetchFn } from '$lib/client/api/session';
 import {
 	forgetCachedSession,
 	isLogoutPending,
@@ -25,9 +25,13 @@ import {
 	saveCachedSession,
 	workspaceNameFor,
 	type CachedSession
-} from './sessionCache';
-import { sessionBoundFetch } from './sessionFetch';
-import { ensureUserFacility, prepareUserWorkspace, writesFacilityData } from './userWorkspace';
+} from '$lib/client/services/session/sessionCache';
+import { sessionBoundFetch } from '$lib/client/api/sessionFetch';
+import {
+	ensureUserFacility,
+	prepareUserWorkspace,
+	writesFacilityData
+} from '$lib/client/services/session/userWorkspace';
 
 /** Where a role starts after logging in. */
 export function landingPathFor(user: SessionUser): ResolvedPathname {

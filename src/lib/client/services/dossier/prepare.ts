@@ -1,4 +1,4 @@
-import { loadCatalogue } from '$lib/client/catalogue/catalogueStore';
+import { loadCatalogue } from '$lib/client/services/catalogue';
 import { db } from '$lib/client/db';
 import { nowIso } from '$lib/client/db/ids';
 import { getActor } from '$lib/client/db/meta';

@@ -1,4 +1,4 @@
-import { timedFetch, transferTimeoutMs } from '$lib/client/http/timedFetch';
+import { timedFetch, transferTimeoutMs } from '$lib/client/api/timedFetch';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
 import {
 	dossierListResponseSchema,

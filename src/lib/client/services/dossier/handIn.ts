@@ -1,8 +1,8 @@
-import { session } from '$lib/client/session/session.svelte';
-import { syncStatus } from '$lib/client/sync/syncStatus.svelte';
+import { session } from '$lib/client/state/session.svelte';
+import { syncStatus } from '$lib/client/state/syncStatus.svelte';
 import type { ReviewPeriod } from '$lib/domain/periods';
-import { queueDossier, type LocalSubmission } from './dossierQueue';
-import { prepareDossier } from './prepareDossier';
+import { queueDossier, type LocalSubmission } from '$lib/client/services/dossier/queue';
+import { prepareDossier } from '$lib/client/services/dossier/prepare';
 
 /**
  * The Leitung hands in the dossier for a period: the snapshot is fixed and queued on the device at

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_TIMEOUT_MS, timedFetch, transferTimeoutMs } from './timedFetch';
+import { REQUEST_TIMEOUT_MS, timedFetch, transferTimeoutMs } from '$lib/client/api/timedFetch';
 
 /** A server that takes the request and never answers, like a captive-portal Wi-Fi. */
 const neverAnswers: typeof fetch = () => new Promise<Response>(() => {});

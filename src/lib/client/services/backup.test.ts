@@ -1,13 +1,13 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { blobOf, freshWorkspace, useCloneableBlob } from '../../../../tests/fixtures/db/testWorkspace';
-import { builtInCatalogue } from '$lib/client/catalogue/catalogueStore';
+import { builtInCatalogue } from '$lib/client/services/catalogue';
 import { db as liveDb } from '$lib/client/db';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
-import { setCriterionStatus } from '$lib/client/services/criterionStatus';
+import { setCriterionStatus } from '$lib/client/services/criterion';
 import { addEvidence, deleteEvidence } from '$lib/client/services/evidence';
 import { ensureFacility, saveFacilityProfile } from '$lib/client/services/facility';
-import { BACKUP_FORMAT, exportWorkspace, importWorkspace } from './workspaceBackup';
+import { BACKUP_FORMAT, exportWorkspace, importWorkspace } from '$lib/client/services/backup';
 
 useCloneableBlob();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { db } from '$lib/client/db';
-import { timedFetch, transferTimeoutMs } from '$lib/client/http/timedFetch';
+import { timedFetch, transferTimeoutMs } from '$lib/client/api/timedFetch';
 import { newId, nowIso } from '$lib/client/db/ids';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftKeys, readDraft, removeDraft, writeDraft } from './draftStore';
+import { draftKeys, readDraft, removeDraft, writeDraft } from '$lib/client/db/drafts';
 
 describe('draft store', () => {
 	it('keeps drafts per workspace and form, and lists a workspace’s keys by prefix', async () => {

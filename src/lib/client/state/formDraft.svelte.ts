@@ -1,6 +1,6 @@
 import { onDestroy } from 'svelte';
 import { db, onDbHealthChange } from '$lib/client/db';
-import { draftKeys, readDraft, removeDraft, writeDraft } from './draftStore';
+import { draftKeys, readDraft, removeDraft, writeDraft } from '$lib/client/db/drafts';
 
 /** How long typing pauses before the draft is written (a kill loses at most this much). */
 export const DRAFT_SAVE_DELAY_MS = 300;

@@ -9,7 +9,7 @@ import {
 	type PushResponse
 } from '$lib/domain/sync/protocol';
 import { MAX_ATTACHMENT_BYTES } from '$lib/domain/records';
-import { isTimeout, timedFetch, transferTimeoutMs, type TimedInit } from '$lib/client/http/timedFetch';
+import { isTimeout, timedFetch, transferTimeoutMs, type TimedInit } from '$lib/client/api/timedFetch';
 
 /** The session is gone (expired, logged out): sync stops and every local change is kept. */
 export class NeedsLoginError extends Error {
