@@ -2,46 +2,80 @@ import type { z } from 'zod';
 import { isTimeout, timedFetch, transferTimeoutMs } from '$lib/client/api/timedFetch';
 import type { ApiErrorBody } from '$lib/domain/accounts';
 
+/** Why a server call failed: the server's German error, or `status` 0 when no answer came. */
 export type ApiFailure = ApiErrorBody['error'] & { status: number };
+/** What every server call of the client answers. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
 
+/** The texts for failures without a message from the server; screens word them for their context. */
+export interface FailureTexts {
+	offline: string;
+	timeout: string;
+	status: (status: number) => string;
+}
+
+/** The forms' wording: what was typed stays, so the user may try again. */
+export const FORM_TEXTS: FailureTexts = {
+	offline: 'Keine Verbindung zum Server. Bitte prüfen Sie die Internetverbindung.',
+	timeout: 'Der Server antwortet nicht. Bitte später noch einmal versuchen; Ihre Eingaben bleiben stehen.',
+	status: (status) => `Der Server hat mit Fehler ${status} geantwortet.`
+};
+
+/** The pages' wording when they load what the server holds. */
+export const LOAD_TEXTS: FailureTexts = {
+	offline: 'Keine Verbindung zum Server.',
+	timeout: 'Keine Verbindung zum Server.',
+	status: (status) => `Der Server antwortet mit Fehler ${status}.`
+};
+
+export interface RequestOptions<T> {
+	method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	/** Sent as JSON. */
+	body?: unknown;
+	/** The deadline; by default the ordinary one plus time to send the body on a slow link. */
+	timeoutMs?: number;
+	/** Checks the answer's body; null turns a success into a failure (the server sent nonsense). */
+	parse?: (body: unknown) => T | null;
+	texts?: FailureTexts;
+	/** Tests pass a fake server; sync and hand-ins pass `sessionBoundFetch`. */
+	fetchFn?: typeof fetch;
+}
+
+const browserFetch: typeof fetch = (...args) => fetch(...args);
+
 /**
- * JSON request to the server's /api, answering the parsed body or the server's German error. A
- * network failure becomes an error too, so forms can show it next to what was typed.
+ * The one JSON request to the server's /api: answers the parsed body or the server's German error.
+ * No answer (offline, or none within the deadline) becomes an error too, so a form can show it next
+ * to what was typed. A 401 (session expired, or `sessionBoundFetch` refusing for another user) comes
+ * back as a failure with that status; callers decide what an expired session means for them.
  */
-export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+export async function requestJson<T>(path: string, options: RequestOptions<T> = {}): Promise<ApiResult<T>> {
+	const { method = 'GET', body, parse, texts = FORM_TEXTS } = options;
+	const json = body === undefined ? undefined : JSON.stringify(body);
 	let response: Response;
 	try {
-		const json = body === undefined ? undefined : JSON.stringify(body);
-		response = await timedFetch()(path, {
+		response = await timedFetch(options.fetchFn ?? browserFetch)(path, {
 			method,
 			headers: json === undefined ? {} : { 'content-type': 'application/json' },
 			body: json,
 			credentials: 'same-origin',
-			// A catalogue upload is the largest body sent here.
-			timeoutMs: transferTimeoutMs(json?.length ?? 0)
+			timeoutMs: options.timeoutMs ?? transferTimeoutMs(json?.length ?? 0)
 		});
 	} catch (error) {
-		return {
-			ok: false,
-			error: {
-				status: 0,
-				code: 'offline',
-				message: isTimeout(error)
-					? 'Der Server antwortet nicht. Bitte später noch einmal versuchen; Ihre Eingaben bleiben stehen.'
-					: 'Keine Verbindung zum Server. Bitte prüfen Sie die Internetverbindung.'
-			}
-		};
+		const message = isTimeout(error) ? texts.timeout : texts.offline;
+		return { ok: false, error: { status: 0, code: 'offline', message } };
 	}
 	const parsed: unknown = await response.json().catch(() => null);
-	if (response.ok) return { ok: true, data: parsed as T };
+	if (response.ok && !parse) return { ok: true, data: parsed as T };
+	const data = response.ok && parse ? parse(parsed) : null;
+	if (data !== null) return { ok: true, data };
 	const error = (parsed as Partial<ApiErrorBody> | null)?.error;
 	return {
 		ok: false,
 		error: {
 			status: response.status,
-			code: error?.code ?? 'http_error',
-			message: error?.message ?? `Der Server hat mit Fehler ${response.status} geantwortet.`,
+			code: typeof error?.code === 'string' ? error.code : 'http_error',
+			message: typeof error?.message === 'string' ? error.message : texts.status(response.status),
 			issues: error?.issues
 		}
 	};

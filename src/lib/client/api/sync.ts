@@ -57,6 +57,14 @@ export class SyncServerError extends Error {
 	}
 }
 
+/**
+ * A file's download address for a link; the name goes in well-formed, because encodeURIComponent
+ * throws on half an emoji, which a name cut short elsewhere may hold.
+ */
+export function attachmentDownloadUrl(sha256: string, fileName: string): string {
+	return `/api/sync/attachments/${sha256}?name=${encodeURIComponent(fileName.toWellFormed())}`;
+}
+
 export interface SyncApi {
 	push(request: PushRequest): Promise<PushResponse>;
 	pull(cursor: number, limit?: number): Promise<PullResponse>;

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { db } from '$lib/client/db';
-import { timedFetch, transferTimeoutMs } from '$lib/client/api/timedFetch';
+import { submitDossier } from '$lib/client/api/dossiers';
 import { newId, nowIso } from '$lib/client/db/ids';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import {
 	dossierSnapshotSchema,
-	dossierSubmitResponseSchema,
 	dossierSummarySchema,
 	snapshotWithWebLinks,
 	type DossierSnapshot
@@ -83,7 +82,7 @@ export type SendOutcome = 'done' | 'needs-login' | 'unreachable';
  * (no connection, session expired); whatever was confirmed stays confirmed.
  */
 export async function sendQueuedDossiers(
-	fetchFn: typeof fetch = (...args) => fetch(...args),
+	fetchFn?: typeof fetch,
 	target: WorkspaceDb = db
 ): Promise<SendOutcome> {
 	const rows = await target.meta.where('key').startsWith(KEY_PREFIX).toArray();
@@ -94,38 +93,19 @@ export async function sendQueuedDossiers(
 		})
 		.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
 	for (const submission of queued) {
-		let response: Response;
-		try {
-			const body = JSON.stringify({
-				submissionId: submission.submissionId,
-				facilityId: submission.facilityId,
-				snapshot: submission.snapshot
-			});
-			response = await timedFetch(fetchFn)('/api/dossiers', {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				credentials: 'same-origin',
-				body,
-				timeoutMs: transferTimeoutMs(body.length)
-			});
-		} catch {
-			return 'unreachable';
-		}
-		if (response.status === 401) return 'needs-login';
-		const body: unknown = await response.json().catch(() => null);
-		const confirmed = dossierSubmitResponseSchema.safeParse(body);
-		if (response.ok && confirmed.success) {
-			await save({ ...submission, state: 'sent', problem: null, dossier: confirmed.data.dossier }, target);
+		const { submissionId, facilityId, snapshot } = submission;
+		const result = await submitDossier({ submissionId, facilityId, snapshot }, fetchFn);
+		if (result.ok) {
+			await save({ ...submission, state: 'sent', problem: null, dossier: result.data }, target);
 			continue;
 		}
-		const message =
-			(body as { error?: { message?: unknown } } | null)?.error?.message ??
-			`Der Server antwortet mit Fehler ${response.status}.`;
-		const reason = typeof message === 'string' ? message : String(message);
+		const { status, message } = result.error;
+		if (status === 0) return 'unreachable';
+		if (status === 401) return 'needs-login';
 		// Files still on their way (409) or a passing server problem (5xx, 429): try again later.
-		const later = response.status === 409 || response.status === 429 || response.status >= 500;
-		await save({ ...submission, state: later ? 'queued' : 'refused', problem: reason }, target);
-		if (later && response.status !== 409) return 'unreachable';
+		const later = status === 409 || status === 429 || status >= 500;
+		await save({ ...submission, state: later ? 'queued' : 'refused', problem: message }, target);
+		if (later && status !== 409) return 'unreachable';
 	}
 	return 'done';
 }
