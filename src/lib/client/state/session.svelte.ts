@@ -2,6 +2,7 @@ import { untrack } from 'svelte';
 import type { ResolvedPathname } from '$app/types';
 import { db, useWorkspace, type DbHealth } from '$lib/client/db';
 import { setActiveFacilityId } from '$lib/client/db/meta';
+import { registerDossierSender } from '$lib/client/services/dossier/sender';
 import { countQueuedDossiers, sendQueuedDossiers } from '$lib/client/services/dossier/queue';
 import { workspace } from '$lib/client/state/workspace.svelte';
 import { countPendingChanges } from '$lib/client/sync/outbox';
@@ -285,3 +286,4 @@ class Session {
 }
 
 export const session = new Session();
+registerDossierSender(() => session.sendDossiers());
