@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isTimeout, timedFetch, transferTimeoutMs } from '$lib/client/api/timedFetch';
+import { isTimeout, timedFetch, transferTimeoutMs, type TimedInit } from '$lib/client/api/timedFetch';
 import type { ApiErrorBody } from '$lib/domain/accounts';
 
 /** Why a server call failed: the server's German error, or `status` 0 when no answer came. */
@@ -44,6 +44,16 @@ export interface RequestOptions<T> {
 const browserFetch: typeof fetch = (...args) => fetch(...args);
 
 /**
+ * One exchange with the server, cookies included, within its deadline (`timeoutMs`, by default the
+ * ordinary one). Rejects when no (complete) answer came; `requestJson` builds on it, and sync uses it
+ * directly for file bytes and its own errors.
+ */
+export function send(path: string, init: TimedInit & { fetchFn?: typeof fetch } = {}): Promise<Response> {
+	const { fetchFn = browserFetch, ...rest } = init;
+	return timedFetch(fetchFn)(path, { credentials: 'same-origin', ...rest });
+}
+
+/**
  * The one JSON request to the server's /api: answers the parsed body or the server's German error.
  * No answer (offline, or none within the deadline) becomes an error too, so a form can show it next
  * to what was typed. A 401 (session expired, or `sessionBoundFetch` refusing for another user) comes
@@ -54,12 +64,12 @@ export async function requestJson<T>(path: string, options: RequestOptions<T> = 
 	const json = body === undefined ? undefined : JSON.stringify(body);
 	let response: Response;
 	try {
-		response = await timedFetch(options.fetchFn ?? browserFetch)(path, {
+		response = await send(path, {
 			method,
 			headers: json === undefined ? {} : { 'content-type': 'application/json' },
 			body: json,
-			credentials: 'same-origin',
-			timeoutMs: options.timeoutMs ?? transferTimeoutMs(json?.length ?? 0)
+			timeoutMs: options.timeoutMs ?? transferTimeoutMs(json?.length ?? 0),
+			fetchFn: options.fetchFn
 		});
 	} catch (error) {
 		const message = isTimeout(error) ? texts.timeout : texts.offline;

@@ -9,7 +9,8 @@ import {
 	type PushResponse
 } from '$lib/domain/sync/protocol';
 import { MAX_ATTACHMENT_BYTES } from '$lib/domain/records';
-import { isTimeout, timedFetch, transferTimeoutMs, type TimedInit } from '$lib/client/api/timedFetch';
+import { send } from '$lib/client/api/request';
+import { isTimeout, transferTimeoutMs, type TimedInit } from '$lib/client/api/timedFetch';
 
 /** The session is gone (expired, logged out): sync stops and every local change is kept. */
 export class NeedsLoginError extends Error {
@@ -84,15 +85,10 @@ export function createSyncApi(
 	/** The deadline for a request moving this many bytes; tests shorten it. */
 	deadlineFor: (bytes: number) => number = transferTimeoutMs
 ): SyncApi {
-	const timed = timedFetch(fetchFn);
 	async function call(path: string, init: TimedInit = {}): Promise<Response> {
 		let response: Response;
 		try {
-			response = await timed(`${baseUrl}${path}`, {
-				credentials: 'same-origin',
-				timeoutMs: deadlineFor(0),
-				...init
-			});
+			response = await send(`${baseUrl}${path}`, { timeoutMs: deadlineFor(0), ...init, fetchFn });
 		} catch (error) {
 			throw new ServerUnreachableError(error);
 		}
