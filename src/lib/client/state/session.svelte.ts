@@ -2,7 +2,7 @@ import { untrack } from 'svelte';
 import type { ResolvedPathname } from '$app/types';
 import { db, useWorkspace, type DbHealth } from '$lib/client/db';
 import { setActiveFacilityId } from '$lib/client/db/meta';
-import { registerDossierSender } from '$lib/client/services/dossier/sender';
+import { registerDossierSender, sendQueuedHandIns } from '$lib/client/services/dossier/sender';
 import { countQueuedDossiers, sendQueuedDossiers } from '$lib/client/services/dossier/queue';
 import { workspace } from '$lib/client/state/workspace.svelte';
 import { countPendingChanges } from '$lib/client/sync/outbox';
@@ -52,9 +52,11 @@ class Session {
 	#expired = $state(false);
 	#anonymousOffer = $state.raw<AnonymousDataSummary | null>(null);
 	#stopWatching: (() => void) | null = null;
-	#sending: Promise<void> | null = null;
-	#sendAgain = false;
 	#fetch: FetchFn = (...args) => fetch(...args);
+
+	constructor() {
+		registerDossierSender(() => this.#send());
+	}
 
 	/** The signed-in user as last confirmed by the server; null when nobody is signed in. */
 	get user(): SessionUser | null {
@@ -261,18 +263,7 @@ class Session {
 
 	/** Sends queued hand-ins (after a sync, or right after handing in); one sending at a time. */
 	sendDossiers(): Promise<void> {
-		if (this.#sending) {
-			// A hand-in queued while sending runs gets its own round right after.
-			this.#sendAgain = true;
-			return this.#sending;
-		}
-		this.#sending = (async () => {
-			do {
-				this.#sendAgain = false;
-				await this.#send();
-			} while (this.#sendAgain);
-		})().finally(() => (this.#sending = null));
-		return this.#sending;
+		return sendQueuedHandIns();
 	}
 
 	async #send(): Promise<void> {
@@ -286,4 +277,3 @@ class Session {
 }
 
 export const session = new Session();
-registerDossierSender(() => session.sendDossiers());

@@ -2,7 +2,7 @@ import { syncStatus } from '$lib/client/state/syncStatus.svelte';
 import type { ReviewPeriod } from '$lib/domain/periods';
 import { queueDossier, type LocalSubmission } from '$lib/client/services/dossier/queue';
 import { prepareDossier } from '$lib/client/services/dossier/prepare';
-import { sendQueuedSoon } from '$lib/client/services/dossier/sender';
+import { sendQueuedHandIns } from '$lib/client/services/dossier/sender';
 
 /**
  * The Leitung hands in the dossier for a period: the snapshot is fixed and queued on the device at
@@ -19,5 +19,5 @@ async function sendSoon(): Promise<void> {
 	await syncStatus.syncNow();
 	// When no sync ran (offline, or another tab is syncing), try the hand-in alone: it needs no upload
 	// when its files are on the server already, and otherwise waits for the next sync.
-	await sendQueuedSoon();
+	await sendQueuedHandIns();
 }

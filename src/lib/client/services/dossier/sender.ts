@@ -1,15 +1,28 @@
 /**
- * Who sends queued hand-ins for the signed-in user: the session registers itself when it loads.
- * Registered rather than imported, so that the session (which sends after every sync) and the
- * hand-in do not import each other.
+ * Sending queued hand-ins, one round at a time. The session registers the round (it knows who is
+ * signed in and what an expired session means); the hand-in and the session both ask for a sending
+ * here, so that they do not import each other.
  */
-let send: () => Promise<void> = () => Promise.resolve();
+let round: () => Promise<void> = () => Promise.resolve();
+let sending: Promise<void> | null = null;
+let sendAgain = false;
 
-export function registerDossierSender(sender: () => Promise<void>): void {
-	send = sender;
+export function registerDossierSender(send: () => Promise<void>): void {
+	round = send;
 }
 
-/** Sends the queued hand-ins now, if a session is there to send them. */
-export function sendQueuedSoon(): Promise<void> {
-	return send();
+/** Sends queued hand-ins (after a sync, or right after handing in); one sending at a time. */
+export function sendQueuedHandIns(): Promise<void> {
+	if (sending) {
+		// A hand-in queued while sending runs gets its own round right after.
+		sendAgain = true;
+		return sending;
+	}
+	sending = (async () => {
+		do {
+			sendAgain = false;
+			await round();
+		} while (sendAgain);
+	})().finally(() => (sending = null));
+	return sending;
 }
