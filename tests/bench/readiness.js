@@ -9,7 +9,7 @@ const iterations = 200;
 /** @param {import('../../scripts/lib/benchContext.js').BenchContext} context */
 export async function run(context) {
 	const { computeReadiness } = await context.importModule('/src/lib/domain/readiness/index.ts');
-	const { builtInCatalogue } = await context.importModule('/src/lib/client/catalogue/catalogueStore.ts');
+	const { builtInCatalogue } = await context.importModule('/src/lib/client/services/catalogue.ts');
 	/** @type {{ id: string, level: string, areaId: string }[]} */
 	const criteria = builtInCatalogue.criteria;
 	const profileAreas = builtInCatalogue.areas

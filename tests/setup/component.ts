@@ -4,5 +4,5 @@ import '@testing-library/jest-dom/vitest';
 
 // Drafts are kept per form key in their own database; each test starts without another test's.
 import { beforeEach } from 'vitest';
-import { removeAllDrafts } from '$lib/client/drafts/draftStore';
+import { removeAllDrafts } from '$lib/client/db/drafts';
 beforeEach(() => removeAllDrafts());

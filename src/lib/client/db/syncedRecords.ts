@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { RecordBase } from '$lib/domain/records';
-import type { SyncedTableName } from './changes';
+import type { SyncedTableName } from '$lib/domain/sync/tables';
 import { nowIso } from './ids';
 import type { OutboxEntry, WorkspaceDb } from './WorkspaceDb';
 

@@ -1,6 +1,6 @@
 import { getAttachment, sha256Hex, storeAttachment } from '$lib/client/db/attachments';
 import { RecordValidationError, isQuotaExceeded } from '$lib/client/db/errors';
-import { formatBytesDe } from '$lib/client/storage/storageHealth';
+import { formatBytesDe } from '$lib/client/services/storageHealth';
 import { MAX_ATTACHMENT_BYTES, storedFileName, type AttachmentRef } from '$lib/domain/records';
 
 /** A picked file: the signed agreement (PDF or photo). */

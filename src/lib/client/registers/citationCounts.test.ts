@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
-import { builtInCatalogue } from '$lib/client/catalogue/catalogueStore';
+import { builtInCatalogue } from '$lib/client/services/catalogue';
 import { addEvidence } from '$lib/client/services/evidence';
 import { readiness } from '$lib/client/state/readiness.svelte';
 import { workspace } from '$lib/client/state/workspace.svelte';

@@ -9,7 +9,7 @@ import {
 	isQuotaExceeded
 } from '$lib/client/db/errors';
 import { newId, nowIso } from '$lib/client/db/ids';
-import { formatBytesDe } from '$lib/client/storage/storageHealth';
+import { formatBytesDe } from '$lib/client/services/storageHealth';
 import {
 	MAX_ATTACHMENT_BYTES,
 	storedFileName,

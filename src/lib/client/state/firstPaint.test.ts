@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearCachedSession, writeCachedSession } from '$lib/client/session/sessionCache';
+import { clearCachedSession, writeCachedSession } from '$lib/client/services/session/sessionCache';
 import type { SessionResponse } from '$lib/domain/accounts';
 import { mayHaveCachedSession } from './firstPaint';
 

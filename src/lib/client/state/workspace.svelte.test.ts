@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorkspace, useCloneableBlob, blobOf } from '../../../../tests/fixtures/db/testWorkspace';
-import { builtInCatalogue } from '$lib/client/catalogue/catalogueStore';
+import { builtInCatalogue } from '$lib/client/services/catalogue';
 import { addEvidence, deleteEvidence } from '$lib/client/services/evidence';
 import { saveFacilityProfile } from '$lib/client/services/facility';
-import { setCriterionStatus } from '$lib/client/services/criterionStatus';
+import { setCriterionStatus } from '$lib/client/services/criterion';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { workspace } from './workspace.svelte';
 

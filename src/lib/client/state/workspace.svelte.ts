@@ -1,4 +1,4 @@
-import { builtInCatalogue, loadCatalogue } from '$lib/client/catalogue/catalogueStore';
+import { builtInCatalogue, loadCatalogue } from '$lib/client/services/catalogue';
 import { db, openWorkspace, type DbHealth } from '$lib/client/db';
 import {
 	readActiveFacility,

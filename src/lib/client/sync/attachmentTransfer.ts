@@ -4,7 +4,7 @@ import type { StoredAttachment, WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { citedAttachments } from '$lib/domain/sync/attachments';
 import { isPending, pickValues } from './outbox';
 import { isSyncedTable, syncedTable } from '$lib/client/db/changes';
-import type { SyncApi } from './syncApi';
+import type { SyncApi } from '$lib/client/api/sync';
 import { readStrings, SYNC_META_KEYS, writeMeta } from './syncMeta';
 
 /**

@@ -6,7 +6,7 @@ import type { PushRequest, PushResponse } from '$lib/domain/sync/protocol';
 import { acceptAll, createFakeFetch, emptyPull, jsonResponse, type FakeFetch } from './fakeServer';
 import { PushQueue, recordPushResults } from './outbox';
 import { synchronize } from './sync';
-import { createSyncApi } from './syncApi';
+import { createSyncApi } from '$lib/client/api/sync';
 
 const FACILITY = 'kita-a';
 const T0 = '2026-11-23T08:00:00.000Z';

@@ -11,7 +11,7 @@ import { applyServerChanges } from './applyServerChanges';
 import { acceptAll, createFakeFetch, emptyPull, jsonResponse, type FakeFetch } from './fakeServer';
 import { listClientChanges, recordPushResults } from './outbox';
 import { synchronize } from './sync';
-import { createSyncApi, NeedsLoginError } from './syncApi';
+import { createSyncApi, NeedsLoginError } from '$lib/client/api/sync';
 import { readNumber, SYNC_META_KEYS } from './syncMeta';
 
 useCloneableBlob();

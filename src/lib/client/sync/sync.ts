@@ -6,7 +6,7 @@ import { MAX_PULL_BATCH } from '$lib/domain/sync/protocol';
 import { applyServerChanges } from './applyServerChanges';
 import { downloadAttachments, listAttachmentsToUpload, uploadAttachment } from './attachmentTransfer';
 import { PushQueue, recordPushResults, rejectChangesCiting, renumberPendingChanges } from './outbox';
-import { SequenceGapError, SyncServerError, type SyncApi } from './syncApi';
+import { SequenceGapError, SyncServerError, type SyncApi } from '$lib/client/api/sync';
 import { showServerCopies } from './serverCopies';
 import { readNumber, readStrings, SYNC_META_KEYS, writeMeta } from './syncMeta';
 

@@ -1,6 +1,6 @@
 import { formatPath, lineOf, locateJson } from '$lib/domain/catalogue/jsonLocator';
 import { describePlace, type CatalogueError } from '$lib/domain/catalogue/parseCatalogue';
-import type { ApiFailure } from './apiClient';
+import type { ApiFailure } from '$lib/client/api/request';
 
 /**
  * The server's refusal of an uploaded catalogue, placed in the file like the app's own check does

@@ -3,14 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionResponse } from '$lib/domain/accounts';
 import { goto } from '$app/navigation';
-import { landingPathFor, session } from '$lib/client/session/session.svelte';
+import { landingPathFor, session } from '$lib/client/state/session.svelte';
 import { aSession, answer, refuse, stubServer } from '../admin/testApi';
 import LoginPage from './LoginPage.svelte';
 
 vi.mock('$app/navigation', () => ({ goto: vi.fn() }));
 // Opening the user's workspace and syncing is the session's job, tested there; here: where the page goes.
-vi.mock('$lib/client/session/session.svelte', async (importOriginal) => {
-	const original = await importOriginal<typeof import('$lib/client/session/session.svelte')>();
+vi.mock('$lib/client/state/session.svelte', async (importOriginal) => {
+	const original = await importOriginal<typeof import('$lib/client/state/session.svelte')>();
 	return {
 		landingPathFor: original.landingPathFor,
 		session: { signedIn: vi.fn(async (response: SessionResponse) => original.landingPathFor(response.user)) }

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { builtInCatalogue } from '$lib/client/catalogue/catalogueStore';
+import { builtInCatalogue } from '$lib/client/services/catalogue';
 import { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { unsavedInput } from '$lib/client/state/unsavedInput.svelte';
 import CatalogueImport from './CatalogueImport.svelte';

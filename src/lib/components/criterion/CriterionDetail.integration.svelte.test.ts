@@ -1,13 +1,11 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { Blob as NodeBlob } from 'node:buffer';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { prepareAttachment } from '$lib/client/media/attachment';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '$lib/client/db';
 import { setActor } from '$lib/client/db/meta';
 import { criterionStatusId } from '$lib/domain/records';
 import CriterionDetail from './CriterionDetail.svelte';
-import { serviceActions } from './serviceActions';
 import { stubObjectUrls, testCatalogue } from './testFixtures';
 
 const FACILITY = 'fz-integration';
@@ -22,21 +20,22 @@ beforeEach(() => {
 });
 
 /**
- * The real actions, except that the prepared file is handed on as a Node Blob: jsdom's Blob gives
+ * The real services, except that the prepared file is handed on as a Node Blob: jsdom's Blob gives
  * ArrayBuffers of another realm, which Node's crypto.subtle.digest refuses (browsers have one realm).
  */
-function actions() {
+vi.mock('$lib/client/media/attachment', async (original) => {
+	const real = await original<typeof import('$lib/client/media/attachment')>();
 	return {
-		...serviceActions(FACILITY, criterion.id),
-		prepareFile: async (file: File, kind: 'photo' | 'file') => {
-			const result = await prepareAttachment(file, kind);
+		...real,
+		prepareAttachment: async (file: File, kind: 'photo' | 'file') => {
+			const result = await real.prepareAttachment(file, kind);
 			if (!result.ok) return result;
 			const bytes = new Uint8Array(await result.attachment.blob.arrayBuffer());
 			const blob = new NodeBlob([bytes], { type: result.attachment.mimeType }) as unknown as Blob;
 			return { ok: true as const, attachment: { ...result.attachment, blob } };
 		}
 	};
-}
+});
 
 function readBack() {
 	return Promise.all([
@@ -53,7 +52,7 @@ describe('CriterionDetail with the real services and IndexedDB', () => {
 			catalogue: testCatalogue,
 			status: undefined,
 			evidence: [],
-			actions: actions(),
+			facilityId: FACILITY,
 			today: '2026-11-21'
 		});
 

@@ -2,21 +2,59 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '$lib/client/db';
-import { readDraft, writeDraft } from '$lib/client/drafts/draftStore';
+import { readDraft, writeDraft } from '$lib/client/db/drafts';
 import { unsavedInput } from '$lib/client/state/unsavedInput.svelte';
 import CriterionDetail from './CriterionDetail.svelte';
-import { fakeActions, makeEvidence, makeStatus, stubObjectUrls, testCatalogue } from './testFixtures';
+import {
+	FACILITY_ID,
+	fakeActions,
+	makeEvidence,
+	makeStatus,
+	stubObjectUrls,
+	testCatalogue,
+	type FakeActions
+} from './testFixtures';
+
+/** The page calls the services directly; here they go to the current test's fake actions. */
+const current = vi.hoisted(() => ({ actions: null as unknown as FakeActions }));
+
+vi.mock('$lib/client/services/criterion', () => ({
+	setCriterionStatus: (_facilityId: string, _criterionId: string, status: never) =>
+		current.actions.setStatus(status),
+	saveCriterionNote: (_facilityId: string, _criterionId: string, note: string) =>
+		current.actions.saveNote(note)
+}));
+
+vi.mock('$lib/client/services/evidence', () => ({
+	addEvidence: ({ facilityId: _facilityId, ...input }: { facilityId: string }, file: never) =>
+		current.actions.addEvidence(input as never, file ?? null),
+	updateEvidence: (id: string, patch: never) => current.actions.updateEvidence(id, patch),
+	deleteEvidence: (id: string) => current.actions.deleteEvidence(id),
+	attachEvidenceFile: (id: string, file: never) => current.actions.attachFile(id, file),
+	getAttachment: async (sha256: string) => {
+		const blob = await current.actions.getAttachment(sha256);
+		return blob && { blob };
+	}
+}));
+
+vi.mock('$lib/client/media/attachment', async (original) => ({
+	...(await original<object>()),
+	prepareAttachment: (file: File, kind: never) => current.actions.prepareFile(file, kind)
+}));
 
 const criterion = testCatalogue.criteria[0];
 
-function renderDetail(props: Partial<Parameters<typeof render<typeof CriterionDetail>>[1] & object> = {}) {
-	const actions = fakeActions();
+function renderDetail({
+	actions = fakeActions(),
+	...props
+}: Partial<Parameters<typeof render<typeof CriterionDetail>>[1] & object> & { actions?: FakeActions } = {}) {
+	current.actions = actions;
 	const result = render(CriterionDetail, {
 		criterion,
 		catalogue: testCatalogue,
 		status: makeStatus(),
 		evidence: [],
-		actions,
+		facilityId: FACILITY_ID,
 		today: '2026-11-21',
 		...props
 	});

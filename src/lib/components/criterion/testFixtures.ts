@@ -1,8 +1,9 @@
 import { vi } from 'vitest';
-import type { AttachmentCheck } from '$lib/client/media/attachment';
+import type { AttachmentCheck, AttachmentKind, PreparedAttachment } from '$lib/client/media/attachment';
+import type { EvidenceResult, EvidencePatch } from '$lib/client/services/evidence';
+import type { EvidenceInput } from '$lib/components/evidence/evidenceDraft';
 import type { Catalogue } from '$lib/domain/catalogue/schema';
-import type { CriterionStatus, Evidence } from '$lib/domain/records';
-import type { CriterionActions } from './criterionActions';
+import type { CriterionStatus, CriterionStatusValue, Evidence } from '$lib/domain/records';
 
 /** Test data for the criterion page: a tiny catalogue, record factories and fake actions. */
 
@@ -88,8 +89,22 @@ export function makeEvidence(overrides: Partial<Evidence> = {}): Evidence {
 	};
 }
 
-/** Actions that succeed and record their calls; override single ones per test. */
-export function fakeActions(overrides: Partial<CriterionActions> = {}): CriterionActions {
+/**
+ * What the criterion page does through the services, as spies that succeed and record their calls
+ * (override single ones per test). Tests route the mocked service modules here, see `mockServices`.
+ */
+export interface FakeActions {
+	setStatus(status: CriterionStatusValue): Promise<void>;
+	saveNote(note: string): Promise<void>;
+	addEvidence(input: EvidenceInput, file: PreparedAttachment | null): Promise<EvidenceResult>;
+	updateEvidence(id: string, patch: EvidencePatch): Promise<void>;
+	deleteEvidence(id: string): Promise<void>;
+	attachFile(id: string, file: PreparedAttachment): Promise<{ attachmentError: string | null }>;
+	getAttachment(sha256: string): Promise<Blob | undefined>;
+	prepareFile(file: File, kind: AttachmentKind): Promise<AttachmentCheck>;
+}
+
+export function fakeActions(overrides: Partial<FakeActions> = {}): FakeActions {
 	return {
 		setStatus: vi.fn(async () => {}),
 		saveNote: vi.fn(async () => {}),

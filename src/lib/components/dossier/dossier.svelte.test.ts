@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { builtInCatalogue } from '$lib/client/catalogue/catalogueStore';
-import type { LocalSubmission } from '$lib/client/dossier/dossierQueue';
+import { builtInCatalogue } from '$lib/client/services/catalogue';
+import type { LocalSubmission } from '$lib/client/services/dossier/queue';
 import { buildDossierSnapshot } from '$lib/domain/dossier/projection';
 import type { Dossier, DossierSummary } from '$lib/domain/dossier/versions';
 import { periodFromKey } from '$lib/domain/periods';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { evidenceSchema, type EvidenceKind } from '$lib/domain/records';
+import type { EvidenceInput as StoredEvidenceInput } from '$lib/client/services/evidence';
 
 /** What the evidence form holds while the user types: plain strings, so nothing typed is lost. */
 export interface EvidenceDraft {
@@ -13,16 +14,8 @@ export interface EvidenceDraft {
 	criterionIds: string[];
 }
 
-/** The validated content of an evidence item, without ids, timestamps and the stored file. */
-export interface EvidenceInput {
-	kind: EvidenceKind;
-	title: string;
-	date: string;
-	validUntil: string | null;
-	url: string;
-	note: string;
-	criterionIds: string[];
-}
+/** What the form hands in: the evidence's fields, without facility, file and bookkeeping. */
+export type EvidenceInput = Omit<StoredEvidenceInput, 'facilityId'>;
 
 /** The facts about a chosen file the schema checks (its type and size); the bytes come later. */
 export interface AttachmentFacts {

@@ -3,7 +3,7 @@
  * first paint (or before it, when someone is signed in): they bring zod and the sync code along,
  * which the Übersicht does not need to show.
  */
-export { landingPathFor, session } from '$lib/client/session/session.svelte';
+export { landingPathFor, session } from '$lib/client/state/session.svelte';
 export { default as SyncStatus } from '$lib/components/sync/SyncStatus.svelte';
 export { default as AccountArea } from '$lib/components/session/AccountArea.svelte';
 export { default as SessionBanner } from '$lib/components/session/SessionBanner.svelte';

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { builtInCatalogue } from '$lib/client/catalogue/catalogueStore';
+import { builtInCatalogue } from '$lib/client/services/catalogue';
 import { addDaysTo } from '$lib/domain/dates';
 import { expiringEvidence } from '$lib/domain/deadlines';
 import { computeReadiness } from '$lib/domain/readiness';

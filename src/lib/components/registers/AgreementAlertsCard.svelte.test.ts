@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { builtInCatalogue } from '$lib/client/catalogue/catalogueStore';
+import { builtInCatalogue } from '$lib/client/services/catalogue';
 import OverviewPage from '$lib/components/overview/OverviewPage.svelte';
 import { computeReadiness } from '$lib/domain/readiness';
 import { expiringAgreements } from '$lib/domain/registers/summaries/agreements';

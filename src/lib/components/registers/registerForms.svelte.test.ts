@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '$lib/client/db';
-import { readDraft } from '$lib/client/drafts/draftStore';
+import { readDraft } from '$lib/client/db/drafts';
 import type { PreparedAttachment } from '$lib/client/media/attachment';
 import { RecordValidationError } from '$lib/client/db/errors';
 import { makeOfficeHourPlan, makePartner } from '$fixtures/registers';

@@ -69,8 +69,11 @@ describe('the advisor’s feedback form', () => {
 	it('saves verdict and text, and keeps the text when the server cannot be reached', async () => {
 		const onsave = vi
 			.fn()
-			.mockResolvedValueOnce({ ok: false, message: 'Keine Verbindung zum Server.', fieldErrors: {} })
-			.mockResolvedValueOnce({ ok: true, feedback });
+			.mockResolvedValueOnce({
+				ok: false,
+				error: { status: 0, code: 'offline', message: 'Keine Verbindung zum Server.' }
+			})
+			.mockResolvedValueOnce({ ok: true, data: { feedback } });
 		render(FeedbackForm, {
 			criterionId: '1.2',
 			draftKey: 'feedback:f1:1.2',

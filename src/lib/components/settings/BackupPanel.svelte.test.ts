@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportResult } from '$lib/client/backup/workspaceBackup';
+import type { ImportResult } from '$lib/client/services/backup';
 import BackupPanel from './BackupPanel.svelte';
 
 function setup(result: ImportResult) {

@@ -7,7 +7,7 @@ import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { readOpenConflicts, resolveConflict } from '$lib/client/sync/conflicts';
 import { readRejectedChanges } from '$lib/client/sync/rejectedChanges';
 import { synchronize } from '$lib/client/sync/sync';
-import { createSyncApi, type SyncApi } from '$lib/client/sync/syncApi';
+import { createSyncApi, type SyncApi } from '$lib/client/api/sync';
 import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
 import { signedIn } from './testing/inProcessFetch';
 

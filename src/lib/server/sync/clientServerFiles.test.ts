@@ -6,7 +6,7 @@ import { putRecord } from '$lib/client/db/changes';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { readRejectedChanges } from '$lib/client/sync/rejectedChanges';
 import { synchronize } from '$lib/client/sync/sync';
-import { createSyncApi, type SyncApi } from '$lib/client/sync/syncApi';
+import { createSyncApi, type SyncApi } from '$lib/client/api/sync';
 import { addTwoCentres, startTestServer, testDialects, type TestServer } from '../testing/testServer';
 import { signedIn } from './testing/inProcessFetch';
 
