@@ -127,6 +127,7 @@ describe('CriterionDetail', () => {
 		expect(unsavedInput.any).toBe(true);
 		expect(screen.getByText('Nicht gespeicherte Änderungen')).toBeInTheDocument();
 		await user.tab();
+		await vi.waitFor(() => expect(actions.saveNote).toHaveBeenCalled(), { timeout: 15_000 });
 		expect(actions.saveNote).toHaveBeenCalledWith('Termine mit der Beratungsstelle abstimmen');
 		expect(await screen.findByText('Notiz gespeichert')).toBeInTheDocument();
 		expect(unsavedInput.any).toBe(false);
@@ -163,6 +164,7 @@ describe('CriterionDetail', () => {
 		await user.type(screen.getByLabelText('Titel'), 'Gespräch mit der Beratungsstelle');
 		await user.type(screen.getByLabelText('Text der Notiz'), 'Sprechstunde ab Januar monatlich');
 		await user.click(screen.getByRole('button', { name: 'Nachweis speichern' }));
+		await vi.waitFor(() => expect(actions.addEvidence).toHaveBeenCalled(), { timeout: 15_000 });
 		expect(actions.addEvidence).toHaveBeenCalledWith(
 			{
 				kind: 'note',

@@ -118,6 +118,7 @@ describe('EvidenceForm', () => {
 		expect(await screen.findByText('Scan Kooperationsvertrag.pdf')).toBeInTheDocument();
 		await user.type(screen.getByLabelText('Titel'), 'Kooperationsvertrag');
 		await user.click(screen.getByRole('button', { name: 'Nachweis speichern' }));
+		await vi.waitFor(() => expect(onsubmit).toHaveBeenCalled(), { timeout: 15_000 });
 		expect(onsubmit).toHaveBeenCalledWith(
 			expect.objectContaining({ kind: 'file', title: 'Kooperationsvertrag' }),
 			{
@@ -183,6 +184,7 @@ describe('EvidenceForm', () => {
 		expect(screen.getByRole('button', { name: 'Kriterium 3.1 entfernen' })).toBeInTheDocument();
 		await user.type(screen.getByLabelText('Titel'), 'Flyer');
 		await user.click(screen.getByRole('button', { name: 'Nachweis speichern' }));
+		await vi.waitFor(() => expect(onsubmit).toHaveBeenCalled(), { timeout: 15_000 });
 		expect(onsubmit).toHaveBeenCalledWith(expect.objectContaining({ criterionIds: ['1.1', '3.1'] }), null);
 	});
 

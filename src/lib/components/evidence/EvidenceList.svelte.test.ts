@@ -181,6 +181,7 @@ describe('EvidenceList', () => {
 		await user.clear(title);
 		await user.type(title, 'Flyer Elterncafé');
 		await user.click(screen.getByRole('button', { name: 'Änderungen speichern' }));
+		await vi.waitFor(() => expect(onupdate).toHaveBeenCalled(), { timeout: 15_000 });
 		expect(onupdate).toHaveBeenCalledWith('ev-edit', {
 			title: 'Flyer Elterncafé',
 			date: '2026-09-01',

@@ -73,6 +73,7 @@ describe('FacilityForm', () => {
 		await user.type(screen.getByLabelText('Postleitzahl'), '5');
 		await user.click(screen.getByRole('button', { name: 'Speichern' }));
 
+		await vi.waitFor(() => expect(props.onsave).toHaveBeenCalled(), { timeout: 15_000 });
 		expect(props.onsave).toHaveBeenCalledTimes(1);
 		expect(props.onsave.mock.calls[0][0]).toMatchObject({
 			postalCode: '44135',
@@ -105,6 +106,7 @@ describe('FacilityForm', () => {
 			await user.click(screen.getByRole('button', { name: `Kita ${i} entfernen` }));
 		await user.type(screen.getByLabelText('Name der Kita 1'), 'Kita Sonnenschein');
 		await user.click(screen.getByRole('button', { name: 'Speichern' }));
+		await vi.waitFor(() => expect(props.onsave).toHaveBeenCalled(), { timeout: 15_000 });
 		expect(props.onsave.mock.calls[0][0].verbundMembers).toMatchObject([{ name: 'Kita Sonnenschein' }]);
 	});
 
@@ -114,6 +116,7 @@ describe('FacilityForm', () => {
 		await user.type(screen.getByLabelText('Gütesiegel gültig bis'), '2028-07-31');
 		await user.click(screen.getByLabelText('P1 – Prävention'));
 		await user.click(screen.getByRole('button', { name: 'Speichern' }));
+		await vi.waitFor(() => expect(props.onsave).toHaveBeenCalled(), { timeout: 15_000 });
 		expect(props.onsave.mock.calls[0][0]).toMatchObject({
 			sealValidUntil: '2028-07-31',
 			chosenProfileAreas: ['P1']

@@ -88,7 +88,7 @@ describe('the advisor’s feedback form', () => {
 		expect(await screen.findByRole('alert')).toHaveTextContent('Keine Verbindung zum Server.');
 		expect(screen.getByLabelText('Hinweis für die Kita')).toHaveValue('Gut gelungen!');
 		await userEvent.click(screen.getByRole('button', { name: 'Speichern' }));
-		await vi.waitFor(() => expect(onsave).toHaveBeenCalledTimes(2));
+		await vi.waitFor(() => expect(onsave).toHaveBeenCalledTimes(2), { timeout: 15_000 });
 		expect(onsave).toHaveBeenLastCalledWith({ verdict: 'hinweis', text: 'Gut gelungen!' });
 		expect(screen.queryByLabelText('Hinweis für die Kita')).not.toBeInTheDocument();
 	});
