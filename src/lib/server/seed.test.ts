@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { postLogin } from './api/auth';
-import { createServerContext } from './context';
+import { createServerContext } from '$lib/server/start';
 import { DEMO_ACCOUNTS, DEMO_FACILITIES, seedDemoDeployment } from './seed';
 import { send } from './testing/requests';
 import { startTestServer, testDialects, type TestServer } from './testing/testServer';

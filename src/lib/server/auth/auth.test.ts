@@ -9,7 +9,7 @@ import {
 	testDialects,
 	type TestServer
 } from '../testing/testServer';
-import { createServerContext } from '../context';
+import { createServerContext } from '$lib/server/start';
 import { logIn as logInDirectly } from './login';
 import { createPasswordLink } from './passwordLinks';
 import { hashToken } from './tokens';

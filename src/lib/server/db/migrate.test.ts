@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../config';
-import { createServerContext } from '../context';
+import { createServerContext } from '$lib/server/start';
 import { dropSchema, TEST_DATABASE_URL, testDialects } from '../testing/testServer';
 import fs from 'node:fs/promises';
 import os from 'node:os';

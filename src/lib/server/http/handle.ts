@@ -1,6 +1,6 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { SESSION_COOKIE, resolveSession } from '../auth/sessions';
-import { startServer } from '../context';
+import { startServer } from '$lib/server/start';
 import { errorResponse, unauthenticated } from './errors';
 import { createRequestTurns } from './requestTurns';
 import { applySecurityHeaders, csrfRejection } from './security';

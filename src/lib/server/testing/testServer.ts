@@ -5,7 +5,8 @@ import pg from 'pg';
 import type { Role } from '$lib/domain/accounts';
 import { hashPassword } from '../auth/password';
 import { loadConfig, type ServerConfig } from '../config';
-import { createServerContext, useServerContext, type ServerContext } from '../context';
+import type { ServerContext } from '$lib/server/context';
+import { createServerContext, useServerContext } from '$lib/server/start';
 import type { DialectName } from '../db/database';
 
 /** Server tests run once per database; CI has both (PostgreSQL with trust auth on 127.0.0.1). */
