@@ -6,14 +6,14 @@ import type { ServerConfig } from '$lib/server/config';
 import type { InBatchedTransaction } from '$lib/server/db/batchedTransaction';
 import { createDatabase, type DialectName } from '$lib/server/db/database';
 import { migrateToLatest } from '$lib/server/db/migrate';
-import type { DatabaseSchema } from '$lib/server/db/schema';
+import type { Database } from '$lib/server/db/schema';
 
 /** What every server module works with: one per process, created at start. */
 export interface ServerContext {
 	config: ServerConfig;
-	db: Kysely<DatabaseSchema>;
+	db: Kysely<Database>;
 	/** Single statements only, never a transaction: see db/database.ts. */
-	reads: Kysely<DatabaseSchema>;
+	reads: Kysely<Database>;
 	dialectName: DialectName;
 	/** For the busiest transaction, a push: see db/batchedTransaction.ts. */
 	inBatchedTransaction: InBatchedTransaction;

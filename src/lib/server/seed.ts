@@ -5,7 +5,7 @@ import { writeAudit } from './audit';
 import { hashPassword } from './auth/password';
 import { createPasswordLink } from './auth/passwordLinks';
 import type { ServerContext } from './context';
-import type { DatabaseSchema } from './db/schema';
+import type { Database } from './db/schema';
 
 /** Ids of what the demo seed creates, handed to the hooks that add demo data on top. */
 export interface DemoDeployment {
@@ -15,7 +15,7 @@ export interface DemoDeployment {
 
 export interface DemoSeedModule {
 	/** Runs in the seeding transaction; adds demo records (criterion statuses, evidence…). */
-	seedDemoData(trx: Transaction<DatabaseSchema>, demo: DemoDeployment, now: Date): Promise<void>;
+	seedDemoData(trx: Transaction<Database>, demo: DemoDeployment, now: Date): Promise<void>;
 }
 
 // Sync adds its demo data by providing this module; bundled at build time, absent is fine.

@@ -12,13 +12,19 @@ import {
 	postUser,
 	postUserResetLink,
 	putAssignments
-} from '../api/admin';
-import { postLogin, postSetPassword } from '../api/auth';
-import { getActiveCatalogueVersion } from '../api/catalogue';
-import { miniCatalogue } from '../testing/catalogue';
-import { send, type TestRequest } from '../testing/requests';
-import { loginToken } from '../testing/session';
-import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+} from '$lib/server/api/admin';
+import { postLogin, postSetPassword } from '$lib/server/api/auth';
+import { getActiveCatalogueVersion } from '$lib/server/api/catalogue';
+import { miniCatalogue } from '$lib/server/testing/catalogue';
+import { send, type TestRequest } from '$lib/server/testing/requests';
+import { loginToken } from '$lib/server/testing/session';
+import {
+	addFacility,
+	addUser,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 
 describe.each(testDialects)('administration on %s', (dialect) => {
 	let server: TestServer;

@@ -7,14 +7,18 @@ import {
 	updateUserRequestSchema,
 	uploadCatalogueRequestSchema
 } from '$lib/domain/accounts';
-import { listAssignments, setAssignments } from '../accounts/assignments';
-import { activateCatalogueVersion, listCatalogueVersions, uploadCatalogueVersion } from '../catalogues';
-import { createFacility, listFacilities } from '../accounts/facilities';
-import { createUser, issuePasswordLink, listUsers, updateUser } from '../accounts/users';
-import { listAudit } from '../audit';
-import { endpoint, json, readJson, requireRole } from '../http/endpoint';
-import { badRequest } from '../http/errors';
-import { param } from '../http/params';
+import { listAssignments, setAssignments } from '$lib/server/accounts/assignments';
+import {
+	activateCatalogueVersion,
+	listCatalogueVersions,
+	uploadCatalogueVersion
+} from '$lib/server/catalogues';
+import { createFacility, listFacilities } from '$lib/server/accounts/facilities';
+import { createUser, issuePasswordLink, listUsers, updateUser } from '$lib/server/accounts/users';
+import { listAudit } from '$lib/server/audit';
+import { endpoint, json, readJson, requireRole } from '$lib/server/http/endpoint';
+import { badRequest } from '$lib/server/http/errors';
+import { param } from '$lib/server/http/params';
 
 // Admin endpoints: accounts, facilities, assignments, catalogue versions, audit log.
 

@@ -1,6 +1,6 @@
-import { getActiveCatalogue } from '../catalogues';
-import { endpoint, json, requireUser } from '../http/endpoint';
-import { notFound } from '../http/errors';
+import { getActiveCatalogue } from '$lib/server/catalogues';
+import { endpoint, json, requireUser } from '$lib/server/http/endpoint';
+import { notFound } from '$lib/server/http/errors';
 
 /** The catalogue version the admin has put in force, for every signed-in user. */
 export const getActiveCatalogueVersion = endpoint(async (event, ctx) => {

@@ -1,9 +1,14 @@
 import { createTeamMemberRequestSchema, updateTeamMemberRequestSchema } from '$lib/domain/accounts';
-import { listFacilities } from '../accounts/facilities';
-import { createTeamMember, issueTeamPasswordLink, listTeam, updateTeamMember } from '../accounts/team';
-import { facilitiesVisibleTo } from '../auth/permissions';
-import { endpoint, json, readJson, requireRole } from '../http/endpoint';
-import { param } from '../http/params';
+import { listFacilities } from '$lib/server/accounts/facilities';
+import {
+	createTeamMember,
+	issueTeamPasswordLink,
+	listTeam,
+	updateTeamMember
+} from '$lib/server/accounts/team';
+import { facilitiesVisibleTo } from '$lib/server/auth/permissions';
+import { endpoint, json, readJson, requireRole } from '$lib/server/http/endpoint';
+import { param } from '$lib/server/http/params';
 
 // A Leitung's team management, limited to her own facilities (see accounts/team.ts).
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getSession, postLogin, postLogout, postSetPassword } from '../api/auth';
-import { send } from '../testing/requests';
+import { getSession, postLogin, postLogout, postSetPassword } from '$lib/server/api/auth';
+import { send } from '$lib/server/testing/requests';
 import {
 	addFacility,
 	addUser,
@@ -8,7 +8,7 @@ import {
 	TEST_PASSWORD,
 	testDialects,
 	type TestServer
-} from '../testing/testServer';
+} from '$lib/server/testing/testServer';
 import { createServerContext } from '$lib/server/start';
 import { logIn as logInDirectly } from './login';
 import { createPasswordLink } from './passwordLinks';

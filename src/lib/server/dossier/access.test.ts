@@ -3,17 +3,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RequestEvent } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as adminApi from '../api/admin';
-import * as authApi from '../api/auth';
-import { getActiveCatalogueVersion } from '../api/catalogue';
-import { getHealth } from '../api/health';
-import * as teamApi from '../api/team';
-import { createSession } from '../auth/sessions';
-import * as syncApi from '../sync/api';
-import { inProcessFetch } from '../sync/testing/inProcessFetch';
-import { change, noteEvidence, pullAll, push, statusRecord } from '../sync/testing/syncFixtures';
-import { send, type TestRequest, type TestResponse } from '../testing/requests';
-import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import * as adminApi from '$lib/server/api/admin';
+import * as authApi from '$lib/server/api/auth';
+import { getActiveCatalogueVersion } from '$lib/server/api/catalogue';
+import { getHealth } from '$lib/server/api/health';
+import * as teamApi from '$lib/server/api/team';
+import { createSession } from '$lib/server/auth/sessions';
+import * as syncApi from '$lib/server/sync/api';
+import { inProcessFetch } from '$lib/server/sync/testing/inProcessFetch';
+import { change, noteEvidence, pullAll, push, statusRecord } from '$lib/server/sync/testing/syncFixtures';
+import { send, type TestRequest, type TestResponse } from '$lib/server/testing/requests';
+import {
+	addFacility,
+	addUser,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 import * as dossierApi from './api';
 import { sampleSubmission } from './testing/fixtures';
 

@@ -1,7 +1,7 @@
 import { dossierSubmissionSchema, feedbackRequestSchema } from '$lib/domain/dossier';
-import { endpoint, json, readJson, requireUser } from '../http/endpoint';
-import { badRequest } from '../http/errors';
-import { param } from '../http/params';
+import { endpoint, json, readJson, requireUser } from '$lib/server/http/endpoint';
+import { badRequest } from '$lib/server/http/errors';
+import { param } from '$lib/server/http/params';
 import { catalogueFor } from './catalogue';
 import { getDossier, listDossiers, submitDossier } from './dossiers';
 import { listReviewFacilities, reviewFacility, saveFeedback, withdrawFeedback } from './review';

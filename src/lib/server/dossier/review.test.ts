@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSession } from '../auth/sessions';
-import { inProcessFetch, type InProcessFetch } from '../sync/testing/inProcessFetch';
+import { createSession } from '$lib/server/auth/sessions';
+import { inProcessFetch, type InProcessFetch } from '$lib/server/sync/testing/inProcessFetch';
 import {
 	change,
 	DEVICE_A,
@@ -9,9 +9,15 @@ import {
 	pullAll,
 	push,
 	statusRecord
-} from '../sync/testing/syncFixtures';
-import { send } from '../testing/requests';
-import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+} from '$lib/server/sync/testing/syncFixtures';
+import { send } from '$lib/server/testing/requests';
+import {
+	addFacility,
+	addUser,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 import { deleteFeedback, getReviewFacilities, getReviewFacility, postDossier, putFeedback } from './api';
 import { sampleSubmission } from './testing/fixtures';
 

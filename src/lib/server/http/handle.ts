@@ -1,5 +1,5 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
-import { SESSION_COOKIE, resolveSession } from '../auth/sessions';
+import { SESSION_COOKIE, resolveSession } from '$lib/server/auth/sessions';
 import { startServer } from '$lib/server/start';
 import { errorResponse, unauthenticated } from './errors';
 import { createRequestTurns } from './requestTurns';

@@ -1,9 +1,9 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { pullRequestSchema, pushRequestSchema, type PushGap } from '$lib/domain/sync/protocol';
-import { endpoint, json, readJson, requireUser } from '../http/endpoint';
-import { badRequest, notFound, zodIssues } from '../http/errors';
-import { param } from '../http/params';
-import { attachmentDisposition, safeFileName } from '../http/contentDisposition';
+import { endpoint, json, readJson, requireUser } from '$lib/server/http/endpoint';
+import { badRequest, notFound, zodIssues } from '$lib/server/http/errors';
+import { param } from '$lib/server/http/params';
+import { attachmentDisposition, safeFileName } from '$lib/server/http/contentDisposition';
 import { checkSha256, fileInfo, fileThereFor, mayDownload, storeUpload } from './attachments';
 import { pullChanges } from './pull';
 import { pushChanges } from './pushQueue';

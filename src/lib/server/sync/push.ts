@@ -2,12 +2,12 @@ import type { SessionUser } from '$lib/domain/accounts';
 import { storableText } from '$lib/domain/controlCharacters';
 import type { PulledRecord, PushRequest, PushResponse, PushResult } from '$lib/domain/sync/protocol';
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
-import { auditStatement } from '../audit';
-import { canReadFacility } from '../auth/permissions';
-import type { ServerContext } from '../context';
-import type { BatchedTransaction } from '../db/batchedTransaction';
-import { compiledOnce } from '../db/compiledOnce';
-import { ApiError } from '../http/errors';
+import { auditStatement } from '$lib/server/audit';
+import { canReadFacility } from '$lib/server/auth/permissions';
+import type { ServerContext } from '$lib/server/context';
+import type { BatchedTransaction } from '$lib/server/db/batchedTransaction';
+import { compiledOnce } from '$lib/server/db/compiledOnce';
+import { ApiError } from '$lib/server/http/errors';
 import { applyChange, type ChangeOutcome, type PushBatch } from './applyChange';
 import { ownerStatement } from './attachments';
 import {
@@ -18,7 +18,7 @@ import {
 	lockRecordsStatements,
 	RevisionCounter
 } from './revisions';
-import { syncDb, type SyncDatabase } from './schema';
+import type { Database } from '$lib/server/db/schema';
 import {
 	loadRecordsStatements,
 	recordKey,
@@ -47,7 +47,7 @@ export interface DevicePush {
  * for each push that resends changes, to read their earlier rejections.
  */
 export async function pushGroup(ctx: ServerContext, pushes: DevicePush[]): Promise<(PushOutcome | Error)[]> {
-	const db = syncDb(ctx.db);
+	const db = ctx.db;
 	return ctx.inBatchedTransaction(async (tx) => {
 		const now = ctx.now();
 		const changes = pushes.flatMap((p) => p.request.changes);
@@ -132,7 +132,7 @@ function newLastSeq(m: MergedPush): number {
 	return Math.max(m.lastSeq, m.fresh.at(-1)?.seq ?? m.lastSeq);
 }
 
-function writesOf(db: Kysely<SyncDatabase>, m: MergedPush): CompiledQuery[] {
+function writesOf(db: Kysely<Database>, m: MergedPush): CompiledQuery[] {
 	const { batch } = m;
 	const lastSeq = newLastSeq(m);
 	return [
@@ -189,7 +189,7 @@ function withServerCopy(
  * A device pushes for one user only: a shared tablet has one device id per user. A device of another
  * user is locked but neither changed nor returned.
  */
-function lockDevicesStatement(db: Kysely<SyncDatabase>, pushes: DevicePush[], now: string): CompiledQuery {
+function lockDevicesStatement(db: Kysely<Database>, pushes: DevicePush[], now: string): CompiledQuery {
 	const rows = pushes
 		.map(({ user, request }) => ({
 			device_id: request.deviceId,
@@ -222,7 +222,7 @@ function deviceOfOtherUser(): ApiError {
 /** Changes processed before: acknowledged again, with their rejection if they were rejected. */
 async function answerReplayed(
 	tx: BatchedTransaction,
-	db: Kysely<SyncDatabase>,
+	db: Kysely<Database>,
 	batch: PushBatch,
 	replayed: PushRequest['changes']
 ): Promise<PushResult[]> {
@@ -265,12 +265,12 @@ function toResult(seq: number, outcome: ChangeOutcome, base: number): PushResult
 	return result;
 }
 
-const saveDeviceSeqStatement = compiledOnce((db: Kysely<SyncDatabase>, deviceId: string, lastSeq: number) =>
+const saveDeviceSeqStatement = compiledOnce((db: Kysely<Database>, deviceId: string, lastSeq: number) =>
 	db.updateTable('sync_devices').set({ last_seq: lastSeq }).where('device_id', '=', deviceId)
 );
 
 function saveRejectionsStatements(
-	db: Kysely<SyncDatabase>,
+	db: Kysely<Database>,
 	deviceId: string,
 	changes: PushRequest['changes'],
 	outcomes: ChangeOutcome[]
@@ -293,7 +293,7 @@ function saveRejectionsStatements(
 
 /** One audit entry per facility a push touched: who, from which device, how many changes of which kind. */
 function auditPushStatements(
-	db: Kysely<SyncDatabase>,
+	db: Kysely<Database>,
 	user: SessionUser,
 	deviceId: string,
 	changes: PushRequest['changes'],
@@ -337,7 +337,7 @@ function auditPushStatements(
 function ownedFileLookup(
 	ctx: ServerContext,
 	tx: BatchedTransaction,
-	db: Kysely<SyncDatabase>
+	db: Kysely<Database>
 ): PushBatch['hasFile'] {
 	const lookup = cachedLookup(async (key) => {
 		const [sha256, facilityId] = key.split(' ');

@@ -1,7 +1,7 @@
 import type { SessionUser } from '$lib/domain/accounts';
 import { MAX_PUSH_BATCH, type PushRequest } from '$lib/domain/sync/protocol';
-import type { ServerContext } from '../context';
-import { badRequest } from '../http/errors';
+import type { ServerContext } from '$lib/server/context';
+import { badRequest } from '$lib/server/http/errors';
 import { pushGroup, type DevicePush, type PushOutcome } from './push';
 
 /**
