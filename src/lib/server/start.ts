@@ -1,7 +1,7 @@
 import { removeExpiredAuthRows } from '$lib/server/auth/housekeeping';
 import { configWarnings, loadConfig, type ServerConfig } from '$lib/server/config';
 import { openServerContext, type ServerContext } from '$lib/server/context';
-import { createFirstAdmin, printDemoLogins, seedDemoDeployment } from '$lib/server/seed';
+import { createFirstAdmin, printDemoLogins, seedDemoDeployment } from '$lib/server/accounts/seed';
 
 export interface StartOptions {
 	now?: () => Date;

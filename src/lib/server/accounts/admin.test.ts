@@ -2,19 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
 	getAssignments,
 	getAudit,
-	getCatalogues,
 	getFacilities,
 	getUsers,
 	patchUser,
-	postCatalogue,
-	postCatalogueActivation,
 	postFacility,
 	postUser,
 	postUserResetLink,
 	putAssignments
-} from '$lib/server/api/admin';
-import { postLogin, postSetPassword } from '$lib/server/api/auth';
-import { getActiveCatalogueVersion } from '$lib/server/api/catalogue';
+} from '$lib/server/accounts/handlers';
+import { getCatalogues, postCatalogue, postCatalogueActivation } from '$lib/server/catalogue/handlers';
+import { postLogin, postSetPassword } from '$lib/server/auth/handlers';
+import { getActiveCatalogueVersion } from '$lib/server/catalogue/handlers';
 import { miniCatalogue } from '$lib/server/testing/catalogue';
 import { send, type TestRequest } from '$lib/server/testing/requests';
 import { loginToken } from '$lib/server/testing/session';

@@ -1,5 +1,5 @@
 import type { Assignment, SessionUser } from '$lib/domain/accounts';
-import { writeAudit } from '$lib/server/audit';
+import { writeAudit } from '$lib/server/accounts/audit';
 import type { ServerContext } from '$lib/server/context';
 import { badRequest, notFound } from '$lib/server/http/errors';
 import { checkFacilitiesForMember } from './facilities';

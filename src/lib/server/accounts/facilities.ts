@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { createFacilityRequestSchema, Facility, SessionUser } from '$lib/domain/accounts';
-import { writeAudit } from '$lib/server/audit';
+import { writeAudit } from '$lib/server/accounts/audit';
 import type { ServerContext } from '$lib/server/context';
 import type { Database, FacilitiesTable } from '$lib/server/db/schema';
 import { badRequest } from '$lib/server/http/errors';

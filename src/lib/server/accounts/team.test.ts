@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postLogin, postSetPassword } from '$lib/server/api/auth';
-import { getTeam, patchTeamMember, postTeamMember, postTeamResetLink } from '$lib/server/api/team';
+import { postLogin, postSetPassword } from '$lib/server/auth/handlers';
+import { getTeam, patchTeamMember, postTeamMember, postTeamResetLink } from '$lib/server/accounts/handlers';
 import { send } from '$lib/server/testing/requests';
 import { loginToken } from '$lib/server/testing/session';
 import {

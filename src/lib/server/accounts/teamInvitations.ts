@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PasswordLink, SessionUser, UserSummary } from '$lib/domain/accounts';
-import { writeAudit } from '$lib/server/audit';
+import { writeAudit } from '$lib/server/accounts/audit';
 import { hashToken, newToken, setPasswordUrl } from '$lib/server/auth/tokens';
 import type { ServerContext } from '$lib/server/context';
 import type { Database, TeamInvitationsTable } from '$lib/server/db/schema';

@@ -9,7 +9,7 @@ import type {
 	updateUserRequestSchema,
 	UserSummary
 } from '$lib/domain/accounts';
-import { writeAudit } from '$lib/server/audit';
+import { writeAudit } from '$lib/server/accounts/audit';
 import { createPasswordLink } from '$lib/server/auth/passwordLinks';
 import { endUserSessions } from '$lib/server/auth/sessions';
 import type { ServerContext } from '$lib/server/context';

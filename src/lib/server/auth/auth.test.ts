@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getSession, postLogin, postLogout, postSetPassword } from '$lib/server/api/auth';
+import { getSession, postLogin, postLogout, postSetPassword } from '$lib/server/auth/handlers';
 import { send } from '$lib/server/testing/requests';
 import {
 	addFacility,

@@ -1,5 +1,5 @@
 import type { LoginRequest, SessionUser } from '$lib/domain/accounts';
-import { writeAudit } from '$lib/server/audit';
+import { writeAudit } from '$lib/server/accounts/audit';
 import type { ServerContext } from '$lib/server/context';
 import { verifyPassword } from './password';
 import { throttleAddressKey } from './addressKey';

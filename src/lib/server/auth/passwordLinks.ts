@@ -1,7 +1,7 @@
 import type { PasswordLink } from '$lib/domain/accounts';
 import { weakPasswordMessage } from '$lib/domain/passwordStrength';
 import { redeemInvitation, usableInvitation } from '$lib/server/accounts/teamInvitations';
-import { writeAudit } from '$lib/server/audit';
+import { writeAudit } from '$lib/server/accounts/audit';
 import type { ServerContext } from '$lib/server/context';
 import { ApiError } from '$lib/server/http/errors';
 import { hashPassword } from './password';

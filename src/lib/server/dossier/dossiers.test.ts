@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listAudit } from '$lib/server/audit';
+import { listAudit } from '$lib/server/accounts/audit';
 import { createSession } from '$lib/server/auth/sessions';
-import { getAttachment, putAttachment } from '$lib/server/sync/api';
+import { getAttachment, putAttachment } from '$lib/server/sync/handlers';
 import { send } from '$lib/server/testing/requests';
 import {
 	addFacility,
@@ -12,7 +12,7 @@ import {
 	testDialects,
 	type TestServer
 } from '$lib/server/testing/testServer';
-import { getDossierById, getDossiers, postDossier } from './api';
+import { getDossierById, getDossiers, postDossier } from '$lib/server/dossier/handlers';
 import { sampleSubmission } from './testing/fixtures';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');

@@ -12,7 +12,7 @@ import {
 	type DossierSummary
 } from '$lib/domain/dossier';
 import { periodFromKey } from '$lib/domain/periods';
-import { writeAudit } from '$lib/server/audit';
+import { writeAudit } from '$lib/server/accounts/audit';
 import { canLeadFacility, canReadFacility, canWriteFacility } from '$lib/server/auth/permissions';
 import type { ServerContext } from '$lib/server/context';
 import { ApiError, badRequest, forbidden, notFound } from '$lib/server/http/errors';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getFacilities, getUsers, postFacility } from '$lib/server/api/admin';
-import { getSession, postLogin } from '$lib/server/api/auth';
-import { getHealth } from '$lib/server/api/health';
+import { getFacilities, getUsers, postFacility } from '$lib/server/accounts/handlers';
+import { getSession, postLogin } from '$lib/server/auth/handlers';
+import { getHealth } from '$lib/server/http/health';
 import { send, TEST_ORIGIN } from '$lib/server/testing/requests';
 import {
 	addUser,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JFIF_APP0, jpegWith } from '$lib/client/media/testBytes';
-import { listAudit } from '$lib/server/audit';
-import { postDossier } from '$lib/server/dossier/api';
+import { listAudit } from '$lib/server/accounts/audit';
+import { postDossier } from '$lib/server/dossier/handlers';
 import { sampleSubmission } from '$lib/server/dossier/testing/fixtures';
 import { send } from '$lib/server/testing/requests';
 import {

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JFIF_APP0, jpegWith, pngWith } from '$lib/client/media/testBytes';
-import { listAudit } from '$lib/server/audit';
+import { listAudit } from '$lib/server/accounts/audit';
 import {
 	addTwoCentres,
 	startTestServer,
@@ -12,7 +12,7 @@ import {
 } from '$lib/server/testing/testServer';
 import { signedIn, type InProcessFetch } from './testing/inProcessFetch';
 import { change, DEVICE_A, noteEvidence, push } from './testing/syncFixtures';
-import type { FileBlobStore } from '$lib/server/blobStore';
+import type { FileBlobStore } from '$lib/server/sync/blobStore';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const PDF = new TextEncoder().encode(

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getAudit, patchUser, putAssignments } from '$lib/server/api/admin';
-import { postLogin } from '$lib/server/api/auth';
-import { getHealth } from '$lib/server/api/health';
-import { patchTeamMember, postTeamMember } from '$lib/server/api/team';
+import { getAudit, patchUser, putAssignments } from '$lib/server/accounts/handlers';
+import { postLogin } from '$lib/server/auth/handlers';
+import { getHealth } from '$lib/server/http/health';
+import { patchTeamMember, postTeamMember } from '$lib/server/accounts/handlers';
 import { createSession } from '$lib/server/auth/sessions';
-import { postDossier, putFeedback } from '$lib/server/dossier/api';
+import { postDossier } from '$lib/server/dossier/handlers';
+import { putFeedback } from '$lib/server/review/handlers';
 import { sampleSubmission } from '$lib/server/dossier/testing/fixtures';
 import { MAX_JSON_DEPTH } from '$lib/server/http/jsonLimits';
 import { send } from '$lib/server/testing/requests';

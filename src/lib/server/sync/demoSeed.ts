@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
-import type { DemoDeployment } from '$lib/server/seed';
+import type { DemoDeployment } from '$lib/server/accounts/seed';
 import { createServerRecords, type NewServerRecord } from './serverRecords';
 import catalogue from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
 

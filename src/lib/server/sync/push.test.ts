@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listAudit } from '$lib/server/audit';
+import { listAudit } from '$lib/server/accounts/audit';
 import {
 	addTwoCentres,
 	startTestServer,

@@ -2,7 +2,7 @@ import type { SessionUser } from '$lib/domain/accounts';
 import { storableText } from '$lib/domain/controlCharacters';
 import type { PulledRecord, PushRequest, PushResponse, PushResult } from '$lib/domain/sync/protocol';
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
-import { auditStatement } from '$lib/server/audit';
+import { auditStatement } from '$lib/server/accounts/audit';
 import { canReadFacility } from '$lib/server/auth/permissions';
 import type { ServerContext } from '$lib/server/context';
 import type { BatchedTransaction } from '$lib/server/db/batchedTransaction';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listAudit } from '$lib/server/audit';
+import { listAudit } from '$lib/server/accounts/audit';
 import { createSession } from '$lib/server/auth/sessions';
-import { getReviewFacilities } from '$lib/server/dossier/api';
+import { getReviewFacilities } from '$lib/server/review/handlers';
 import { send } from '$lib/server/testing/requests';
 import {
 	addTwoCentres,

@@ -3,7 +3,7 @@ import { buildDossierSnapshot, type DossierSnapshot, type DossierSubmission } fr
 import { periodFromKey } from '$lib/domain/periods';
 import { computeReadiness } from '$lib/domain/readiness';
 import type { AttachmentRef, CriterionStatus, Evidence } from '$lib/domain/records';
-import { builtInCatalogue } from '$lib/server/dossier/catalogue';
+import { builtInCatalogue } from '$lib/server/catalogue/catalogueFor';
 
 /** Dossier hand-ins as a device would send them, for server tests and benchmarks. */
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { hasControlCharacter } from '$lib/domain/controlCharacters';
 import workingCatalogue from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
-import { getActiveCatalogue, getCatalogueVersion } from '$lib/server/catalogues';
+import { getActiveCatalogue, getCatalogueVersion } from '$lib/server/catalogue/versions';
 import type { Database } from '$lib/server/db/schema';
 
 /** The working catalogue that ships with the app (the devices have it built in too). */

@@ -12,15 +12,15 @@ import {
 } from '$lib/domain/dossier';
 import { computeReadiness } from '$lib/domain/readiness';
 import type { CriterionStatus, FacilityProfile } from '$lib/domain/records';
-import { writeAudit } from '$lib/server/audit';
+import { writeAudit } from '$lib/server/accounts/audit';
 import { canReadFacility, canReviewFacility, facilitiesVisibleTo } from '$lib/server/auth/permissions';
 import type { ServerContext } from '$lib/server/context';
 import { badRequest, forbidden, notFound } from '$lib/server/http/errors';
 import { claimRevisions, lockRecords } from '$lib/server/sync/revisions';
 import { loadRecords, saveRecords, type ServerRecord } from '$lib/server/sync/store';
-import { catalogueFor } from './catalogue';
-import { latestDossiers, listDossiers } from './dossiers';
-import { lastSyncTimes, readFacilityRecords, type FacilityRecords } from './facilityRecords';
+import { catalogueFor } from '$lib/server/catalogue/catalogueFor';
+import { latestDossiers, listDossiers } from '$lib/server/dossier/dossiers';
+import { lastSyncTimes, readFacilityRecords, type FacilityRecords } from '$lib/server/review/facilityRecords';
 
 /**
  * The Fachberatung's side: the centres assigned to her with their readiness, one centre criterion by

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { CatalogueVersionSummary, SessionUser } from '$lib/domain/accounts';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
-import { writeAudit } from './audit';
-import type { ServerContext } from './context';
-import type { CatalogueVersionsTable, Database } from './db/schema';
-import { ApiError, notFound } from './http/errors';
+import { writeAudit } from '$lib/server/accounts/audit';
+import type { ServerContext } from '$lib/server/context';
+import type { CatalogueVersionsTable, Database } from '$lib/server/db/schema';
+import { ApiError, notFound } from '$lib/server/http/errors';
 
 function toSummary(row: Omit<CatalogueVersionsTable, 'json' | 'created_by'>): CatalogueVersionSummary {
 	return {

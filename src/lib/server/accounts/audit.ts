@@ -1,7 +1,7 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { AuditEntry } from '$lib/domain/accounts';
-import { compiledOnce } from './db/compiledOnce';
-import type { Database } from './db/schema';
+import { compiledOnce } from '$lib/server/db/compiledOnce';
+import type { Database } from '$lib/server/db/schema';
 
 export interface AuditInput {
 	/** Who did it; null for the system (seeding) or an anonymous action (setting a password by link). */

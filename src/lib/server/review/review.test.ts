@@ -18,8 +18,14 @@ import {
 	testDialects,
 	type TestServer
 } from '$lib/server/testing/testServer';
-import { deleteFeedback, getReviewFacilities, getReviewFacility, postDossier, putFeedback } from './api';
-import { sampleSubmission } from './testing/fixtures';
+import { postDossier } from '$lib/server/dossier/handlers';
+import {
+	deleteFeedback,
+	getReviewFacilities,
+	getReviewFacility,
+	putFeedback
+} from '$lib/server/review/handlers';
+import { sampleSubmission } from '$lib/server/dossier/testing/fixtures';
 
 describe.each(testDialects)('the advisor’s review on %s', (dialect) => {
 	let server: TestServer;

@@ -1,5 +1,5 @@
 import { loginRequestSchema, setPasswordRequestSchema, type SessionResponse } from '$lib/domain/accounts';
-import { writeAudit } from '$lib/server/audit';
+import { writeAudit } from '$lib/server/accounts/audit';
 import { logIn } from '$lib/server/auth/login';
 import { setPasswordWithToken } from '$lib/server/auth/passwordLinks';
 import {

@@ -4,9 +4,9 @@ import { endpoint, json, readJson, requireUser } from '$lib/server/http/endpoint
 import { badRequest, notFound, zodIssues } from '$lib/server/http/errors';
 import { param } from '$lib/server/http/params';
 import { attachmentDisposition, safeFileName } from '$lib/server/http/contentDisposition';
-import { checkSha256, fileInfo, fileThereFor, mayDownload, storeUpload } from './attachments';
-import { pullChanges } from './pull';
-import { pushChanges } from './pushQueue';
+import { checkSha256, fileInfo, fileThereFor, mayDownload, storeUpload } from '$lib/server/sync/attachments';
+import { pullChanges } from '$lib/server/sync/pull';
+import { pushChanges } from '$lib/server/sync/pushQueue';
 
 /** `POST /api/sync/push` — see docs/sync.md. */
 export const postPush = endpoint(async (event, ctx) => {
