@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { version } from '../../../package.json';
 import { FileBlobStore, type BlobStore } from '$lib/server/sync/blobStore';
 import type { ServerConfig } from '$lib/server/config';
-import type { InBatchedTransaction } from '$lib/server/db/batchedTransaction';
+import type { InBatchedTransaction } from '$lib/server/db/throughput/batchedTransaction';
 import { createDatabase, type DialectName } from '$lib/server/db/database';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import type { Database } from '$lib/server/db/schema';

@@ -1,6 +1,6 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { AuditEntry } from '$lib/domain/accounts';
-import { compiledOnce } from '$lib/server/db/compiledOnce';
+import { compiledOnce } from '$lib/server/db/throughput/compiledOnce';
 import type { Database } from '$lib/server/db/schema';
 
 export interface AuditInput {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '$lib/domain/accounts';
-import { compiledOnce } from '$lib/server/db/compiledOnce';
+import { compiledOnce } from '$lib/server/db/throughput/compiledOnce';
 import type { Database } from '$lib/server/db/schema';
 
 /**

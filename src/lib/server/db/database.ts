@@ -7,11 +7,11 @@ import {
 	pipelinedTransactions,
 	sequentialTransactions,
 	type InBatchedTransaction
-} from './batchedTransaction';
+} from '$lib/server/db/throughput/batchedTransaction';
 import { DEFAULT_DATABASE_POOL_SIZE } from '$lib/server/config';
 import type { Database } from './schema';
-import { sharedConnections } from './sharedConnections';
-import { SqliteDatabaseDialect } from './sqliteDriver';
+import { sharedConnections } from '$lib/server/db/throughput/sharedConnections';
+import { SqliteDatabaseDialect } from '$lib/server/db/throughput/sqliteDriver';
 
 export type DialectName = 'sqlite' | 'postgres';
 

@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
-import { runInOrder } from '$lib/server/db/batchedTransaction';
-import { compiledOnce } from '$lib/server/db/compiledOnce';
+import { runInOrder } from '$lib/server/db/throughput/batchedTransaction';
+import { compiledOnce } from '$lib/server/db/throughput/compiledOnce';
 import type { Database } from '$lib/server/db/schema';
 
 /**

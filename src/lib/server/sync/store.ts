@@ -1,6 +1,6 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { StoredRecordState } from '$lib/domain/sync/merge';
-import { runInOrder } from '$lib/server/db/batchedTransaction';
+import { runInOrder } from '$lib/server/db/throughput/batchedTransaction';
 import { realFieldRevisions, realRevision } from './revisions';
 import type { Database, SyncRecordsTable } from '$lib/server/db/schema';
 
