@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { version } from '../../../package.json';
-import { FileBlobStore, type BlobStore } from '$lib/server/sync/blobStore';
+import { FileBlobStore, type BlobStore } from '$lib/server/db/blobStore';
 import type { ServerConfig } from '$lib/server/config';
 import type { InBatchedTransaction } from '$lib/server/db/throughput/batchedTransaction';
 import { createDatabase, type DialectName } from '$lib/server/db/database';

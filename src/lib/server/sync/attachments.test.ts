@@ -12,7 +12,7 @@ import {
 } from '$lib/server/testing/testServer';
 import { signedIn, type InProcessFetch } from './testing/inProcessFetch';
 import { change, DEVICE_A, noteEvidence, push } from './testing/syncFixtures';
-import type { FileBlobStore } from '$lib/server/sync/blobStore';
+import type { FileBlobStore } from '$lib/server/db/blobStore';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const PDF = new TextEncoder().encode(

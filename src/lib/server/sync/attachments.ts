@@ -4,7 +4,7 @@ import { MAX_ATTACHMENT_BYTES } from '$lib/domain/records';
 import type { AttachmentUploadResponse } from '$lib/domain/sync/protocol';
 import { writeAudit } from '$lib/server/accounts/audit';
 import { canReadFacility, canWriteFacility, facilitiesVisibleTo } from '$lib/server/auth/permissions';
-import { BlobHashMismatchError, BlobTooLargeError, isSha256Hex } from '$lib/server/sync/blobStore';
+import { BlobHashMismatchError, BlobTooLargeError, isSha256Hex } from '$lib/server/db/blobStore';
 import type { ServerContext } from '$lib/server/context';
 import type { Database } from '$lib/server/db/schema';
 import { ApiError, forbidden, notFound } from '$lib/server/http/errors';
