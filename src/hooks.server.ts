@@ -1,5 +1,5 @@
 import type { ServerInit } from '@sveltejs/kit';
-import { startServer, stopServer } from '$lib/server/context';
+import { startServer, stopServer } from '$lib/server/start';
 
 export { handle } from '$lib/server/http/handle';
 

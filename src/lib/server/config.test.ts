@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { configWarnings, loadConfig } from './config';
-import { createServerContext } from './context';
+import { createServerContext } from '$lib/server/start';
 import { startTestServer, testDialects, type TestServer } from './testing/testServer';
 
 const warningsFor = (env: NodeJS.ProcessEnv) => configWarnings(loadConfig(env));

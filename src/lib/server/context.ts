@@ -1,21 +1,19 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { version } from '../../../package.json';
-import { FileBlobStore, type BlobStore } from './blobStore';
-import { configWarnings, loadConfig, type ServerConfig } from './config';
-import type { InBatchedTransaction } from './db/batchedTransaction';
-import { createDatabase, type DialectName } from './db/database';
-import { migrateToLatest } from './db/migrate';
-import type { DatabaseSchema } from './db/schema';
-import { removeExpiredAuthRows } from './auth/housekeeping';
-import { createFirstAdmin, printDemoLogins, seedDemoDeployment } from './seed';
+import { FileBlobStore, type BlobStore } from '$lib/server/db/blobStore';
+import type { ServerConfig } from '$lib/server/config';
+import type { InBatchedTransaction } from '$lib/server/db/throughput/batchedTransaction';
+import { createDatabase, type DialectName } from '$lib/server/db/database';
+import { migrateToLatest } from '$lib/server/db/migrate';
+import type { Database } from '$lib/server/db/schema';
 
 /** What every server module works with: one per process, created at start. */
 export interface ServerContext {
 	config: ServerConfig;
-	db: Kysely<DatabaseSchema>;
+	db: Kysely<Database>;
 	/** Single statements only, never a transaction: see db/database.ts. */
-	reads: Kysely<DatabaseSchema>;
+	reads: Kysely<Database>;
 	dialectName: DialectName;
 	/** For the busiest transaction, a push: see db/batchedTransaction.ts. */
 	inBatchedTransaction: InBatchedTransaction;
@@ -26,70 +24,37 @@ export interface ServerContext {
 	close(): Promise<void>;
 }
 
-export interface StartOptions {
+export interface ContextOptions {
 	now?: () => Date;
-	log?: (line: string) => void;
+	log: (line: string) => void;
 }
 
 /**
- * Opens the database, applies migrations (or refuses to start, see migrate.ts), seeds the demo on an
- * empty database and clears expired sessions.
+ * Opens the database and applies migrations (or refuses to start, see migrate.ts). What runs on top
+ * of a fresh context (seeding, housekeeping) is in start.ts, so this module imports no feature.
  */
-export async function createServerContext(
+export async function openServerContext(
 	config: ServerConfig,
-	options: StartOptions = {}
+	options: ContextOptions
 ): Promise<ServerContext> {
-	const log = options.log ?? ((line: string) => console.log(line));
 	const database = await createDatabase(config);
 	try {
 		const applied = await migrateToLatest(database.db, database.dialectName);
 		if (applied.length > 0)
-			log(`Datenbank (${database.dialectName}): Migrationen angewandt: ${applied.join(', ')}`);
-		const ctx: ServerContext = {
-			config,
-			db: database.db,
-			reads: database.reads,
-			dialectName: database.dialectName,
-			inBatchedTransaction: database.inBatchedTransaction,
-			blobs: new FileBlobStore(path.join(config.dataDir, 'blobs')),
-			version,
-			now: options.now ?? (() => new Date()),
-			close: () => database.close()
-		};
-		await removeExpiredAuthRows(ctx);
-		// Of several server processes (scripts/serve.js) the first starts alone and prints the links
-		// and logins; the others would only print them again, or a second admin link.
-		const first = config.processIndex === 0;
-		if (first) for (const warning of configWarnings(config)) log(warning);
-		if (config.adminEmail && first) await createFirstAdmin(ctx, config.adminEmail, log);
-		if (config.demoSeed) {
-			await seedDemoDeployment(ctx);
-			if (first) await printDemoLogins(ctx, log);
-		}
-		return ctx;
+			options.log(`Datenbank (${database.dialectName}): Migrationen angewandt: ${applied.join(', ')}`);
 	} catch (error) {
 		await database.close();
 		throw error;
 	}
-}
-
-// Kept on globalThis so a module reloaded by Vite in dev finds the running server, not a second one.
-const holder = globalThis as typeof globalThis & { __guetesiegelServer?: Promise<ServerContext> };
-
-/** The process's server context, started on first use (hooks `init` calls this at start). */
-export function startServer(options?: StartOptions): Promise<ServerContext> {
-	holder.__guetesiegelServer ??= createServerContext(loadConfig(), options);
-	return holder.__guetesiegelServer;
-}
-
-/** Replaces the process's context; tests use it to run the same handlers on SQLite and PostgreSQL. */
-export function useServerContext(ctx: ServerContext | null): void {
-	if (ctx) holder.__guetesiegelServer = Promise.resolve(ctx);
-	else delete holder.__guetesiegelServer;
-}
-
-export async function stopServer(): Promise<void> {
-	const running = holder.__guetesiegelServer;
-	delete holder.__guetesiegelServer;
-	if (running) await (await running).close();
+	return {
+		config,
+		db: database.db,
+		reads: database.reads,
+		dialectName: database.dialectName,
+		inBatchedTransaction: database.inBatchedTransaction,
+		blobs: new FileBlobStore(path.join(config.dataDir, 'blobs')),
+		version,
+		now: options.now ?? (() => new Date()),
+		close: () => database.close()
+	};
 }

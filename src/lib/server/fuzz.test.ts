@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getHealth } from './api/health';
+import { getHealth } from '$lib/server/http/health';
 import { createSession } from './auth/sessions';
-import { getDossierById, getDossiers, postDossier } from './dossier/api';
+import { getDossierById, getDossiers, postDossier } from '$lib/server/dossier/handlers';
 import { sampleSubmission } from './dossier/testing/fixtures';
-import { getAttachment, headAttachment, postPush, putAttachment } from './sync/api';
+import { getAttachment, headAttachment, postPush, putAttachment } from '$lib/server/sync/handlers';
 import { noteEvidence, statusRecord } from './sync/testing/syncFixtures';
 import { send, type TestRequest, type TestResponse } from './testing/requests';
 import { addTwoCentres, startTestServer, testDialects, type TestServer } from './testing/testServer';

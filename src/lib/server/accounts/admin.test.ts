@@ -2,23 +2,27 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
 	getAssignments,
 	getAudit,
-	getCatalogues,
 	getFacilities,
 	getUsers,
 	patchUser,
-	postCatalogue,
-	postCatalogueActivation,
 	postFacility,
 	postUser,
 	postUserResetLink,
 	putAssignments
-} from '../api/admin';
-import { postLogin, postSetPassword } from '../api/auth';
-import { getActiveCatalogueVersion } from '../api/catalogue';
-import { miniCatalogue } from '../testing/catalogue';
-import { send, type TestRequest } from '../testing/requests';
-import { loginToken } from '../testing/session';
-import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+} from '$lib/server/accounts/handlers';
+import { getCatalogues, postCatalogue, postCatalogueActivation } from '$lib/server/catalogue/handlers';
+import { postLogin, postSetPassword } from '$lib/server/auth/handlers';
+import { getActiveCatalogueVersion } from '$lib/server/catalogue/handlers';
+import { miniCatalogue } from '$lib/server/testing/catalogue';
+import { send, type TestRequest } from '$lib/server/testing/requests';
+import { loginToken } from '$lib/server/testing/session';
+import {
+	addFacility,
+	addUser,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 
 describe.each(testDialects)('administration on %s', (dialect) => {
 	let server: TestServer;

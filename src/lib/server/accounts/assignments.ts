@@ -1,7 +1,7 @@
 import type { Assignment, SessionUser } from '$lib/domain/accounts';
-import { writeAudit } from '../audit';
-import type { ServerContext } from '../context';
-import { badRequest, notFound } from '../http/errors';
+import { writeAudit } from '$lib/server/accounts/audit';
+import type { ServerContext } from '$lib/server/context';
+import { badRequest, notFound } from '$lib/server/http/errors';
 import { checkFacilitiesForMember } from './facilities';
 
 export async function listAssignments(ctx: ServerContext): Promise<Assignment[]> {

@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { createFacilityRequestSchema, Facility, SessionUser } from '$lib/domain/accounts';
-import { writeAudit } from '../audit';
-import type { ServerContext } from '../context';
-import type { DatabaseSchema, FacilitiesTable } from '../db/schema';
-import { badRequest } from '../http/errors';
+import { writeAudit } from '$lib/server/accounts/audit';
+import type { ServerContext } from '$lib/server/context';
+import type { Database, FacilitiesTable } from '$lib/server/db/schema';
+import { badRequest } from '$lib/server/http/errors';
 
 function toFacility(row: FacilitiesTable): Facility {
 	return { id: row.id, name: row.name, familienzentrum: row.familienzentrum, createdAt: row.created_at };
 }
 
-export async function listFacilities(db: Kysely<DatabaseSchema>, ids?: string[]): Promise<Facility[]> {
+export async function listFacilities(db: Kysely<Database>, ids?: string[]): Promise<Facility[]> {
 	if (ids && ids.length === 0) return [];
 	let select = db.selectFrom('facilities').selectAll().orderBy('familienzentrum').orderBy('name');
 	if (ids) select = select.where('id', 'in', ids);
@@ -51,7 +51,7 @@ export async function createFacility(
  * Familienzentrum (one centre, or the Kitas of one Verbund).
  */
 export async function checkFacilitiesForMember(
-	db: Kysely<DatabaseSchema>,
+	db: Kysely<Database>,
 	facilityIds: string[],
 	options: { sameFamilienzentrum: boolean }
 ): Promise<Facility[]> {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postLogin, postSetPassword } from '../api/auth';
-import { getTeam, patchTeamMember, postTeamMember, postTeamResetLink } from '../api/team';
-import { send } from '../testing/requests';
-import { loginToken } from '../testing/session';
+import { postLogin, postSetPassword } from '$lib/server/auth/handlers';
+import { getTeam, patchTeamMember, postTeamMember, postTeamResetLink } from '$lib/server/accounts/handlers';
+import { send } from '$lib/server/testing/requests';
+import { loginToken } from '$lib/server/testing/session';
 import {
 	addFacility,
 	addUser,
@@ -10,7 +10,7 @@ import {
 	TEST_PASSWORD,
 	testDialects,
 	type TestServer
-} from '../testing/testServer';
+} from '$lib/server/testing/testServer';
 
 describe.each(testDialects)('a Leitung managing her team on %s', (dialect) => {
 	let server: TestServer;

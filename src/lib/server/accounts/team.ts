@@ -6,9 +6,9 @@ import type {
 	updateTeamMemberRequestSchema,
 	UserSummary
 } from '$lib/domain/accounts';
-import { facilitiesVisibleTo } from '../auth/permissions';
-import type { ServerContext } from '../context';
-import { ApiError, forbidden, notFound } from '../http/errors';
+import { facilitiesVisibleTo } from '$lib/server/auth/permissions';
+import type { ServerContext } from '$lib/server/context';
+import { ApiError, forbidden, notFound } from '$lib/server/http/errors';
 import {
 	createInvitation,
 	findInvitation,

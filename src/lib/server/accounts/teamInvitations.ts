@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PasswordLink, SessionUser, UserSummary } from '$lib/domain/accounts';
-import { writeAudit } from '../audit';
-import { hashToken, newToken, setPasswordUrl } from '../auth/tokens';
-import type { ServerContext } from '../context';
-import type { DatabaseSchema, Flag, IsoTimestamp } from '../db/schema';
-import { ApiError } from '../http/errors';
+import { writeAudit } from '$lib/server/accounts/audit';
+import { hashToken, newToken, setPasswordUrl } from '$lib/server/auth/tokens';
+import type { ServerContext } from '$lib/server/context';
+import type { Database, TeamInvitationsTable } from '$lib/server/db/schema';
+import { ApiError } from '$lib/server/http/errors';
 
 /**
  * When a Leitung creates a team account for an address that already has an account elsewhere in the
@@ -15,27 +15,9 @@ import { ApiError } from '../http/errors';
  * touches the existing one; the admin sees it in the audit log (`team.invitation_in_use`).
  */
 
-// A type, not an interface: `withTables` needs the index signature a type literal has.
-type TeamInvitationTables = {
-	team_invitations: {
-		id: string;
-		email: string;
-		display_name: string;
-		/** JSON array of facility ids. */
-		facility_ids: string;
-		disabled: Flag;
-		password_set: Flag;
-		created_by: string;
-		created_at: IsoTimestamp;
-		token_hash: string | null;
-		token_expires_at: IsoTimestamp | null;
-	};
-};
+const invitations = (db: Kysely<Database>) => db.selectFrom('team_invitations');
 
-const invitations = (db: Kysely<DatabaseSchema>) =>
-	db.withTables<TeamInvitationTables>().selectFrom('team_invitations');
-
-type InvitationRow = TeamInvitationTables['team_invitations'];
+type InvitationRow = TeamInvitationsTable;
 
 function toSummary(row: InvitationRow): UserSummary {
 	return {
@@ -66,7 +48,6 @@ async function newInvitationLink(ctx: ServerContext, id: string, origin: string)
 	const token = newToken();
 	const expiresAt = new Date(ctx.now().getTime() + ctx.config.passwordLinkMs).toISOString();
 	await ctx.db
-		.withTables<TeamInvitationTables>()
 		.updateTable('team_invitations')
 		.set({ token_hash: hashToken(token), token_expires_at: expiresAt })
 		.where('id', '=', id)
@@ -85,7 +66,6 @@ export async function createInvitation(
 	const facilityIds = [...new Set(input.facilityIds)];
 	await ctx.db.transaction().execute(async (trx) => {
 		await trx
-			.withTables<TeamInvitationTables>()
 			.insertInto('team_invitations')
 			.values({
 				id,
@@ -126,12 +106,7 @@ export async function updateInvitation(
 	if (patch.disabled === true) changes.token_hash = null;
 	if (patch.facilityIds) changes.facility_ids = JSON.stringify([...new Set(patch.facilityIds)]);
 	await ctx.db.transaction().execute(async (trx) => {
-		await trx
-			.withTables<TeamInvitationTables>()
-			.updateTable('team_invitations')
-			.set(changes)
-			.where('id', '=', id)
-			.execute();
+		await trx.updateTable('team_invitations').set(changes).where('id', '=', id).execute();
 		await writeAudit(trx, {
 			at: ctx.now(),
 			userId: leitung.id,
@@ -179,7 +154,7 @@ export async function redeemInvitation(
 	tokenHash: string
 ): Promise<{ email: string } | null> {
 	const now = ctx.now().toISOString();
-	const db = ctx.db.withTables<TeamInvitationTables>();
+	const db = ctx.db;
 	const row = await db
 		.selectFrom('team_invitations')
 		.select(['id', 'email'])

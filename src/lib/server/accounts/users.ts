@@ -9,19 +9,19 @@ import type {
 	updateUserRequestSchema,
 	UserSummary
 } from '$lib/domain/accounts';
-import { writeAudit } from '../audit';
-import { createPasswordLink } from '../auth/passwordLinks';
-import { endUserSessions } from '../auth/sessions';
-import type { ServerContext } from '../context';
-import type { DatabaseSchema } from '../db/schema';
-import { ApiError, badRequest, notFound } from '../http/errors';
+import { writeAudit } from '$lib/server/accounts/audit';
+import { createPasswordLink } from '$lib/server/auth/passwordLinks';
+import { endUserSessions } from '$lib/server/auth/sessions';
+import type { ServerContext } from '$lib/server/context';
+import type { Database } from '$lib/server/db/schema';
+import { ApiError, badRequest, notFound } from '$lib/server/http/errors';
 import { checkFacilitiesForMember } from './facilities';
 
 export type CreateUserInput = z.output<typeof createUserRequestSchema>;
 export type UpdateUserInput = z.output<typeof updateUserRequestSchema>;
 
 /** Users with their facilities (memberships, or assignments for Fachberatung), by name. */
-export async function listUsers(db: Kysely<DatabaseSchema>, ids?: string[]): Promise<UserSummary[]> {
+export async function listUsers(db: Kysely<Database>, ids?: string[]): Promise<UserSummary[]> {
 	if (ids && ids.length === 0) return [];
 	let select = db
 		.selectFrom('users')
@@ -49,7 +49,7 @@ export async function listUsers(db: Kysely<DatabaseSchema>, ids?: string[]): Pro
 	}));
 }
 
-export async function getUser(db: Kysely<DatabaseSchema>, id: string): Promise<UserSummary> {
+export async function getUser(db: Kysely<Database>, id: string): Promise<UserSummary> {
 	const [user] = await listUsers(db, [id]);
 	if (!user) throw notFound('Dieses Konto gibt es nicht.');
 	return user;
@@ -57,7 +57,7 @@ export async function getUser(db: Kysely<DatabaseSchema>, id: string): Promise<U
 
 /** Which facilities an account of this role may be given; throws a 400 naming the field. */
 export async function checkFacilitiesForRole(
-	db: Kysely<DatabaseSchema>,
+	db: Kysely<Database>,
 	role: Role,
 	facilityIds: string[]
 ): Promise<string[]> {
@@ -81,7 +81,7 @@ export async function checkFacilitiesForRole(
 
 /** Membership for team and Leitung, assignment for Fachberatung; replaces what was there. */
 async function setUserFacilities(
-	trx: Transaction<DatabaseSchema>,
+	trx: Transaction<Database>,
 	userId: string,
 	role: Role,
 	facilityIds: string[]

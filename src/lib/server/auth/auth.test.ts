@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getSession, postLogin, postLogout, postSetPassword } from '../api/auth';
-import { send } from '../testing/requests';
+import { getSession, postLogin, postLogout, postSetPassword } from '$lib/server/auth/handlers';
+import { send } from '$lib/server/testing/requests';
 import {
 	addFacility,
 	addUser,
@@ -8,8 +8,8 @@ import {
 	TEST_PASSWORD,
 	testDialects,
 	type TestServer
-} from '../testing/testServer';
-import { createServerContext } from '../context';
+} from '$lib/server/testing/testServer';
+import { createServerContext } from '$lib/server/start';
 import { logIn as logInDirectly } from './login';
 import { createPasswordLink } from './passwordLinks';
 import { hashToken } from './tokens';

@@ -1,4 +1,4 @@
-import type { ServerContext } from '../context';
+import type { ServerContext } from '$lib/server/context';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import type { LoginRequest, SessionUser } from '$lib/domain/accounts';
-import { writeAudit } from '../audit';
-import type { ServerContext } from '../context';
+import { writeAudit } from '$lib/server/accounts/audit';
+import type { ServerContext } from '$lib/server/context';
 import { verifyPassword } from './password';
 import { throttleAddressKey } from './addressKey';
 import { claimLoginAttempt, recordLoginSuccess } from './rateLimit';

@@ -1,9 +1,9 @@
 import type { PasswordLink } from '$lib/domain/accounts';
 import { weakPasswordMessage } from '$lib/domain/passwordStrength';
-import { redeemInvitation, usableInvitation } from '../accounts/teamInvitations';
-import { writeAudit } from '../audit';
-import type { ServerContext } from '../context';
-import { ApiError } from '../http/errors';
+import { redeemInvitation, usableInvitation } from '$lib/server/accounts/teamInvitations';
+import { writeAudit } from '$lib/server/accounts/audit';
+import type { ServerContext } from '$lib/server/context';
+import { ApiError } from '$lib/server/http/errors';
 import { hashPassword } from './password';
 import { hashToken, newToken, setPasswordUrl } from './tokens';
 

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '$lib/domain/accounts';
-import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import {
+	addFacility,
+	addUser,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 import {
 	canLeadFacility,
 	canReadFacility,

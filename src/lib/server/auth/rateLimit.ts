@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { ServerContext } from '../context';
-import type { DatabaseSchema } from '../db/schema';
+import type { ServerContext } from '$lib/server/context';
+import type { Database } from '$lib/server/db/schema';
 
 /**
  * Login throttling that slows a guesser but never locks the rightful user out (OWASP Authentication
@@ -30,7 +30,7 @@ export function waitAfterFailures(failures: number, free: number, baseMs: number
 }
 
 async function failures(
-	db: Kysely<DatabaseSchema>,
+	db: Kysely<Database>,
 	key: { email?: string; ip: string },
 	since: string
 ): Promise<{ count: number; last: number }> {
@@ -47,7 +47,7 @@ async function failures(
 
 async function isKnownAddress(
 	ctx: ServerContext,
-	db: Kysely<DatabaseSchema>,
+	db: Kysely<Database>,
 	email: string,
 	ip: string,
 	now: number
@@ -67,7 +67,7 @@ async function isKnownAddress(
 /** Seconds until the next login attempt for this email from this address is allowed, or null. */
 async function retryAfterSeconds(
 	ctx: ServerContext,
-	db: Kysely<DatabaseSchema>,
+	db: Kysely<Database>,
 	email: string,
 	ip: string,
 	now: number

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import {
+	addFacility,
+	addUser,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 import { createSession } from './sessions';
 import { loadSessionAndUser, loadSessionUser } from './sessionUser';
 import { hashToken } from './tokens';

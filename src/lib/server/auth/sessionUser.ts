@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '$lib/domain/accounts';
-import { compiledOnce } from '../db/compiledOnce';
-import type { DatabaseSchema } from '../db/schema';
+import { compiledOnce } from '$lib/server/db/throughput/compiledOnce';
+import type { Database } from '$lib/server/db/schema';
 
 /**
  * Users with the facilities their role gives access to, one row per facility (one row with null
  * facility columns when there is none): memberships for team and Leitung, assignments for
  * Fachberatung, none for Admin. The one place that rule lives; login and every request use it.
  */
-function usersWithFacilities(db: Kysely<DatabaseSchema>) {
+function usersWithFacilities(db: Kysely<Database>) {
 	return db
 		.selectFrom('users as u')
 		.leftJoin('user_facilities as uf', (join) =>
@@ -53,16 +53,13 @@ function toSessionUser(rows: UserRow[]): SessionUser {
 }
 
 /** The user as requests see it, by id. Null for unknown or disabled users. */
-export async function loadSessionUser(
-	db: Kysely<DatabaseSchema>,
-	userId: string
-): Promise<SessionUser | null> {
+export async function loadSessionUser(db: Kysely<Database>, userId: string): Promise<SessionUser | null> {
 	const rows = await usersWithFacilities(db).where('u.id', '=', userId).execute();
 	if (rows.length === 0 || rows[0].disabled) return null;
 	return toSessionUser(rows);
 }
 
-function sessionLookupQuery(db: Kysely<DatabaseSchema>, sessionId: string) {
+function sessionLookupQuery(db: Kysely<Database>, sessionId: string) {
 	return usersWithFacilities(db)
 		.innerJoin('sessions as s', 's.user_id', 'u.id')
 		.select(['s.last_seen_at', 's.expires_at'])
@@ -83,7 +80,7 @@ export interface SessionRow {
  * disabled; the whole answer null for an unknown session.
  */
 export async function loadSessionAndUser(
-	db: Kysely<DatabaseSchema>,
+	db: Kysely<Database>,
 	sessionId: string
 ): Promise<{ session: SessionRow; user: SessionUser | null } | null> {
 	const { rows } = await db.executeQuery(sessionLookup(db, sessionId));

@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { SessionUser } from '$lib/domain/accounts';
-import type { ServerContext } from '../context';
+import type { ServerContext } from '$lib/server/context';
 import { loadSessionAndUser } from './sessionUser';
 import { hashToken, newToken } from './tokens';
 

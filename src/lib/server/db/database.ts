@@ -7,21 +7,21 @@ import {
 	pipelinedTransactions,
 	sequentialTransactions,
 	type InBatchedTransaction
-} from './batchedTransaction';
-import { DEFAULT_DATABASE_POOL_SIZE } from '../config';
-import type { DatabaseSchema } from './schema';
-import { sharedConnections } from './sharedConnections';
-import { SqliteDatabaseDialect } from './sqliteDriver';
+} from '$lib/server/db/throughput/batchedTransaction';
+import { DEFAULT_DATABASE_POOL_SIZE } from '$lib/server/config';
+import type { Database } from './schema';
+import { sharedConnections } from '$lib/server/db/throughput/sharedConnections';
+import { SqliteDatabaseDialect } from '$lib/server/db/throughput/sqliteDriver';
 
 export type DialectName = 'sqlite' | 'postgres';
 
-export interface Database {
-	db: Kysely<DatabaseSchema>;
+export interface OpenDatabase {
+	db: Kysely<Database>;
 	/**
 	 * For the single statements every request runs (session lookup, pull), never for transactions:
 	 * on PostgreSQL a few connections they share (sharedConnections.ts), on SQLite `db` itself.
 	 */
-	reads: Kysely<DatabaseSchema>;
+	reads: Kysely<Database>;
 	dialectName: DialectName;
 	/** Transactions sent in batches: one round trip per batch on PostgreSQL (batchedTransaction.ts). */
 	inBatchedTransaction: InBatchedTransaction;
@@ -39,7 +39,7 @@ export interface DatabaseOptions {
 export const SQLITE_FILE_NAME = 'guetesiegel.sqlite';
 
 /** Opens SQLite in dataDir, or PostgreSQL when a postgres:// URL is given. Migrations are separate. */
-export async function createDatabase(options: DatabaseOptions): Promise<Database> {
+export async function createDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
 	if (options.databaseUrl) {
 		return createPostgres(
 			options.databaseUrl,
@@ -50,7 +50,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 	return createSqlite(options.dataDir);
 }
 
-function createSqlite(dataDir: string): Database {
+function createSqlite(dataDir: string): OpenDatabase {
 	fs.mkdirSync(dataDir, { recursive: true });
 	const connection = new SqliteDatabase(path.join(dataDir, SQLITE_FILE_NAME));
 	// WAL lets readers run while one writer commits; NORMAL sync is durable in WAL mode except on power
@@ -59,7 +59,7 @@ function createSqlite(dataDir: string): Database {
 	connection.pragma('synchronous = NORMAL');
 	connection.pragma('foreign_keys = ON');
 	connection.pragma('busy_timeout = 5000');
-	const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDatabaseDialect(connection) });
+	const db = new Kysely<Database>({ dialect: new SqliteDatabaseDialect(connection) });
 	return {
 		db,
 		reads: db,
@@ -75,7 +75,7 @@ async function createPostgres(
 	databaseUrl: string,
 	schema: string | null,
 	poolSize: number
-): Promise<Database> {
+): Promise<OpenDatabase> {
 	if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Invalid schema name "${schema}"`);
 	if (schema) {
 		// The schema must exist before any pooled connection puts it on its search_path.
@@ -102,8 +102,8 @@ async function createPostgres(
 	// Pipeline mode: a client sends each query at once, without waiting for the answer to the one
 	// before. Kysely still sends one at a time; batched transactions send several together.
 	const pool = new pg.Pool({ ...connection, max: poolSize, pipeline: true });
-	const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-	const reads = new Kysely<DatabaseSchema>({
+	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	const reads = new Kysely<Database>({
 		dialect: new PostgresDialect({ pool: sharedConnections(connection) })
 	});
 	await sql`select 1`.execute(db);

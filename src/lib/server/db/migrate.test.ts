@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { loadConfig } from '../config';
-import { createServerContext } from '../context';
-import { dropSchema, TEST_DATABASE_URL, testDialects } from '../testing/testServer';
+import { loadConfig } from '$lib/server/config';
+import { createServerContext } from '$lib/server/start';
+import { dropSchema, TEST_DATABASE_URL, testDialects } from '$lib/server/testing/testServer';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabase, type Database, type DialectName } from './database';
+import { createDatabase, type OpenDatabase, type DialectName } from './database';
 import {
 	appliedMigrations,
 	checkMigrationHistory,
@@ -49,11 +49,11 @@ function tableMigration(table: string): MigrationSet[string] {
 }
 
 describe.each(testDialects)('migrations on %s', (dialect: DialectName) => {
-	let database: Database | undefined;
+	let database: OpenDatabase | undefined;
 	let dataDir = '';
 	let schema: string | null = null;
 
-	async function open(): Promise<Database> {
+	async function open(): Promise<OpenDatabase> {
 		dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gsm-migrate-'));
 		schema =
 			dialect === 'postgres' ? `test_mig_${process.pid}_${Math.random().toString(36).slice(2, 8)}` : null;
@@ -80,6 +80,34 @@ describe.each(testDialects)('migrations on %s', (dialect: DialectName) => {
 		expect(await migrateToLatest(db, dialect)).toEqual([]);
 		const tables = (await db.introspection.getTables()).map((t) => t.name);
 		expect(tables).toEqual(expect.arrayContaining(['users', 'sessions', 'audit_log', 'catalogue_versions']));
+	});
+
+	// Until sync's migrations moved into db/migrations they sat in a folder of their own. Their names
+	// are what a database records, so a database migrated then must go on with today's set.
+	it('migrates on a database migrated when sync kept its migrations in a folder of its own', async () => {
+		const oldLayout = {
+			'db/migrations': ['20261121T0500_accounts', '20261121T0700_dossiers', '20261204T2130_team_invitations'],
+			'sync/migrations': [
+				'20261121T0600_sync',
+				'20261204T2135_attachment_owners',
+				'20261204T2200_squatted_ids'
+			]
+		};
+		const oldNames = Object.values(oldLayout).flat().sort();
+		expect(Object.keys(knownMigrations)).toEqual(expect.arrayContaining(oldNames));
+		const { db } = await open();
+		const appliedThen = oldNames.filter((name) => name < '20261204T2135');
+		await migrateToLatest(
+			db,
+			dialect,
+			Object.fromEntries(appliedThen.map((name) => [name, knownMigrations[name]]))
+		);
+		expect(await migrateToLatest(db, dialect)).toEqual(
+			Object.keys(knownMigrations)
+				.filter((name) => !appliedThen.includes(name))
+				.sort()
+		);
+		expect(await appliedMigrations(db)).toEqual(Object.keys(knownMigrations).sort());
 	});
 
 	// Only PostgreSQL has schemas.

@@ -13,12 +13,11 @@ const NAME_PATTERN = /^\d{8}T\d{4}_[a-z0-9_]+$/;
 
 /**
  * Every migration this build knows, bundled at build time (the server runs from a bundle, so nothing
- * is looked up on disk). Sync keeps its migrations in its own folder; all run in name order.
+ * is looked up on disk). All run in name order; names are what the migration table records, so a
+ * file may move but never be renamed.
  */
 export const knownMigrations: MigrationSet = collect(
-	import.meta.glob<MigrationModule>(['./migrations/*.ts', '../sync/migrations/*.ts', '!**/*.test.ts'], {
-		eager: true
-	})
+	import.meta.glob<MigrationModule>(['./migrations/*.ts', '!**/*.test.ts'], { eager: true })
 );
 
 function collect(modules: Record<string, MigrationModule>): MigrationSet {

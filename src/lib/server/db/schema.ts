@@ -6,8 +6,6 @@ import type { Role } from '$lib/domain/accounts';
  * and PostgreSQL: timestamps are ISO 8601 strings in UTC (`Date#toISOString`, so they also sort and
  * compare as text), flags are integers 0/1 (SQLite has no boolean), JSON is stored as text, ids are
  * text unless they must increase (then an identity column, see `identityColumn`).
- *
- * Other modules add tables with their own interface and `db.withTables<TheirTables>()`.
  */
 
 export type IsoTimestamp = string;
@@ -99,7 +97,114 @@ export interface CatalogueVersionsTable {
 	created_by: string | null;
 }
 
-export interface DatabaseSchema {
+/**
+ * Team invitations (migration `20261204T2130_team_invitations`): see accounts/teamInvitations.ts for
+ * why they are not accounts.
+ */
+export interface TeamInvitationsTable {
+	id: string;
+	email: string;
+	display_name: string;
+	/** JSON array of facility ids. */
+	facility_ids: string;
+	disabled: Flag;
+	password_set: Flag;
+	created_by: string;
+	created_at: IsoTimestamp;
+	token_hash: string | null;
+	token_expires_at: IsoTimestamp | null;
+}
+
+// Sync (migrations `20261121T0600_sync`, `20261204T2135_attachment_owners`).
+
+export interface SyncRecordsTable {
+	table_name: string;
+	record_id: string;
+	/** The owner, set once when the record is created, from the session; never from a request. */
+	facility_id: string;
+	/** The record as JSON. */
+	data: string;
+	/** Revision of the last change applied to the record. */
+	revision: number;
+	/** JSON `{ field: revision }`: when each field last changed. */
+	field_revisions: string;
+	/** JSON `{ field: deviceId }`: which device changed each field last. */
+	field_writers: string;
+	deleted: Flag;
+}
+
+export interface SyncDevicesTable {
+	device_id: string;
+	/** The user whose changes the device pushes; another user is refused. */
+	user_id: string;
+	/** Highest change seq of the device the server has processed. */
+	last_seq: number;
+	updated_at: IsoTimestamp;
+}
+
+export interface SyncRejectionsTable {
+	device_id: string;
+	seq: number;
+	code: string;
+	reason: string;
+}
+
+export interface SyncRevisionCounterTable {
+	id: number;
+	value: number;
+}
+
+export interface SyncAttachmentsTable {
+	sha256: string;
+	/** Detected from the bytes on arrival. */
+	mime_type: string;
+	size: number;
+	uploaded_by: string | null;
+	uploaded_at: IsoTimestamp;
+}
+
+/**
+ * Which facilities own a file (migration `20261204T2135_attachment_owners`): those for which
+ * someone uploaded its bytes, read and checked in full. Only they may cite it, and only their
+ * readers download it. Owned once, owned for good (dossiers keep citing their files).
+ */
+export interface SyncAttachmentOwnersTable {
+	sha256: string;
+	facility_id: string;
+	/** Null for owners migrated from the citations of their records. */
+	uploaded_by: string | null;
+	uploaded_at: IsoTimestamp;
+}
+
+/** Which facilities cited a file before ownership (no longer written; read by the owners migration). */
+export interface SyncAttachmentCitationsTable {
+	sha256: string;
+	facility_id: string;
+}
+
+/** Dossiers handed in (migration `20261121T0700_dossiers`). */
+export interface DossiersTable {
+	id: string;
+	/** Made on the device; unique, so a resent hand-in is stored once. */
+	submission_id: string;
+	facility_id: string;
+	period_key: string;
+	/** 1, 2, 3 … per facility and period. */
+	version: number;
+	catalogue_id: string;
+	catalogue_version: string;
+	readiness_passes: Flag;
+	/** User id of the Leitung who handed it in, and her name at that moment. */
+	submitted_by: string;
+	submitted_by_name: string;
+	prepared_at: IsoTimestamp;
+	received_at: IsoTimestamp;
+	/** The snapshot as JSON (`dossierSnapshotSchema`). */
+	snapshot: string;
+}
+
+/** Every table of the server's database, as the migrations in `migrations/` leave it. */
+export interface Database {
 	facilities: FacilitiesTable;
 	users: UsersTable;
 	user_facilities: UserFacilitiesTable;
@@ -109,4 +214,13 @@ export interface DatabaseSchema {
 	login_attempts: LoginAttemptsTable;
 	audit_log: AuditLogTable;
 	catalogue_versions: CatalogueVersionsTable;
+	team_invitations: TeamInvitationsTable;
+	sync_records: SyncRecordsTable;
+	sync_devices: SyncDevicesTable;
+	sync_rejections: SyncRejectionsTable;
+	sync_revision_counter: SyncRevisionCounterTable;
+	sync_attachments: SyncAttachmentsTable;
+	sync_attachment_citations: SyncAttachmentCitationsTable;
+	sync_attachment_owners: SyncAttachmentOwnersTable;
+	dossiers: DossiersTable;
 }

@@ -3,18 +3,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RequestEvent } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as adminApi from '../api/admin';
-import * as authApi from '../api/auth';
-import { getActiveCatalogueVersion } from '../api/catalogue';
-import { getHealth } from '../api/health';
-import * as teamApi from '../api/team';
-import { createSession } from '../auth/sessions';
-import * as syncApi from '../sync/api';
-import { inProcessFetch } from '../sync/testing/inProcessFetch';
-import { change, noteEvidence, pullAll, push, statusRecord } from '../sync/testing/syncFixtures';
-import { send, type TestRequest, type TestResponse } from '../testing/requests';
-import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
-import * as dossierApi from './api';
+import * as accountsApi from '$lib/server/accounts/handlers';
+import * as authApi from '$lib/server/auth/handlers';
+import * as catalogueApi from '$lib/server/catalogue/handlers';
+import { getHealth } from '$lib/server/http/health';
+import { createSession } from '$lib/server/auth/sessions';
+import * as syncApi from '$lib/server/sync/handlers';
+import { inProcessFetch } from '$lib/server/sync/testing/inProcessFetch';
+import { change, noteEvidence, pullAll, push, statusRecord } from '$lib/server/sync/testing/syncFixtures';
+import { send, type TestRequest, type TestResponse } from '$lib/server/testing/requests';
+import {
+	addFacility,
+	addUser,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
+import * as dossierApi from '$lib/server/dossier/handlers';
+import * as reviewApi from '$lib/server/review/handlers';
 import { sampleSubmission } from './testing/fixtures';
 
 /**
@@ -92,7 +98,7 @@ const probes: Probe[] = [
 	{
 		route: 'catalogue',
 		method: 'GET',
-		handler: getActiveCatalogueVersion,
+		handler: catalogueApi.getActiveCatalogueVersion,
 		request: () => ({ path: '/api/catalogue' }),
 		check: revealsNothingOfB
 	},
@@ -195,14 +201,14 @@ const probes: Probe[] = [
 	{
 		route: 'review/facilities',
 		method: 'GET',
-		handler: dossierApi.getReviewFacilities,
+		handler: reviewApi.getReviewFacilities,
 		request: () => ({ path: '/api/review/facilities' }),
 		check: refused
 	},
 	{
 		route: 'review/facilities/[facilityId]',
 		method: 'GET',
-		handler: dossierApi.getReviewFacility,
+		handler: reviewApi.getReviewFacility,
 		request: () => ({ path: '/api/review/facilities/kita-b', params: { facilityId: 'kita-b' } }),
 		check: (r) => {
 			refused(r);
@@ -212,7 +218,7 @@ const probes: Probe[] = [
 	{
 		route: 'review/facilities/[facilityId]/feedback/[criterionId]',
 		method: 'PUT',
-		handler: dossierApi.putFeedback,
+		handler: reviewApi.putFeedback,
 		request: () => ({
 			method: 'PUT',
 			path: '/api/review/facilities/kita-b/feedback/1.1',
@@ -224,7 +230,7 @@ const probes: Probe[] = [
 	{
 		route: 'review/facilities/[facilityId]/feedback/[criterionId]',
 		method: 'DELETE',
-		handler: dossierApi.deleteFeedback,
+		handler: reviewApi.deleteFeedback,
 		request: () => ({
 			method: 'DELETE',
 			path: '/api/review/facilities/kita-b/feedback/1.1',
@@ -236,7 +242,7 @@ const probes: Probe[] = [
 	{
 		route: 'team',
 		method: 'GET',
-		handler: teamApi.getTeam,
+		handler: accountsApi.getTeam,
 		request: () => ({ path: '/api/team' }),
 		check: (r) => {
 			expect(r.status).toBe(200);
@@ -246,7 +252,7 @@ const probes: Probe[] = [
 	{
 		route: 'team',
 		method: 'POST',
-		handler: teamApi.postTeamMember,
+		handler: accountsApi.postTeamMember,
 		request: () => ({
 			path: '/api/team',
 			body: { email: 'neu@test.example', displayName: 'Neu', facilityIds: ['kita-b'] }
@@ -256,7 +262,7 @@ const probes: Probe[] = [
 	{
 		route: 'team/[id]',
 		method: 'PATCH',
-		handler: teamApi.patchTeamMember,
+		handler: accountsApi.patchTeamMember,
 		request: (ids) => ({
 			method: 'PATCH',
 			path: `/api/team/${ids.teamB}`,
@@ -268,7 +274,7 @@ const probes: Probe[] = [
 	{
 		route: 'team/[id]/reset-link',
 		method: 'POST',
-		handler: teamApi.postTeamResetLink,
+		handler: accountsApi.postTeamResetLink,
 		request: (ids) => ({ path: `/api/team/${ids.teamB}/reset-link`, params: { id: ids.teamB }, body: {} }),
 		check: refused
 	},
@@ -276,28 +282,28 @@ const probes: Probe[] = [
 	{
 		route: 'admin/facilities',
 		method: 'GET',
-		handler: adminApi.getFacilities,
+		handler: accountsApi.getFacilities,
 		request: () => ({ path: '/api/admin/facilities' }),
 		check: refused
 	},
 	{
 		route: 'admin/facilities',
 		method: 'POST',
-		handler: adminApi.postFacility,
+		handler: accountsApi.postFacility,
 		request: () => ({ path: '/api/admin/facilities', body: { name: 'Neu' } }),
 		check: refused
 	},
 	{
 		route: 'admin/users',
 		method: 'GET',
-		handler: adminApi.getUsers,
+		handler: accountsApi.getUsers,
 		request: () => ({ path: '/api/admin/users' }),
 		check: refused
 	},
 	{
 		route: 'admin/users',
 		method: 'POST',
-		handler: adminApi.postUser,
+		handler: accountsApi.postUser,
 		request: () => ({
 			path: '/api/admin/users',
 			body: { email: 'x@test.example', displayName: 'X', role: 'leitung', facilityIds: ['kita-b'] }
@@ -307,7 +313,7 @@ const probes: Probe[] = [
 	{
 		route: 'admin/users/[id]',
 		method: 'PATCH',
-		handler: adminApi.patchUser,
+		handler: accountsApi.patchUser,
 		request: () => ({
 			method: 'PATCH',
 			path: '/api/admin/users/leitung-a',
@@ -319,21 +325,21 @@ const probes: Probe[] = [
 	{
 		route: 'admin/users/[id]/reset-link',
 		method: 'POST',
-		handler: adminApi.postUserResetLink,
+		handler: accountsApi.postUserResetLink,
 		request: () => ({ path: '/api/admin/users/leitung-b/reset-link', params: { id: 'leitung-b' }, body: {} }),
 		check: refused
 	},
 	{
 		route: 'admin/assignments',
 		method: 'GET',
-		handler: adminApi.getAssignments,
+		handler: accountsApi.getAssignments,
 		request: () => ({ path: '/api/admin/assignments' }),
 		check: refused
 	},
 	{
 		route: 'admin/assignments',
 		method: 'PUT',
-		handler: adminApi.putAssignments,
+		handler: accountsApi.putAssignments,
 		request: () => ({
 			method: 'PUT',
 			path: '/api/admin/assignments',
@@ -344,21 +350,21 @@ const probes: Probe[] = [
 	{
 		route: 'admin/catalogues',
 		method: 'GET',
-		handler: adminApi.getCatalogues,
+		handler: catalogueApi.getCatalogues,
 		request: () => ({ path: '/api/admin/catalogues' }),
 		check: refused
 	},
 	{
 		route: 'admin/catalogues',
 		method: 'POST',
-		handler: adminApi.postCatalogue,
+		handler: catalogueApi.postCatalogue,
 		request: () => ({ path: '/api/admin/catalogues', body: { catalogue: {}, activate: true } }),
 		check: refused
 	},
 	{
 		route: 'admin/catalogues/[id]/activate',
 		method: 'POST',
-		handler: adminApi.postCatalogueActivation,
+		handler: catalogueApi.postCatalogueActivation,
 		request: (ids) => ({
 			path: `/api/admin/catalogues/${ids.catalogueId}/activate`,
 			params: { id: ids.catalogueId },
@@ -369,7 +375,7 @@ const probes: Probe[] = [
 	{
 		route: 'admin/audit',
 		method: 'GET',
-		handler: adminApi.getAudit,
+		handler: accountsApi.getAudit,
 		request: () => ({ path: '/api/admin/audit?facilityId=kita-b' }),
 		check: refused
 	},
@@ -449,7 +455,7 @@ describe.each(testDialects)('a user of one centre reaching for another centre on
 			token: tokens['leitung-b']
 		});
 		expect(dossier.status).toBe(201);
-		const fb = await send(dossierApi.putFeedback, {
+		const fb = await send(reviewApi.putFeedback, {
 			method: 'PUT',
 			path: '/api/review/facilities/kita-b/feedback/1.1',
 			params: { facilityId: 'kita-b', criterionId: '1.1' },
@@ -482,7 +488,7 @@ describe.each(testDialects)('a user of one centre reaching for another centre on
 
 	it('the advisor of centre A gets nothing of centre B by the routes an advisor uses', async () => {
 		const as = (request: TestRequest) => ({ token: tokens['beratung-a'], ...request });
-		const list = await send(dossierApi.getReviewFacilities, as({ path: '/api/review/facilities' }));
+		const list = await send(reviewApi.getReviewFacilities, as({ path: '/api/review/facilities' }));
 		expect(list.body.facilities.map((f: { id: string }) => f.id)).toEqual(['kita-a']);
 		for (const probe of probes.filter((p) =>
 			/^(review|dossiers|sync\/pull|sync\/attachments)/.test(p.route)

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listAudit } from '../audit';
-import { createSession } from '../auth/sessions';
-import { getAttachment, putAttachment } from '../sync/api';
-import { send } from '../testing/requests';
-import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
-import { getDossierById, getDossiers, postDossier } from './api';
-import { dossierDb } from './schema';
+import { listAudit } from '$lib/server/accounts/audit';
+import { createSession } from '$lib/server/auth/sessions';
+import { getAttachment, putAttachment } from '$lib/server/sync/handlers';
+import { send } from '$lib/server/testing/requests';
+import {
+	addFacility,
+	addUser,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
+import { getDossierById, getDossiers, postDossier } from '$lib/server/dossier/handlers';
 import { sampleSubmission } from './testing/fixtures';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
@@ -100,7 +105,7 @@ describe.each(testDialects)('handing in dossiers on %s', (dialect) => {
 
 	it('refuses in the database itself to change or remove a stored dossier', async () => {
 		const { body } = await handIn('leitung-a', sampleSubmission('kita-a'));
-		const db = dossierDb(server.ctx.db);
+		const db = server.ctx.db;
 		await expect(
 			db.updateTable('dossiers').set({ snapshot: '{}' }).where('id', '=', body.dossier.id).execute()
 		).rejects.toThrow(/immutable/);

@@ -11,12 +11,12 @@ import type {
 	DossierSummary
 } from '$lib/domain/dossier/versions';
 import { periodFromKey } from '$lib/domain/periods';
-import { writeAudit } from '../audit';
-import { canLeadFacility, canReadFacility, canWriteFacility } from '../auth/permissions';
-import type { ServerContext } from '../context';
-import { ApiError, badRequest, forbidden, notFound } from '../http/errors';
-import { filesOfFacility } from '../sync/attachments';
-import { dossierDb, type DossierDatabase, type DossiersTable } from './schema';
+import { writeAudit } from '$lib/server/accounts/audit';
+import { canLeadFacility, canReadFacility, canWriteFacility } from '$lib/server/auth/permissions';
+import type { ServerContext } from '$lib/server/context';
+import { ApiError, badRequest, forbidden, notFound } from '$lib/server/http/errors';
+import { filesOfFacility } from '$lib/server/sync/attachments';
+import type { Database, DossiersTable } from '$lib/server/db/schema';
 
 /**
  * Handed-in dossiers: immutable, versioned per facility and review period. Nobody sees a dossier of
@@ -67,7 +67,7 @@ export async function listDossiers(
 	facilityId: string
 ): Promise<DossierSummary[]> {
 	if (!canReadFacility(user, facilityId)) throw unknownFacility();
-	const rows = await dossierDb(ctx.db)
+	const rows = await ctx.db
 		.selectFrom('dossiers')
 		.select(summaryColumns)
 		.where('facility_id', '=', facilityId)
@@ -79,7 +79,7 @@ export async function listDossiers(
 
 /** The latest dossier of each of the facilities (any period), for the advisor's list. */
 export async function latestDossiers(
-	db: Kysely<DossierDatabase>,
+	db: Kysely<Database>,
 	facilityIds: string[]
 ): Promise<Map<string, DossierSummary>> {
 	const latest = new Map<string, DossierSummary>();
@@ -96,11 +96,7 @@ export async function latestDossiers(
 }
 
 export async function getDossier(ctx: ServerContext, user: SessionUser, id: string): Promise<Dossier> {
-	const row = await dossierDb(ctx.db)
-		.selectFrom('dossiers')
-		.selectAll()
-		.where('id', '=', id)
-		.executeTakeFirst();
+	const row = await ctx.db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
 	if (!row || !canReadFacility(user, row.facility_id)) throw unknownDossier();
 	return {
 		...toSummary(row),
@@ -132,10 +128,7 @@ function isUniqueViolation(error: unknown): boolean {
 	return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
 }
 
-async function findBySubmission(
-	db: Kysely<DossierDatabase>,
-	submissionId: string
-): Promise<SummaryRow | undefined> {
+async function findBySubmission(db: Kysely<Database>, submissionId: string): Promise<SummaryRow | undefined> {
 	return db
 		.selectFrom('dossiers')
 		.select(summaryColumns)
@@ -160,7 +153,7 @@ export async function submitDossier(
 	if (hasControlCharacter(catalogue.id) || hasControlCharacter(catalogue.version)) {
 		throw badRequest('Die Kennung des Katalogs in der Mappe enthält Steuerzeichen.');
 	}
-	const db = dossierDb(ctx.db);
+	const db = ctx.db;
 	const before = await findBySubmission(db, submission.submissionId);
 	if (before) return replayed(before, submission);
 
@@ -207,7 +200,7 @@ function replayed(row: SummaryRow, submission: DossierSubmission): DossierSubmit
  */
 async function lockFacilityVersions(
 	ctx: ServerContext,
-	trx: Kysely<DossierDatabase>,
+	trx: Kysely<Database>,
 	facilityId: string
 ): Promise<void> {
 	if (ctx.dialectName !== 'postgres') return;
@@ -222,49 +215,47 @@ async function insertNextVersion(
 	submission: DossierSubmission
 ): Promise<SummaryRow> {
 	const { snapshot } = submission;
-	return dossierDb(ctx.db)
-		.transaction()
-		.execute(async (trx) => {
-			await lockFacilityVersions(ctx, trx, submission.facilityId);
-			const last = await trx
-				.selectFrom('dossiers')
-				.select((eb) => eb.fn.max('version').as('version'))
-				.where('facility_id', '=', submission.facilityId)
-				.where('period_key', '=', snapshot.period.key)
-				.executeTakeFirst();
-			const now = ctx.now();
-			const row: DossiersTable = {
-				id: randomUUID(),
-				submission_id: submission.submissionId,
-				facility_id: submission.facilityId,
-				period_key: snapshot.period.key,
-				version: Number(last?.version ?? 0) + 1,
-				catalogue_id: snapshot.catalogue.id,
-				catalogue_version: snapshot.catalogue.version,
-				readiness_passes: snapshot.readiness.passes ? 1 : 0,
-				submitted_by: user.id,
-				submitted_by_name: user.displayName,
-				prepared_at: snapshot.preparedAt,
-				received_at: now.toISOString(),
-				snapshot: JSON.stringify(snapshot)
-			};
-			await trx.insertInto('dossiers').values(row).execute();
-			await writeAudit<DossierDatabase>(trx, {
-				at: now,
-				userId: user.id,
-				facilityId: submission.facilityId,
-				action: 'dossier.submit',
-				entity: 'dossier',
-				entityId: row.id,
-				detail: {
-					periodKey: row.period_key,
-					version: row.version,
-					catalogue: `${row.catalogue_id}@${row.catalogue_version}`,
-					statuses: snapshot.statuses.length,
-					evidence: snapshot.evidence.length
-				}
-			});
-			const { snapshot: _snapshot, ...summary } = row;
-			return summary;
+	return ctx.db.transaction().execute(async (trx) => {
+		await lockFacilityVersions(ctx, trx, submission.facilityId);
+		const last = await trx
+			.selectFrom('dossiers')
+			.select((eb) => eb.fn.max('version').as('version'))
+			.where('facility_id', '=', submission.facilityId)
+			.where('period_key', '=', snapshot.period.key)
+			.executeTakeFirst();
+		const now = ctx.now();
+		const row: DossiersTable = {
+			id: randomUUID(),
+			submission_id: submission.submissionId,
+			facility_id: submission.facilityId,
+			period_key: snapshot.period.key,
+			version: Number(last?.version ?? 0) + 1,
+			catalogue_id: snapshot.catalogue.id,
+			catalogue_version: snapshot.catalogue.version,
+			readiness_passes: snapshot.readiness.passes ? 1 : 0,
+			submitted_by: user.id,
+			submitted_by_name: user.displayName,
+			prepared_at: snapshot.preparedAt,
+			received_at: now.toISOString(),
+			snapshot: JSON.stringify(snapshot)
+		};
+		await trx.insertInto('dossiers').values(row).execute();
+		await writeAudit(trx, {
+			at: now,
+			userId: user.id,
+			facilityId: submission.facilityId,
+			action: 'dossier.submit',
+			entity: 'dossier',
+			entityId: row.id,
+			detail: {
+				periodKey: row.period_key,
+				version: row.version,
+				catalogue: `${row.catalogue_id}@${row.catalogue_version}`,
+				statuses: snapshot.statuses.length,
+				evidence: snapshot.evidence.length
+			}
 		});
+		const { snapshot: _snapshot, ...summary } = row;
+		return summary;
+	});
 }

@@ -1,7 +1,8 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Role, SessionUser } from '$lib/domain/accounts';
-import { startServer, type ServerContext } from '../context';
+import type { ServerContext } from '$lib/server/context';
+import { startServer } from '$lib/server/start';
 import { ApiError, badRequest, errorResponse, forbidden, unauthenticated, zodIssues } from './errors';
 import { jsonTextProblem, MAX_ANONYMOUS_JSON_BYTES, MAX_JSON_BYTES, readLimitedText } from './jsonLimits';
 

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getFacilities, getUsers, postFacility } from '../api/admin';
-import { getSession, postLogin } from '../api/auth';
-import { getHealth } from '../api/health';
-import { send, TEST_ORIGIN } from '../testing/requests';
+import { getFacilities, getUsers, postFacility } from '$lib/server/accounts/handlers';
+import { getSession, postLogin } from '$lib/server/auth/handlers';
+import { getHealth } from '$lib/server/http/health';
+import { send, TEST_ORIGIN } from '$lib/server/testing/requests';
 import {
 	addUser,
 	startTestServer,
 	TEST_PASSWORD,
 	testDialects,
 	type TestServer
-} from '../testing/testServer';
+} from '$lib/server/testing/testServer';
 import { version } from '../../../../package.json';
 
 describe.each(testDialects)('the /api gate on %s', (dialect) => {

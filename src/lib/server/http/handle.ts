@@ -1,8 +1,8 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
-import { SESSION_COOKIE, resolveSession } from '../auth/sessions';
-import { startServer } from '../context';
+import { SESSION_COOKIE, resolveSession } from '$lib/server/auth/sessions';
+import { startServer } from '$lib/server/start';
 import { errorResponse, unauthenticated } from './errors';
-import { createRequestTurns } from './requestTurns';
+import { createRequestTurns } from '$lib/server/db/throughput/requestTurns';
 import { applySecurityHeaders, csrfRejection } from './security';
 
 /** The only /api routes open without a session. */

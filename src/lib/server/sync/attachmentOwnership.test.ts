@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JFIF_APP0, jpegWith } from '$lib/client/media/testBytes';
-import { listAudit } from '../audit';
-import { postDossier } from '../dossier/api';
-import { dossierDb } from '../dossier/schema';
-import { sampleSubmission } from '../dossier/testing/fixtures';
-import { send } from '../testing/requests';
+import { listAudit } from '$lib/server/accounts/audit';
+import { postDossier } from '$lib/server/dossier/handlers';
+import { sampleSubmission } from '$lib/server/dossier/testing/fixtures';
+import { send } from '$lib/server/testing/requests';
 import {
 	addFacility,
 	addTwoCentres,
@@ -13,7 +12,7 @@ import {
 	startTestServer,
 	testDialects,
 	type TestServer
-} from '../testing/testServer';
+} from '$lib/server/testing/testServer';
 import { signedIn, type InProcessFetch } from './testing/inProcessFetch';
 import { change, DEVICE_A, DEVICE_B, noteEvidence, push } from './testing/syncFixtures';
 
@@ -114,7 +113,7 @@ describe.each(testDialects)('files belong to the centres that uploaded them, on 
 		expect(handIn.status).toBe(409);
 		expect(handIn.body.error).toMatchObject({ code: 'missing_attachment' });
 		expect(handIn.body.error.message).toContain('hilfeplan.pdf');
-		const dossiers = await dossierDb(server.ctx.db).selectFrom('dossiers').select('id').execute();
+		const dossiers = await server.ctx.db.selectFrom('dossiers').select('id').execute();
 		expect(dossiers).toEqual([]);
 		expect((await download(leitungB, SECRET_SHA)).status).toBe(404);
 		expect((await download(advisorB, SECRET_SHA)).status).toBe(404);

@@ -3,11 +3,16 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JFIF_APP0, jpegWith, pngWith } from '$lib/client/media/testBytes';
-import { listAudit } from '../audit';
-import { addTwoCentres, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import { listAudit } from '$lib/server/accounts/audit';
+import {
+	addTwoCentres,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 import { signedIn, type InProcessFetch } from './testing/inProcessFetch';
 import { change, DEVICE_A, noteEvidence, push } from './testing/syncFixtures';
-import type { FileBlobStore } from '../blobStore';
+import type { FileBlobStore } from '$lib/server/db/blobStore';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const PDF = new TextEncoder().encode(

@@ -2,14 +2,13 @@ import type { CompiledQuery, Kysely } from 'kysely';
 import type { SessionUser } from '$lib/domain/accounts';
 import { MAX_ATTACHMENT_BYTES } from '$lib/domain/records';
 import type { AttachmentUploadResponse } from '$lib/domain/sync/protocol';
-import { writeAudit } from '../audit';
-import { canReadFacility, canWriteFacility, facilitiesVisibleTo } from '../auth/permissions';
-import { BlobHashMismatchError, BlobTooLargeError, isSha256Hex } from '../blobStore';
-import type { ServerContext } from '../context';
-import type { DatabaseSchema } from '../db/schema';
-import { ApiError, forbidden, notFound } from '../http/errors';
+import { writeAudit } from '$lib/server/accounts/audit';
+import { canReadFacility, canWriteFacility, facilitiesVisibleTo } from '$lib/server/auth/permissions';
+import { BlobHashMismatchError, BlobTooLargeError, isSha256Hex } from '$lib/server/db/blobStore';
+import type { ServerContext } from '$lib/server/context';
+import type { Database } from '$lib/server/db/schema';
+import { ApiError, forbidden, notFound } from '$lib/server/http/errors';
 import { checkedByType, chunksOf, UnsupportedFileTypeError } from './fileType';
-import { asSyncDb, syncDb, type SyncDatabase, type WithSyncTables } from './schema';
 
 /** Anyone who may change some facility's data may upload files for its records. */
 export function mayUpload(user: SessionUser): boolean {
@@ -31,12 +30,12 @@ export function uploadFacilities(user: SessionUser, requested: string | null): s
 
 /** Which of the facilities own the file (uploaded its bytes, or cited it before ownership existed). */
 export async function ownersAmong(
-	db: Kysely<DatabaseSchema>,
+	db: Kysely<Database>,
 	sha256: string,
 	facilityIds: readonly string[]
 ): Promise<Set<string>> {
 	if (facilityIds.length === 0) return new Set();
-	const rows = await syncDb(db)
+	const rows = await db
 		.selectFrom('sync_attachment_owners')
 		.select('facility_id')
 		.where('sha256', '=', sha256)
@@ -46,8 +45,8 @@ export async function ownersAmong(
 }
 
 /** `ownersAmong` for one facility, as a statement for a batched transaction (a push). */
-export function ownerStatement(db: WithSyncTables, sha256: string, facilityId: string): CompiledQuery {
-	return asSyncDb(db)
+export function ownerStatement(db: Kysely<Database>, sha256: string, facilityId: string): CompiledQuery {
+	return db
 		.selectFrom('sync_attachment_owners')
 		.select('facility_id')
 		.where('sha256', '=', sha256)
@@ -99,7 +98,7 @@ export async function filesOfFacility(
 	const owned = new Set<string>();
 	// In chunks: a dossier may cite hundreds of files, and SQLite limits a statement's parameters.
 	for (let i = 0; i < wanted.length; i += 500) {
-		const rows = await syncDb(ctx.db)
+		const rows = await ctx.db
 			.selectFrom('sync_attachment_owners')
 			.select('sha256')
 			.where('facility_id', '=', facilityId)
@@ -122,7 +121,7 @@ export interface StoredFileInfo {
 }
 
 export async function fileInfo(ctx: ServerContext, sha256: string): Promise<StoredFileInfo | null> {
-	const row = await syncDb(ctx.db)
+	const row = await ctx.db
 		.selectFrom('sync_attachments')
 		.select(['mime_type', 'size'])
 		.where('sha256', '=', sha256)
@@ -160,35 +159,33 @@ export async function storeUpload(
 		throw uploadError(error);
 	}
 	const now = ctx.now().toISOString();
-	const newOwners = await syncDb(ctx.db)
-		.transaction()
-		.execute(async (trx) => {
-			await trx
-				.insertInto('sync_attachments')
-				.values({ sha256, mime_type: mimeType, size: stored.size, uploaded_by: user.id, uploaded_at: now })
-				.onConflict((oc) => oc.column('sha256').doNothing())
-				.execute();
-			const added = await trx
-				.insertInto('sync_attachment_owners')
-				.values(
-					facilities.map((facility_id) => ({ sha256, facility_id, uploaded_by: user.id, uploaded_at: now }))
-				)
-				.onConflict((oc) => oc.columns(['sha256', 'facility_id']).doNothing())
-				.returning('facility_id')
-				.execute();
-			for (const { facility_id } of added) {
-				await writeAudit<SyncDatabase>(trx, {
-					at: new Date(now),
-					userId: user.id,
-					facilityId: facility_id,
-					action: 'attachment.upload',
-					entity: 'attachment',
-					entityId: sha256,
-					detail: { size: stored.size, mimeType }
-				});
-			}
-			return added;
-		});
+	const newOwners = await ctx.db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('sync_attachments')
+			.values({ sha256, mime_type: mimeType, size: stored.size, uploaded_by: user.id, uploaded_at: now })
+			.onConflict((oc) => oc.column('sha256').doNothing())
+			.execute();
+		const added = await trx
+			.insertInto('sync_attachment_owners')
+			.values(
+				facilities.map((facility_id) => ({ sha256, facility_id, uploaded_by: user.id, uploaded_at: now }))
+			)
+			.onConflict((oc) => oc.columns(['sha256', 'facility_id']).doNothing())
+			.returning('facility_id')
+			.execute();
+		for (const { facility_id } of added) {
+			await writeAudit(trx, {
+				at: new Date(now),
+				userId: user.id,
+				facilityId: facility_id,
+				action: 'attachment.upload',
+				entity: 'attachment',
+				entityId: sha256,
+				detail: { size: stored.size, mimeType }
+			});
+		}
+		return added;
+	});
 	return { sha256, size: stored.size, mimeType, created: newOwners.length > 0 };
 }
 

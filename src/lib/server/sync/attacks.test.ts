@@ -1,22 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getAudit, patchUser, putAssignments } from '../api/admin';
-import { postLogin } from '../api/auth';
-import { getHealth } from '../api/health';
-import { patchTeamMember, postTeamMember } from '../api/team';
-import { createSession } from '../auth/sessions';
-import { postDossier, putFeedback } from '../dossier/api';
-import { sampleSubmission } from '../dossier/testing/fixtures';
-import { MAX_JSON_DEPTH } from '../http/jsonLimits';
-import { send } from '../testing/requests';
+import { getAudit, patchUser, putAssignments } from '$lib/server/accounts/handlers';
+import { postLogin } from '$lib/server/auth/handlers';
+import { getHealth } from '$lib/server/http/health';
+import { patchTeamMember, postTeamMember } from '$lib/server/accounts/handlers';
+import { createSession } from '$lib/server/auth/sessions';
+import { postDossier } from '$lib/server/dossier/handlers';
+import { putFeedback } from '$lib/server/review/handlers';
+import { sampleSubmission } from '$lib/server/dossier/testing/fixtures';
+import { MAX_JSON_DEPTH } from '$lib/server/http/jsonLimits';
+import { send } from '$lib/server/testing/requests';
 import {
 	addTwoCentres,
 	addUser,
 	startTestServer,
 	testDialects,
 	type TestServer
-} from '../testing/testServer';
-import { up as removeSquattedIds } from './migrations/20261204T2200_squatted_ids';
-import { syncDb } from './schema';
+} from '$lib/server/testing/testServer';
+import { up as removeSquattedIds } from '$lib/server/db/migrations/20261204T2200_squatted_ids';
 import { saveRecords } from './store';
 import { inProcessFetch, signedIn, type InProcessFetch } from './testing/inProcessFetch';
 import {
@@ -164,7 +164,7 @@ describe.each(testDialects)('attacks on sync, hand-in and review on %s', (dialec
 				fieldWriters: {},
 				deleted: false
 			}));
-			await saveRecords(syncDb(server.ctx.db), [...squatted, ...own]);
+			await saveRecords(server.ctx.db, [...squatted, ...own]);
 			const blocked = await push(leitungA, DEVICE_A, [
 				change(1, 'criterionStatuses', statusRecord('kita-a', '1.1', 'offen'))
 			]);
@@ -172,7 +172,7 @@ describe.each(testDialects)('attacks on sync, hand-in and review on %s', (dialec
 
 			await removeSquattedIds(server.ctx.db);
 
-			const rows = await syncDb(server.ctx.db).selectFrom('sync_records').select('record_id').execute();
+			const rows = await server.ctx.db.selectFrom('sync_records').select('record_id').execute();
 			expect(rows.map((r) => r.record_id).sort()).toEqual(own.map((r) => r.recordId).sort());
 			const freed = await push(leitungA, DEVICE_A, [
 				change(2, 'criterionStatuses', statusRecord('kita-a', '1.1', 'offen'))

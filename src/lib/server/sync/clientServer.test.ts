@@ -8,7 +8,13 @@ import { readOpenConflicts, resolveConflict } from '$lib/client/sync/conflicts';
 import { readRejectedChanges } from '$lib/client/sync/rejectedChanges';
 import { synchronize } from '$lib/client/sync/sync';
 import { createSyncApi, type SyncApi } from '$lib/client/api/sync';
-import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import {
+	addFacility,
+	addUser,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 import { signedIn } from './testing/inProcessFetch';
 
 /**

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PullResponse } from '$lib/domain/sync/protocol';
-import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import {
+	addFacility,
+	addUser,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 import { signedIn, type InProcessFetch } from './testing/inProcessFetch';
 import { change, DEVICE_A, noteEvidence, pull, pullAll, push, statusRecord } from './testing/syncFixtures';
 

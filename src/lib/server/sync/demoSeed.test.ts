@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import { startTestServer, testDialects, type TestServer } from '$lib/server/testing/testServer';
 import { signedIn } from './testing/inProcessFetch';
 import { pullAll } from './testing/syncFixtures';
 

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
-import type { DatabaseSchema } from '../db/schema';
-import type { DemoDeployment } from '../seed';
+import type { Database } from '$lib/server/db/schema';
+import type { DemoDeployment } from '$lib/server/accounts/seed';
 import { createServerRecords, type NewServerRecord } from './serverRecords';
 import catalogue from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
 
@@ -9,7 +9,7 @@ import catalogue from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.
  * Sonnenblume halfway through its re-certification, Regenbogen just starting.
  */
 export async function seedDemoData(
-	trx: Transaction<DatabaseSchema>,
+	trx: Transaction<Database>,
 	demo: DemoDeployment,
 	now: Date
 ): Promise<void> {

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addTwoCentres, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import {
+	addTwoCentres,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 import { signedIn, type InProcessFetch } from './testing/inProcessFetch';
 import {
 	change,

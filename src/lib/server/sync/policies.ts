@@ -6,7 +6,7 @@ import {
 	serverWrittenTables,
 	type SyncedTableName
 } from '$lib/domain/sync/tables';
-import { canLeadFacility, canWriteFacility, facilitiesVisibleTo } from '../auth/permissions';
+import { canLeadFacility, canWriteFacility, facilitiesVisibleTo } from '$lib/server/auth/permissions';
 import type { ServerRecord } from './store';
 
 /** Why a change is refused; the reason is German and shown on the device next to the change. */

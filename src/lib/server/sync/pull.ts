@@ -1,8 +1,7 @@
 import type { SessionUser } from '$lib/domain/accounts';
 import type { PullRequest, PullResponse } from '$lib/domain/sync/protocol';
-import { facilitiesVisibleTo } from '../auth/permissions';
-import type { ServerContext } from '../context';
-import { syncDb } from './schema';
+import { facilitiesVisibleTo } from '$lib/server/auth/permissions';
+import type { ServerContext } from '$lib/server/context';
 
 /**
  * The current state of every record the user may see whose revision is after the cursor, in
@@ -17,7 +16,7 @@ export async function pullChanges(
 	const facilityIds = facilitiesVisibleTo(user);
 	if (facilityIds.length === 0) return { records: [], facilityIds, cursor: request.cursor, hasMore: false };
 	// Only what a device receives: field revisions and writers stay on the server (merge only).
-	const rows = await syncDb(ctx.reads)
+	const rows = await ctx.reads
 		.selectFrom('sync_records')
 		.select(['table_name', 'record_id', 'facility_id', 'revision', 'deleted', 'data'])
 		.where('facility_id', 'in', facilityIds)

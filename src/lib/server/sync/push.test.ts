@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listAudit } from '../audit';
-import { addTwoCentres, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import { listAudit } from '$lib/server/accounts/audit';
+import {
+	addTwoCentres,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 import { inProcessFetch, signedIn, type InProcessFetch } from './testing/inProcessFetch';
 import {
 	change,
@@ -12,7 +17,6 @@ import {
 	push,
 	statusRecord
 } from './testing/syncFixtures';
-import { syncDb } from './schema';
 
 describe.each(testDialects)('pushing changes on %s', (dialect) => {
 	let server: TestServer;
@@ -34,7 +38,7 @@ describe.each(testDialects)('pushing changes on %s', (dialect) => {
 	const rowCount = async () =>
 		Number(
 			(
-				await syncDb(server.ctx.db)
+				await server.ctx.db
 					.selectFrom('sync_records')
 					.select((eb) => eb.fn.countAll().as('n'))
 					.executeTakeFirstOrThrow()
@@ -76,7 +80,7 @@ describe.each(testDialects)('pushing changes on %s', (dialect) => {
 			{ seq: 2, status: 'accepted', revision: 4 }
 		]);
 
-		const row = await syncDb(server.ctx.db)
+		const row = await server.ctx.db
 			.selectFrom('sync_records')
 			.select(['revision', 'field_revisions'])
 			.where('record_id', '=', 'ev-1')

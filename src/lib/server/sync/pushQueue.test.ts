@@ -2,9 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '$lib/domain/accounts';
 import type { PushRequest } from '$lib/domain/sync/protocol';
-import { loadSessionUser } from '../auth/sessionUser';
-import type { ServerContext } from '../context';
-import { addTwoCentres, startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import { loadSessionUser } from '$lib/server/auth/sessionUser';
+import type { ServerContext } from '$lib/server/context';
+import {
+	addTwoCentres,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 import type { PushOutcome } from './push';
 import { pushChanges } from './pushQueue';
 import { signedIn } from './testing/inProcessFetch';

@@ -1,18 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listAudit } from '../audit';
-import { createSession } from '../auth/sessions';
-import { getReviewFacilities } from '../dossier/api';
-import { send } from '../testing/requests';
+import { listAudit } from '$lib/server/accounts/audit';
+import { createSession } from '$lib/server/auth/sessions';
+import { getReviewFacilities } from '$lib/server/review/handlers';
+import { send } from '$lib/server/testing/requests';
 import {
 	addTwoCentres,
 	addUser,
 	startTestServer,
 	testDialects,
 	type TestServer
-} from '../testing/testServer';
+} from '$lib/server/testing/testServer';
 import { conflictId } from './applyChange';
 import { MAX_PULL_BYTES } from './pull';
-import { syncDb } from './schema';
 import { saveRecords } from './store';
 import { signedIn, type InProcessFetch } from './testing/inProcessFetch';
 import {
@@ -82,7 +81,7 @@ describe.each(testDialects)('holes found in review, closed, on %s', (dialect) =>
 			expect(result).toMatchObject({ status: 'rejected', code: 'validation' });
 
 		// A profile stored before its values were checked.
-		await saveRecords(syncDb(server.ctx.db), [
+		await saveRecords(server.ctx.db, [
 			{
 				table: 'facilities',
 				recordId: 'kita-b',

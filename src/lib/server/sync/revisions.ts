@@ -1,7 +1,7 @@
-import { PostgresAdapter, sql, type CompiledQuery, type RawBuilder } from 'kysely';
-import { runInOrder } from '../db/batchedTransaction';
-import { compiledOnce } from '../db/compiledOnce';
-import { asSyncDb, type WithSyncTables } from './schema';
+import { PostgresAdapter, sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
+import { runInOrder } from '$lib/server/db/throughput/batchedTransaction';
+import { compiledOnce } from '$lib/server/db/throughput/compiledOnce';
+import type { Database } from '$lib/server/db/schema';
 
 /**
  * How writers of synced records keep revisions in commit order (see docs/sync.md, "Revisions"):
@@ -53,15 +53,15 @@ export class RevisionCounter {
  * Takes the revision counter for the rest of the transaction and reserves `count` revisions: the
  * transaction's revisions are `base + 1 … base + count`. Returns `base`.
  */
-export async function claimRevisions(trx: WithSyncTables, count: number): Promise<number> {
+export async function claimRevisions(trx: Kysely<Database>, count: number): Promise<number> {
 	const { rows } = await trx.executeQuery(claimRevisionsStatement(trx, count));
 	return claimedBase(rows, count);
 }
 
 /** `claimRevisions` as a statement for a batch; its rows give the base through `claimedBase`. */
-export const claimRevisionsStatement: (db: WithSyncTables, count: number) => CompiledQuery = compiledOnce(
-	(db: WithSyncTables, count: number) =>
-		asSyncDb(db)
+export const claimRevisionsStatement: (db: Kysely<Database>, count: number) => CompiledQuery = compiledOnce(
+	(db: Kysely<Database>, count: number) =>
+		db
 			.updateTable('sync_revision_counter')
 			.set((eb) => ({ value: eb('value', '+', count) }))
 			.where('id', '=', 1)
@@ -88,7 +88,7 @@ export function realRevision(revision: number, count: number): RawBuilder<number
  * revisions made real, like `realRevision`.
  */
 export function realFieldRevisions(
-	db: WithSyncTables,
+	db: Kysely<Database>,
 	fieldRevisions: Record<string, number>,
 	count: number,
 	json = JSON.stringify(fieldRevisions)
@@ -109,7 +109,7 @@ export function realFieldRevisions(
 
 const currentCounter = sql<number>`(select value from sync_revision_counter where id = 1)`;
 
-function isPostgres(db: WithSyncTables): boolean {
+function isPostgres(db: Kysely<Database>): boolean {
 	return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
@@ -120,7 +120,7 @@ function isPostgres(db: WithSyncTables): boolean {
  * a time, so there is nothing to lock.
  */
 export async function lockRecords(
-	trx: WithSyncTables,
+	trx: Kysely<Database>,
 	keys: Iterable<{ table: string; recordId: string }>
 ): Promise<void> {
 	await runInOrder(trx, lockRecordsStatements(trx, keys));
@@ -135,7 +135,7 @@ export async function lockRecords(
  * too (`conflictSubjects`).
  */
 export function lockRecordsStatements(
-	db: WithSyncTables,
+	db: Kysely<Database>,
 	keys: Iterable<{ table: string; recordId: string }>
 ): CompiledQuery[] {
 	if (!isPostgres(db)) return [];
@@ -154,13 +154,13 @@ export function lockRecordsStatements(
  * (its id is made from them), and a device can only resolve a conflict that existed when it pulled.
  */
 export function conflictRecordsStatement(
-	db: WithSyncTables,
+	db: Kysely<Database>,
 	keys: Iterable<{ table: string; recordId: string }>
 ): CompiledQuery | null {
 	if (!isPostgres(db)) return null;
 	const ids = [...new Set([...keys].filter((k) => k.table === 'syncConflicts').map((k) => k.recordId))];
 	if (ids.length === 0) return null;
-	return asSyncDb(db)
+	return db
 		.selectFrom('sync_records')
 		.select('data')
 		.where('table_name', '=', 'syncConflicts')

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SyncedTableName } from '$lib/domain/sync/tables';
-import type { DatabaseSchema } from '../db/schema';
+import type { Database } from '$lib/server/db/schema';
 import { claimRevisions, lockRecords } from './revisions';
-import { syncDb } from './schema';
 import { saveRecords, type ServerRecord } from './store';
 import { checkRecord } from './validation';
 
@@ -16,11 +15,11 @@ export interface NewServerRecord {
  * change, so every device pulls them. Throws on a record its table's schema refuses.
  */
 export async function createServerRecords(
-	trx: Kysely<DatabaseSchema>,
+	trx: Kysely<Database>,
 	entries: NewServerRecord[],
 	writer = 'server'
 ): Promise<void> {
-	const db = syncDb(trx);
+	const db = trx;
 	const checked = entries.map(({ table, record }) => {
 		const result = checkRecord(table, record);
 		if (!result.ok) throw new Error(`${table} ${record.id}: ${result.reason}`);

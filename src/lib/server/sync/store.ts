@@ -1,8 +1,8 @@
-import type { CompiledQuery } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { StoredRecordState } from '$lib/domain/sync/merge';
-import { runInOrder } from '../db/batchedTransaction';
+import { runInOrder } from '$lib/server/db/throughput/batchedTransaction';
 import { realFieldRevisions, realRevision } from './revisions';
-import { asSyncDb, type SyncRecordsTable, type WithSyncTables } from './schema';
+import type { Database, SyncRecordsTable } from '$lib/server/db/schema';
 
 /** A synced record as the server holds it, with its owner. */
 export interface ServerRecord extends StoredRecordState {
@@ -43,7 +43,7 @@ function toRow(record: ServerRecord): SyncRecordsTable {
 
 /** Loads the stored records among `keys` (table, id), keyed by `recordKey`. */
 export async function loadRecords(
-	db: WithSyncTables,
+	db: Kysely<Database>,
 	keys: { table: string; recordId: string }[]
 ): Promise<Map<string, ServerRecord>> {
 	return recordsByKey(await runInOrder(db, loadRecordsStatements(db, keys)));
@@ -51,7 +51,7 @@ export async function loadRecords(
 
 /** `loadRecords` as statements for a batch; `recordsByKey` reads their rows. */
 export function loadRecordsStatements(
-	db: WithSyncTables,
+	db: Kysely<Database>,
 	keys: { table: string; recordId: string }[]
 ): CompiledQuery[] {
 	const byTable = new Map<string, Set<string>>();
@@ -64,7 +64,7 @@ export function loadRecordsStatements(
 		const all = [...ids];
 		for (let i = 0; i < all.length; i += CHUNK) {
 			statements.push(
-				asSyncDb(db)
+				db
 					.selectFrom('sync_records')
 					.selectAll()
 					.where('table_name', '=', table)
@@ -88,7 +88,7 @@ export function recordsByKey(rowsOfStatements: readonly unknown[][]): Map<string
 const CHUNK = 200;
 
 /** Inserts or replaces records (the owner is never changed once set: see the merge rules). */
-export async function saveRecords(db: WithSyncTables, records: Iterable<ServerRecord>): Promise<void> {
+export async function saveRecords(db: Kysely<Database>, records: Iterable<ServerRecord>): Promise<void> {
 	await runInOrder(db, saveRecordsStatements(db, records));
 }
 
@@ -97,7 +97,7 @@ export async function saveRecords(db: WithSyncTables, records: Iterable<ServerRe
  * `claimRevisionsStatement(claimedCount)` and write the records' provisional revisions as real ones.
  */
 export function saveRecordsStatements(
-	db: WithSyncTables,
+	db: Kysely<Database>,
 	records: Iterable<ServerRecord>,
 	claimedCount?: number
 ): CompiledQuery[] {
@@ -113,7 +113,7 @@ export function saveRecordsStatements(
 	const statements: CompiledQuery[] = [];
 	for (let i = 0; i < rows.length; i += CHUNK) {
 		statements.push(
-			asSyncDb(db)
+			db
 				.insertInto('sync_records')
 				.values(rows.slice(i, i + CHUNK))
 				.onConflict((oc) =>

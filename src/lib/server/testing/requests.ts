@@ -1,6 +1,6 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
-import { SESSION_COOKIE } from '../auth/sessions';
-import { handle } from '../http/handle';
+import { SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { handle } from '$lib/server/http/handle';
 
 export const TEST_ORIGIN = 'http://localhost:5173';
 

@@ -1,4 +1,4 @@
-import { postLogin } from '../api/auth';
+import { postLogin } from '$lib/server/auth/handlers';
 import { send } from './requests';
 import { TEST_PASSWORD } from './testServer';
 

@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Role } from '$lib/domain/accounts';
-import { hashPassword } from '../auth/password';
-import { loadConfig, type ServerConfig } from '../config';
-import { createServerContext, useServerContext, type ServerContext } from '../context';
-import type { DialectName } from '../db/database';
+import { hashPassword } from '$lib/server/auth/password';
+import { loadConfig, type ServerConfig } from '$lib/server/config';
+import type { ServerContext } from '$lib/server/context';
+import { createServerContext, useServerContext } from '$lib/server/start';
+import type { DialectName } from '$lib/server/db/database';
 
 /** Server tests run once per database; CI has both (PostgreSQL with trust auth on 127.0.0.1). */
 export const testDialects: DialectName[] = ['sqlite', 'postgres'];

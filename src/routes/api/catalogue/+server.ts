@@ -1,4 +1,4 @@
-import { getActiveCatalogueVersion } from '$lib/server/api/catalogue';
+import { getActiveCatalogueVersion } from '$lib/server/catalogue/handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getActiveCatalogueVersion;

@@ -1,4 +1,4 @@
-import { getDossiers, postDossier } from '$lib/server/dossier/api';
+import { getDossiers, postDossier } from '$lib/server/dossier/handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getDossiers;

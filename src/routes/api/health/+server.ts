@@ -1,4 +1,4 @@
-import { getHealth } from '$lib/server/api/health';
+import { getHealth } from '$lib/server/http/health';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getHealth;

@@ -1,4 +1,4 @@
-import { getTeam, postTeamMember } from '$lib/server/api/team';
+import { getTeam, postTeamMember } from '$lib/server/accounts/handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getTeam;

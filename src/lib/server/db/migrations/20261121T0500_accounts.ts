@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { DialectName } from '../database';
-import { identityColumn } from '../portable';
+import type { DialectName } from '$lib/server/db/database';
+import { identityColumn } from '$lib/server/db/portable';
 
 // Migrations take Kysely<any>: they describe the database as it was then, not today's types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

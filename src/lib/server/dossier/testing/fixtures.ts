@@ -5,7 +5,7 @@ import type { DossierSubmission } from '$lib/domain/dossier/versions';
 import { periodFromKey } from '$lib/domain/periods';
 import { computeReadiness } from '$lib/domain/readiness';
 import type { AttachmentRef, CriterionStatus, Evidence } from '$lib/domain/records';
-import { builtInCatalogue } from '../catalogue';
+import { builtInCatalogue } from '$lib/server/catalogue/catalogueFor';
 
 /** Dossier hand-ins as a device would send them, for server tests and benchmarks. */
 

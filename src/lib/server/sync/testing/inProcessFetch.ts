@@ -1,10 +1,10 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
-import { getSession } from '../../api/auth';
-import { createSession, SESSION_COOKIE } from '../../auth/sessions';
-import type { ServerContext } from '../../context';
-import { handle } from '../../http/handle';
-import { TEST_ORIGIN } from '../../testing/requests';
-import { getAttachment, getPull, headAttachment, postPush, putAttachment } from '../api';
+import { getSession } from '$lib/server/auth/handlers';
+import { createSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import type { ServerContext } from '$lib/server/context';
+import { handle } from '$lib/server/http/handle';
+import { TEST_ORIGIN } from '$lib/server/testing/requests';
+import { getAttachment, getPull, headAttachment, postPush, putAttachment } from '$lib/server/sync/handlers';
 
 type Handler = (event: RequestEvent) => Promise<Response>;
 

@@ -1,4 +1,4 @@
-import { getAssignments, putAssignments } from '$lib/server/api/admin';
+import { getAssignments, putAssignments } from '$lib/server/accounts/handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getAssignments;

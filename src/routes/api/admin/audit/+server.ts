@@ -1,4 +1,4 @@
-import { getAudit } from '$lib/server/api/admin';
+import { getAudit } from '$lib/server/accounts/handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getAudit;

@@ -1,4 +1,4 @@
-import { getCatalogues, postCatalogue } from '$lib/server/api/admin';
+import { getCatalogues, postCatalogue } from '$lib/server/catalogue/handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getCatalogues;

@@ -1,4 +1,4 @@
-import { getFacilities, postFacility } from '$lib/server/api/admin';
+import { getFacilities, postFacility } from '$lib/server/accounts/handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getFacilities;

@@ -1,4 +1,4 @@
-import { getUsers, postUser } from '$lib/server/api/admin';
+import { getUsers, postUser } from '$lib/server/accounts/handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getUsers;

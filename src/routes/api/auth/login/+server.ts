@@ -1,4 +1,4 @@
-import { postLogin } from '$lib/server/api/auth';
+import { postLogin } from '$lib/server/auth/handlers';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = postLogin;

@@ -1,4 +1,4 @@
-import { postLogout } from '$lib/server/api/auth';
+import { postLogout } from '$lib/server/auth/handlers';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = postLogout;

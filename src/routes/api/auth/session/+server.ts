@@ -1,4 +1,4 @@
-import { getSession } from '$lib/server/api/auth';
+import { getSession } from '$lib/server/auth/handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getSession;

@@ -1,4 +1,4 @@
-import { postSetPassword } from '$lib/server/api/auth';
+import { postSetPassword } from '$lib/server/auth/handlers';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = postSetPassword;

@@ -1,4 +1,4 @@
-import { getDossierById } from '$lib/server/dossier/api';
+import { getDossierById } from '$lib/server/dossier/handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getDossierById;

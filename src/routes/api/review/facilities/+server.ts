@@ -1,4 +1,4 @@
-import { getReviewFacilities } from '$lib/server/dossier/api';
+import { getReviewFacilities } from '$lib/server/review/handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getReviewFacilities;

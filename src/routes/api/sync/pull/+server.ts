@@ -1,4 +1,4 @@
-import { getPull } from '$lib/server/sync/api';
+import { getPull } from '$lib/server/sync/handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getPull;

@@ -1,4 +1,4 @@
-import { postPush } from '$lib/server/sync/api';
+import { postPush } from '$lib/server/sync/handlers';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = postPush;

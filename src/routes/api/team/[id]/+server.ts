@@ -1,4 +1,4 @@
-import { patchTeamMember } from '$lib/server/api/team';
+import { patchTeamMember } from '$lib/server/accounts/handlers';
 import type { RequestHandler } from './$types';
 
 export const PATCH: RequestHandler = patchTeamMember;

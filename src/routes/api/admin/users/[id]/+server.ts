@@ -1,4 +1,4 @@
-import { patchUser } from '$lib/server/api/admin';
+import { patchUser } from '$lib/server/accounts/handlers';
 import type { RequestHandler } from './$types';
 
 export const PATCH: RequestHandler = patchUser;

@@ -1,4 +1,4 @@
-import { getReviewFacility } from '$lib/server/dossier/api';
+import { getReviewFacility } from '$lib/server/review/handlers';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = getReviewFacility;

@@ -1,4 +1,4 @@
-import { getAttachment, headAttachment, putAttachment } from '$lib/server/sync/api';
+import { getAttachment, headAttachment, putAttachment } from '$lib/server/sync/handlers';
 import type { RequestHandler } from './$types';
 
 export const HEAD: RequestHandler = headAttachment;

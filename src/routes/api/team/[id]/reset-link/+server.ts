@@ -1,4 +1,4 @@
-import { postTeamResetLink } from '$lib/server/api/team';
+import { postTeamResetLink } from '$lib/server/accounts/handlers';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = postTeamResetLink;

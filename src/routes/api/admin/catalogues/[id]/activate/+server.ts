@@ -1,4 +1,4 @@
-import { postCatalogueActivation } from '$lib/server/api/admin';
+import { postCatalogueActivation } from '$lib/server/catalogue/handlers';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = postCatalogueActivation;

@@ -1,4 +1,4 @@
-import { postUserResetLink } from '$lib/server/api/admin';
+import { postUserResetLink } from '$lib/server/accounts/handlers';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = postUserResetLink;

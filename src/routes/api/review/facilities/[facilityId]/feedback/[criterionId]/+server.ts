@@ -1,4 +1,4 @@
-import { deleteFeedback, putFeedback } from '$lib/server/dossier/api';
+import { deleteFeedback, putFeedback } from '$lib/server/review/handlers';
 import type { RequestHandler } from './$types';
 
 export const PUT: RequestHandler = putFeedback;

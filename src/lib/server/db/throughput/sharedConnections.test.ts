@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/testServer';
+import { startTestServer, type TestServer } from '$lib/server/testing/testServer';
 import { preparedOnce } from './sharedConnections';
 
 // The single statements of all requests share a few PostgreSQL connections (sharedConnections.ts).

@@ -2,21 +2,28 @@ import { hasControlCharacter } from '$lib/domain/controlCharacters';
 import { z } from 'zod';
 import {
 	createFacilityRequestSchema,
+	createTeamMemberRequestSchema,
 	createUserRequestSchema,
 	setAssignmentsRequestSchema,
-	updateUserRequestSchema,
-	uploadCatalogueRequestSchema
+	updateTeamMemberRequestSchema,
+	updateUserRequestSchema
 } from '$lib/domain/accounts';
-import { listAssignments, setAssignments } from '../accounts/assignments';
-import { activateCatalogueVersion, listCatalogueVersions, uploadCatalogueVersion } from '../catalogues';
-import { createFacility, listFacilities } from '../accounts/facilities';
-import { createUser, issuePasswordLink, listUsers, updateUser } from '../accounts/users';
-import { listAudit } from '../audit';
-import { endpoint, json, readJson, requireRole } from '../http/endpoint';
-import { badRequest } from '../http/errors';
-import { param } from '../http/params';
+import { listAssignments, setAssignments } from '$lib/server/accounts/assignments';
+import { createFacility, listFacilities } from '$lib/server/accounts/facilities';
+import {
+	createTeamMember,
+	issueTeamPasswordLink,
+	listTeam,
+	updateTeamMember
+} from '$lib/server/accounts/team';
+import { createUser, issuePasswordLink, listUsers, updateUser } from '$lib/server/accounts/users';
+import { facilitiesVisibleTo } from '$lib/server/auth/permissions';
+import { listAudit } from '$lib/server/accounts/audit';
+import { endpoint, json, readJson, requireRole } from '$lib/server/http/endpoint';
+import { badRequest } from '$lib/server/http/errors';
+import { param } from '$lib/server/http/params';
 
-// Admin endpoints: accounts, facilities, assignments, catalogue versions, audit log.
+// Admin endpoints: accounts, facilities, assignments, audit log (catalogue versions: catalogue/).
 
 export const getFacilities = endpoint(async (event, ctx) => {
 	requireRole(event, 'admin');
@@ -62,23 +69,6 @@ export const putAssignments = endpoint(async (event, ctx) => {
 	return json({ assignments: await setAssignments(ctx, input.advisorId, input.facilityIds, admin) });
 });
 
-export const getCatalogues = endpoint(async (event, ctx) => {
-	requireRole(event, 'admin');
-	return json({ catalogues: await listCatalogueVersions(ctx.db) });
-});
-
-export const postCatalogue = endpoint(async (event, ctx) => {
-	const admin = requireRole(event, 'admin');
-	const input = await readJson(event, uploadCatalogueRequestSchema);
-	const summary = await uploadCatalogueVersion(ctx, input.catalogue, { activate: input.activate }, admin);
-	return json({ catalogue: summary }, { status: 201 });
-});
-
-export const postCatalogueActivation = endpoint(async (event, ctx) => {
-	const admin = requireRole(event, 'admin');
-	return json({ catalogue: await activateCatalogueVersion(ctx, param(event, 'id'), admin) });
-});
-
 const auditQuerySchema = z.object({
 	before: z.coerce.number().int().positive().optional(),
 	limit: z.coerce.number().int().min(1).max(500).optional(),
@@ -95,4 +85,31 @@ export const getAudit = endpoint(async (event, ctx) => {
 	const query = auditQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!query.success) throw badRequest('Ungültige Abfrage des Protokolls.');
 	return json({ entries: await listAudit(ctx.db, query.data) });
+});
+
+// A Leitung's team management, limited to her own facilities (see accounts/team.ts).
+
+export const getTeam = endpoint(async (event, ctx) => {
+	const leitung = requireRole(event, 'leitung');
+	return json({
+		users: await listTeam(ctx, leitung),
+		facilities: await listFacilities(ctx.db, facilitiesVisibleTo(leitung))
+	});
+});
+
+export const postTeamMember = endpoint(async (event, ctx) => {
+	const leitung = requireRole(event, 'leitung');
+	const input = await readJson(event, createTeamMemberRequestSchema);
+	return json(await createTeamMember(ctx, leitung, input, event.url.origin), { status: 201 });
+});
+
+export const patchTeamMember = endpoint(async (event, ctx) => {
+	const leitung = requireRole(event, 'leitung');
+	const patch = await readJson(event, updateTeamMemberRequestSchema);
+	return json({ user: await updateTeamMember(ctx, leitung, param(event, 'id'), patch) });
+});
+
+export const postTeamResetLink = endpoint(async (event, ctx) => {
+	const leitung = requireRole(event, 'leitung');
+	return json({ link: await issueTeamPasswordLink(ctx, leitung, param(event, 'id'), event.url.origin) });
 });

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CriterionFeedback } from '$lib/domain/dossier/feedback';
 import type { CriterionStatus, Evidence, FacilityProfile } from '$lib/domain/records';
-import type { DatabaseSchema } from '../db/schema';
-import { syncDb } from '../sync/schema';
+import type { Database } from '$lib/server/db/schema';
 
 /** What the server holds of a centre's synced records, as the advisor's views read them. */
 export interface FacilityRecords {
@@ -20,7 +19,7 @@ type FacilityTable = (typeof TABLES)[number];
  * schema when they were merged, so they are read as they are.
  */
 export async function readFacilityRecords(
-	db: Kysely<DatabaseSchema>,
+	db: Kysely<Database>,
 	facilityIds: string[],
 	tables: readonly FacilityTable[] = TABLES
 ): Promise<Map<string, FacilityRecords>> {
@@ -28,7 +27,7 @@ export async function readFacilityRecords(
 		facilityIds.map((id) => [id, { profile: null, statuses: [], evidence: [], feedback: [] }])
 	);
 	if (facilityIds.length === 0) return byFacility;
-	const rows = await syncDb(db)
+	const rows = await db
 		.selectFrom('sync_records')
 		.select(['table_name', 'record_id', 'facility_id', 'data'])
 		.where('facility_id', 'in', facilityIds)
@@ -58,7 +57,7 @@ export async function readFacilityRecords(
 
 /** When a device of each facility last pushed changes (from the audit log's sync entries). */
 export async function lastSyncTimes(
-	db: Kysely<DatabaseSchema>,
+	db: Kysely<Database>,
 	facilityIds: string[]
 ): Promise<Map<string, string>> {
 	if (facilityIds.length === 0) return new Map();

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Role } from '$lib/domain/accounts';
-import { writeAudit } from './audit';
-import { hashPassword } from './auth/password';
-import { createPasswordLink } from './auth/passwordLinks';
-import type { ServerContext } from './context';
-import type { DatabaseSchema } from './db/schema';
+import { writeAudit } from '$lib/server/accounts/audit';
+import { hashPassword } from '$lib/server/auth/password';
+import { createPasswordLink } from '$lib/server/auth/passwordLinks';
+import type { ServerContext } from '$lib/server/context';
+import type { Database } from '$lib/server/db/schema';
 
 /** Ids of what the demo seed creates, handed to the hooks that add demo data on top. */
 export interface DemoDeployment {
@@ -15,11 +15,11 @@ export interface DemoDeployment {
 
 export interface DemoSeedModule {
 	/** Runs in the seeding transaction; adds demo records (criterion statuses, evidence…). */
-	seedDemoData(trx: Transaction<DatabaseSchema>, demo: DemoDeployment, now: Date): Promise<void>;
+	seedDemoData(trx: Transaction<Database>, demo: DemoDeployment, now: Date): Promise<void>;
 }
 
 // Sync adds its demo data by providing this module; bundled at build time, absent is fine.
-const demoDataModules = import.meta.glob<DemoSeedModule>('./sync/demoSeed.ts', { eager: true });
+const demoDataModules = import.meta.glob<DemoSeedModule>('../sync/demoSeed.ts', { eager: true });
 
 export const DEMO_FACILITIES = {
 	sonnenblume: { id: 'demo-sonnenblume', name: 'Familienzentrum Sonnenblume' },

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { endpoint, json } from '../http/endpoint';
+import { endpoint, json } from '$lib/server/http/endpoint';
 
 /** For load balancers and the client's online check: answers without a session. */
 export const getHealth = endpoint(async (_event, ctx) => {

@@ -10,17 +10,15 @@ import { dossierEvidence, dossierReadiness, dossierStatus } from '$lib/domain/do
 import type { ReviewFacilityDetail, ReviewFacilitySummary } from '$lib/domain/dossier/review';
 import { computeReadiness } from '$lib/domain/readiness';
 import type { CriterionStatus, FacilityProfile } from '$lib/domain/records';
-import { writeAudit } from '../audit';
-import { canReadFacility, canReviewFacility, facilitiesVisibleTo } from '../auth/permissions';
-import type { ServerContext } from '../context';
-import { badRequest, forbidden, notFound } from '../http/errors';
-import { claimRevisions, lockRecords } from '../sync/revisions';
-import { syncDb, type SyncDatabase } from '../sync/schema';
-import { loadRecords, saveRecords, type ServerRecord } from '../sync/store';
-import { catalogueFor } from './catalogue';
-import { latestDossiers, listDossiers } from './dossiers';
-import { lastSyncTimes, readFacilityRecords, type FacilityRecords } from './facilityRecords';
-import { dossierDb } from './schema';
+import { writeAudit } from '$lib/server/accounts/audit';
+import { canReadFacility, canReviewFacility, facilitiesVisibleTo } from '$lib/server/auth/permissions';
+import type { ServerContext } from '$lib/server/context';
+import { badRequest, forbidden, notFound } from '$lib/server/http/errors';
+import { claimRevisions, lockRecords } from '$lib/server/sync/revisions';
+import { loadRecords, saveRecords, type ServerRecord } from '$lib/server/sync/store';
+import { catalogueFor } from '$lib/server/catalogue/catalogueFor';
+import { latestDossiers, listDossiers } from '$lib/server/dossier/dossiers';
+import { lastSyncTimes, readFacilityRecords, type FacilityRecords } from '$lib/server/review/facilityRecords';
 
 /**
  * The Fachberatung's side: the centres assigned to her with their readiness, one centre criterion by
@@ -76,7 +74,7 @@ export async function listReviewFacilities(
 		// The list needs no evidence, which is by far the largest part of a centre's records.
 		readFacilityRecords(ctx.db, ids, ['facilities', 'criterionStatuses', 'criterionFeedback']),
 		lastSyncTimes(ctx.db, ids),
-		latestDossiers(dossierDb(ctx.db), ids)
+		latestDossiers(ctx.db, ids)
 	]);
 	const summaries: ReviewFacilitySummary[] = [];
 	for (const row of rows) {
@@ -173,35 +171,33 @@ async function writeFeedback(
 	build: (stored: CriterionFeedback | null, now: string) => CriterionFeedback | null
 ): Promise<CriterionFeedback | null> {
 	const id = criterionFeedbackId(facilityId, criterionId);
-	return syncDb(ctx.db)
-		.transaction()
-		.execute(async (trx) => {
-			const key = { table: 'criterionFeedback', recordId: id };
-			await lockRecords(trx, [key]);
-			const stored = (await loadRecords(trx, [key])).values().next().value as ServerRecord | undefined;
-			if (stored && stored.facilityId !== facilityId) throw unknownFacility();
-			const now = ctx.now();
-			const draft = build((stored?.record as CriterionFeedback | undefined) ?? null, now.toISOString());
-			if (!draft) return null;
-			const record = criterionFeedbackSchema.parse(draft);
-			await writeAudit<SyncDatabase>(trx, {
-				at: now,
-				userId: user.id,
-				facilityId,
-				action: record.deleted ? 'review.feedback.withdraw' : 'review.feedback',
-				entity: 'criterion',
-				entityId: criterionId,
-				detail: {
-					verdict: record.verdict,
-					dossierId: record.dossierId,
-					dossierVersion: record.dossierVersion
-				}
-			});
-			// Last: the counter stays taken until the commit (see sync/revisions.ts).
-			const revision = (await claimRevisions(trx, 1)) + 1;
-			await saveRecords(trx, [nextState(stored ?? null, facilityId, record, revision)]);
-			return record;
+	return ctx.db.transaction().execute(async (trx) => {
+		const key = { table: 'criterionFeedback', recordId: id };
+		await lockRecords(trx, [key]);
+		const stored = (await loadRecords(trx, [key])).values().next().value as ServerRecord | undefined;
+		if (stored && stored.facilityId !== facilityId) throw unknownFacility();
+		const now = ctx.now();
+		const draft = build((stored?.record as CriterionFeedback | undefined) ?? null, now.toISOString());
+		if (!draft) return null;
+		const record = criterionFeedbackSchema.parse(draft);
+		await writeAudit(trx, {
+			at: now,
+			userId: user.id,
+			facilityId,
+			action: record.deleted ? 'review.feedback.withdraw' : 'review.feedback',
+			entity: 'criterion',
+			entityId: criterionId,
+			detail: {
+				verdict: record.verdict,
+				dossierId: record.dossierId,
+				dossierVersion: record.dossierVersion
+			}
 		});
+		// Last: the counter stays taken until the commit (see sync/revisions.ts).
+		const revision = (await claimRevisions(trx, 1)) + 1;
+		await saveRecords(trx, [nextState(stored ?? null, facilityId, record, revision)]);
+		return record;
+	});
 }
 
 async function checkCriterion(ctx: ServerContext, facilityId: string, criterionId: string): Promise<void> {
@@ -214,7 +210,7 @@ async function checkCriterion(ctx: ServerContext, facilityId: string, criterionI
 
 async function dossierRef(ctx: ServerContext, facilityId: string, dossierId: string | null) {
 	if (!dossierId) return { dossierId: null, dossierVersion: null, periodKey: null };
-	const row = await dossierDb(ctx.db)
+	const row = await ctx.db
 		.selectFrom('dossiers')
 		.select(['id', 'version', 'period_key', 'facility_id'])
 		.where('id', '=', dossierId)

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DialectName } from '../../db/database';
+import type { DialectName } from '$lib/server/db/database';
 
 // Migrations take Kysely<any>: they describe the database as it was then, not today's types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import { hasControlCharacter } from '$lib/domain/controlCharacters';
 import workingCatalogue from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
-import { getActiveCatalogue, getCatalogueVersion } from '../catalogues';
-import type { DatabaseSchema } from '../db/schema';
+import { getActiveCatalogue, getCatalogueVersion } from '$lib/server/catalogue/versions';
+import type { Database } from '$lib/server/db/schema';
 
 /** The working catalogue that ships with the app (the devices have it built in too). */
 export const builtInCatalogue: Catalogue = catalogueSchema.parse(workingCatalogue);
@@ -16,7 +16,7 @@ const parsed = new Map<string, Catalogue>();
  * (uploaded by the admin, or the built-in one), else the version in force, else the built-in one.
  */
 export async function catalogueFor(
-	db: Kysely<DatabaseSchema>,
+	db: Kysely<Database>,
 	catalogueId: string | null,
 	version: string | null
 ): Promise<Catalogue> {

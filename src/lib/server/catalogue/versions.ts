@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { CatalogueVersionSummary, SessionUser } from '$lib/domain/accounts';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
-import { writeAudit } from './audit';
-import type { ServerContext } from './context';
-import type { CatalogueVersionsTable, DatabaseSchema } from './db/schema';
-import { ApiError, notFound } from './http/errors';
+import { writeAudit } from '$lib/server/accounts/audit';
+import type { ServerContext } from '$lib/server/context';
+import type { CatalogueVersionsTable, Database } from '$lib/server/db/schema';
+import { ApiError, notFound } from '$lib/server/http/errors';
 
 function toSummary(row: Omit<CatalogueVersionsTable, 'json' | 'created_by'>): CatalogueVersionSummary {
 	return {
@@ -28,7 +28,7 @@ const summaryColumns = [
 	'created_at'
 ] as const;
 
-export async function listCatalogueVersions(db: Kysely<DatabaseSchema>): Promise<CatalogueVersionSummary[]> {
+export async function listCatalogueVersions(db: Kysely<Database>): Promise<CatalogueVersionSummary[]> {
 	const rows = await db
 		.selectFrom('catalogue_versions')
 		.select(summaryColumns)
@@ -39,7 +39,7 @@ export async function listCatalogueVersions(db: Kysely<DatabaseSchema>): Promise
 }
 
 /** Marks one version as the catalogue in force; exactly one is active afterwards. */
-async function activate(trx: Kysely<DatabaseSchema>, id: string): Promise<void> {
+async function activate(trx: Kysely<Database>, id: string): Promise<void> {
 	await trx.updateTable('catalogue_versions').set({ active: 0 }).where('active', '=', 1).execute();
 	await trx.updateTable('catalogue_versions').set({ active: 1 }).where('id', '=', id).execute();
 }
@@ -112,7 +112,7 @@ export async function activateCatalogueVersion(
 }
 
 async function getCatalogueVersionSummary(
-	db: Kysely<DatabaseSchema>,
+	db: Kysely<Database>,
 	id: string
 ): Promise<CatalogueVersionSummary> {
 	const row = await db
@@ -125,7 +125,7 @@ async function getCatalogueVersionSummary(
 }
 
 /** The catalogue in force, or null when the admin has not uploaded one (clients use their built-in). */
-export async function getActiveCatalogue(db: Kysely<DatabaseSchema>): Promise<Catalogue | null> {
+export async function getActiveCatalogue(db: Kysely<Database>): Promise<Catalogue | null> {
 	const row = await db
 		.selectFrom('catalogue_versions')
 		.select('json')
@@ -136,7 +136,7 @@ export async function getActiveCatalogue(db: Kysely<DatabaseSchema>): Promise<Ca
 
 /** A stored version by catalogue id and version, e.g. the one a dossier was assessed against. */
 export async function getCatalogueVersion(
-	db: Kysely<DatabaseSchema>,
+	db: Kysely<Database>,
 	catalogueId: string,
 	version: string
 ): Promise<Catalogue | null> {

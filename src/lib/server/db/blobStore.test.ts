@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BlobHashMismatchError, BlobTooLargeError, FileBlobStore } from './blobStore';
+import { BlobHashMismatchError, BlobTooLargeError, FileBlobStore } from '$lib/server/db/blobStore';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const text = (s: string) => new TextEncoder().encode(s);

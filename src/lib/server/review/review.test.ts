@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSession } from '../auth/sessions';
-import { inProcessFetch, type InProcessFetch } from '../sync/testing/inProcessFetch';
+import { createSession } from '$lib/server/auth/sessions';
+import { inProcessFetch, type InProcessFetch } from '$lib/server/sync/testing/inProcessFetch';
 import {
 	change,
 	DEVICE_A,
@@ -9,11 +9,23 @@ import {
 	pullAll,
 	push,
 	statusRecord
-} from '../sync/testing/syncFixtures';
-import { send } from '../testing/requests';
-import { addFacility, addUser, startTestServer, testDialects, type TestServer } from '../testing/testServer';
-import { deleteFeedback, getReviewFacilities, getReviewFacility, postDossier, putFeedback } from './api';
-import { sampleSubmission } from './testing/fixtures';
+} from '$lib/server/sync/testing/syncFixtures';
+import { send } from '$lib/server/testing/requests';
+import {
+	addFacility,
+	addUser,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
+import { postDossier } from '$lib/server/dossier/handlers';
+import {
+	deleteFeedback,
+	getReviewFacilities,
+	getReviewFacility,
+	putFeedback
+} from '$lib/server/review/handlers';
+import { sampleSubmission } from '$lib/server/dossier/testing/fixtures';
 
 describe.each(testDialects)('the advisor’s review on %s', (dialect) => {
 	let server: TestServer;

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { postLogin } from './api/auth';
-import { createServerContext } from './context';
-import { DEMO_ACCOUNTS, DEMO_FACILITIES, seedDemoDeployment } from './seed';
-import { send } from './testing/requests';
-import { startTestServer, testDialects, type TestServer } from './testing/testServer';
+import { postLogin } from '$lib/server/auth/handlers';
+import { createServerContext } from '$lib/server/start';
+import { DEMO_ACCOUNTS, DEMO_FACILITIES, seedDemoDeployment } from '$lib/server/accounts/seed';
+import { send } from '$lib/server/testing/requests';
+import { startTestServer, testDialects, type TestServer } from '$lib/server/testing/testServer';
 
 describe.each(testDialects)('the demo deployment on %s', (dialect) => {
 	let server: TestServer | undefined;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, testDialects, type TestServer } from '../testing/testServer';
+import { startTestServer, testDialects, type TestServer } from '$lib/server/testing/testServer';
 
 // A push's transaction goes to the database in two batches (see batchedTransaction.ts); these are the
 // guarantees it relies on, on both databases.

@@ -1,16 +1,16 @@
 import { loginRequestSchema, setPasswordRequestSchema, type SessionResponse } from '$lib/domain/accounts';
-import { writeAudit } from '../audit';
-import { logIn } from '../auth/login';
-import { setPasswordWithToken } from '../auth/passwordLinks';
+import { writeAudit } from '$lib/server/accounts/audit';
+import { logIn } from '$lib/server/auth/login';
+import { setPasswordWithToken } from '$lib/server/auth/passwordLinks';
 import {
 	SESSION_COOKIE,
 	clearSessionCookie,
 	cookiesMustBeSecure,
 	endSession,
 	setSessionCookie
-} from '../auth/sessions';
-import { endpoint, json, readJson, requireUser } from '../http/endpoint';
-import { ApiError, unauthenticated } from '../http/errors';
+} from '$lib/server/auth/sessions';
+import { endpoint, json, readJson, requireUser } from '$lib/server/http/endpoint';
+import { ApiError, unauthenticated } from '$lib/server/http/errors';
 
 /** "in 40 Sekunden", "in 1 Minute", "in 15 Minuten". */
 function inGerman(seconds: number): string {

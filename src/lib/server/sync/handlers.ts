@@ -1,12 +1,12 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { pullRequestSchema, pushRequestSchema, type PushGap } from '$lib/domain/sync/protocol';
-import { endpoint, json, readJson, requireUser } from '../http/endpoint';
-import { badRequest, notFound, zodIssues } from '../http/errors';
-import { param } from '../http/params';
-import { attachmentDisposition, safeFileName } from '../http/contentDisposition';
-import { checkSha256, fileInfo, fileThereFor, mayDownload, storeUpload } from './attachments';
-import { pullChanges } from './pull';
-import { pushChanges } from './pushQueue';
+import { endpoint, json, readJson, requireUser } from '$lib/server/http/endpoint';
+import { badRequest, notFound, zodIssues } from '$lib/server/http/errors';
+import { param } from '$lib/server/http/params';
+import { attachmentDisposition, safeFileName } from '$lib/server/http/contentDisposition';
+import { checkSha256, fileInfo, fileThereFor, mayDownload, storeUpload } from '$lib/server/sync/attachments';
+import { pullChanges } from '$lib/server/sync/pull';
+import { pushChanges } from '$lib/server/sync/pushQueue';
 
 /** `POST /api/sync/push` — see docs/sync.md. */
 export const postPush = endpoint(async (event, ctx) => {

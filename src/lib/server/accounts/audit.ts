@@ -1,7 +1,7 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { AuditEntry } from '$lib/domain/accounts';
-import { compiledOnce } from './db/compiledOnce';
-import type { DatabaseSchema } from './db/schema';
+import { compiledOnce } from '$lib/server/db/throughput/compiledOnce';
+import type { Database } from '$lib/server/db/schema';
 
 export interface AuditInput {
 	/** Who did it; null for the system (seeding) or an anonymous action (setting a password by link). */
@@ -18,19 +18,16 @@ export interface AuditInput {
 
 /**
  * Appends to the audit log. Pass the transaction that makes the change, so the entry is written
- * exactly when the change is. Accepts any Kysely whose database includes the audit_log table.
+ * exactly when the change is.
  */
-export async function writeAudit<DB extends DatabaseSchema>(
-	db: Kysely<DB>,
-	entry: AuditInput
-): Promise<void> {
+export async function writeAudit(db: Kysely<Database>, entry: AuditInput): Promise<void> {
 	await db.executeQuery(auditStatement(db, entry));
 }
 
 /** `writeAudit` as a statement, for a batched transaction (db/batchedTransaction.ts). */
-export function auditStatement<DB extends DatabaseSchema>(db: Kysely<DB>, entry: AuditInput): CompiledQuery {
+export function auditStatement(db: Kysely<Database>, entry: AuditInput): CompiledQuery {
 	return insertAudit(
-		db as unknown as Kysely<DatabaseSchema>,
+		db,
 		(entry.at ?? new Date()).toISOString(),
 		entry.userId,
 		entry.facilityId ?? null,
@@ -44,7 +41,7 @@ export function auditStatement<DB extends DatabaseSchema>(db: Kysely<DB>, entry:
 // Every push writes one: built and compiled once.
 const insertAudit = compiledOnce(
 	(
-		db: Kysely<DatabaseSchema>,
+		db: Kysely<Database>,
 		at: string,
 		userId: string | null,
 		facilityId: string | null,
@@ -72,7 +69,7 @@ export interface AuditQuery {
 }
 
 /** Newest first. */
-export async function listAudit(db: Kysely<DatabaseSchema>, query: AuditQuery = {}): Promise<AuditEntry[]> {
+export async function listAudit(db: Kysely<Database>, query: AuditQuery = {}): Promise<AuditEntry[]> {
 	let select = db
 		.selectFrom('audit_log')
 		.leftJoin('users', 'users.id', 'audit_log.user_id')

@@ -2,10 +2,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../db/database';
-import { knownMigrations, migrateToLatest, type MigrationSet } from '../../db/migrate';
-import { syncDb } from '../schema';
-import { dropSchema, TEST_DATABASE_URL, testDialects } from '../../testing/testServer';
+import { createDatabase, type OpenDatabase } from '$lib/server/db/database';
+import { knownMigrations, migrateToLatest, type MigrationSet } from '$lib/server/db/migrate';
+import { dropSchema, TEST_DATABASE_URL, testDialects } from '$lib/server/testing/testServer';
 
 const THIS = '20261204T2135_attachment_owners';
 const SHA_FLYER = 'f1'.repeat(32);
@@ -17,7 +16,7 @@ function before(name: string): MigrationSet {
 }
 
 describe.each(testDialects)(`migration ${THIS} on %s`, (dialect) => {
-	let database: Database | undefined;
+	let database: OpenDatabase | undefined;
 	let dataDir = '';
 	let schema: string | null = null;
 
@@ -37,7 +36,7 @@ describe.each(testDialects)(`migration ${THIS} on %s`, (dialect) => {
 			databaseUrl: dialect === 'postgres' ? TEST_DATABASE_URL : null,
 			databaseSchema: schema
 		});
-		const db = syncDb(database.db);
+		const db = database.db;
 		await migrateToLatest(db, dialect, before(THIS));
 
 		// The flyer: uploaded once, cited by two centres. The plan: cited by one, its file row missing.

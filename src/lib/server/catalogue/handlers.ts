@@ -1,0 +1,37 @@
+import { uploadCatalogueRequestSchema } from '$lib/domain/accounts';
+import {
+	activateCatalogueVersion,
+	getActiveCatalogue,
+	listCatalogueVersions,
+	uploadCatalogueVersion
+} from '$lib/server/catalogue/versions';
+import { endpoint, json, readJson, requireRole, requireUser } from '$lib/server/http/endpoint';
+import { param } from '$lib/server/http/params';
+import { notFound } from '$lib/server/http/errors';
+
+/** The catalogue version the admin has put in force, for every signed-in user. */
+export const getActiveCatalogueVersion = endpoint(async (event, ctx) => {
+	requireUser(event);
+	const catalogue = await getActiveCatalogue(ctx.db);
+	if (!catalogue) throw notFound('Es ist noch keine Katalogversion in Kraft gesetzt.');
+	return json({ catalogue });
+});
+
+// The admin's catalogue versions.
+
+export const getCatalogues = endpoint(async (event, ctx) => {
+	requireRole(event, 'admin');
+	return json({ catalogues: await listCatalogueVersions(ctx.db) });
+});
+
+export const postCatalogue = endpoint(async (event, ctx) => {
+	const admin = requireRole(event, 'admin');
+	const input = await readJson(event, uploadCatalogueRequestSchema);
+	const summary = await uploadCatalogueVersion(ctx, input.catalogue, { activate: input.activate }, admin);
+	return json({ catalogue: summary }, { status: 201 });
+});
+
+export const postCatalogueActivation = endpoint(async (event, ctx) => {
+	const admin = requireRole(event, 'admin');
+	return json({ catalogue: await activateCatalogueVersion(ctx, param(event, 'id'), admin) });
+});

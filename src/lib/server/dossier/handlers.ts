@@ -1,0 +1,31 @@
+import { dossierSubmissionSchema } from '$lib/domain/dossier/versions';
+import { endpoint, json, readJson, requireUser } from '$lib/server/http/endpoint';
+import { badRequest } from '$lib/server/http/errors';
+import { param } from '$lib/server/http/params';
+import { catalogueFor } from '$lib/server/catalogue/catalogueFor';
+import { getDossier, listDossiers, submitDossier } from '$lib/server/dossier/dossiers';
+
+/** `GET /api/dossiers?facility=…` — the versions handed in for a facility the user may read. */
+export const getDossiers = endpoint(async (event, ctx) => {
+	const user = requireUser(event);
+	const facilityId = event.url.searchParams.get('facility');
+	if (!facilityId) throw badRequest('Bitte das Familienzentrum angeben (?facility=…).');
+	return json({ dossiers: await listDossiers(ctx, user, facilityId) });
+});
+
+/** `POST /api/dossiers` — hands in a dossier; a resent submission answers the stored one (200). */
+export const postDossier = endpoint(async (event, ctx) => {
+	const user = requireUser(event);
+	// Stored as JSON text; the few strings that become columns are checked in submitDossier.
+	const submission = await readJson(event, dossierSubmissionSchema, { allowNul: true });
+	const result = await submitDossier(ctx, user, submission);
+	return json(result, { status: result.created ? 201 : 200 });
+});
+
+/** `GET /api/dossiers/:id` — one version with its snapshot. */
+export const getDossierById = endpoint(async (event, ctx) => {
+	const user = requireUser(event);
+	const dossier = await getDossier(ctx, user, param(event, 'id'));
+	const catalogue = await catalogueFor(ctx.db, dossier.catalogueId, dossier.catalogueVersion);
+	return json({ dossier, catalogue });
+});
