@@ -1,5 +1,5 @@
 import type { PreparedAttachment } from '$lib/client/media/attachment';
-import type { RegisterFields } from '$lib/client/registers/entries';
+import type { RegisterFields } from '$lib/client/services/registers/entries';
 
 /** Asks before deleting; a prop so tests (and jsdom, which has no dialogs) can answer. */
 export type ConfirmFn = (message: string) => boolean;
