@@ -1,0 +1,45 @@
+import { officeHourPlansCsv, officeHourSessionsCsv } from '$lib/domain/registers/csv/registers';
+import {
+	officeHourPlaceLabels,
+	officeHourPlanInputSchema,
+	officeHourSessionInputSchema,
+	officeHourTopicLabels,
+	weekdayLabels
+} from '$lib/domain/registers/officeHours';
+import type { RegisterDescription } from './description';
+
+/** Erziehungsberatung: the plan of regular office hours and the log of sessions held. */
+export const officeHoursRegister: RegisterDescription = {
+	segment: 'sprechstunden',
+	title: 'Sprechstunden der Erziehungsberatung',
+	pageTitle: 'Sprechstunden',
+	intro:
+		'Plan der regelmäßigen Sprechstunden und die tatsächlich gehaltenen Termine – nur Zahlen, keine Namen.',
+	periodic: true,
+	draftRegister: 'officeHours',
+	summary: 'officeHours',
+	tables: [
+		{
+			kind: 'plan',
+			table: 'officeHourPlans',
+			schema: officeHourPlanInputSchema,
+			labels: { weekday: weekdayLabels, place: officeHourPlaceLabels },
+			csv: {
+				name: 'sprechstunden-plan',
+				periodic: false,
+				build: (data) => officeHourPlansCsv(data.officeHourPlans)
+			}
+		},
+		{
+			kind: 'session',
+			table: 'officeHourSessions',
+			schema: officeHourSessionInputSchema,
+			labels: { topic: officeHourTopicLabels },
+			csv: {
+				name: 'sprechstunden',
+				periodic: true,
+				build: (data, period) => officeHourSessionsCsv(data.officeHourSessions, data.officeHourPlans, period)
+			}
+		}
+	]
+};
