@@ -10,7 +10,11 @@ import {
 import type { ReviewPeriod } from '$lib/domain/periods';
 import type { AttachmentRef } from '$lib/domain/records';
 import { csvFileName } from '$lib/domain/registers/csv/registers';
-import { formKinds, type RegisterDescription } from '$lib/domain/registers/descriptions';
+import {
+	formKinds,
+	type RegisterDescription,
+	type RegisterTableDescription
+} from '$lib/domain/registers/descriptions';
 import type { RegisterData } from '$lib/domain/registers/registerData';
 import type { RegisterSummaries } from '$lib/domain/registers/summaries/all';
 
@@ -30,8 +34,8 @@ export interface EntryWrites<F> {
 
 /**
  * The edit state every register screen has: which form is open (a new entry or an existing one),
- * and what the last action reported. Create during component initialisation: it opens a form left
- * half-filled (another page, a reload, a killed app) again with its draft.
+ * and what the last action reported. Create during component initialisation, with the screen's
+ * props: it opens a form left half-filled (another page, a reload, a killed app) again with its draft.
  */
 export class RegisterEditor {
 	editing = $state<RegisterFormRef<string> | null>(null);
@@ -39,17 +43,24 @@ export class RegisterEditor {
 	formKey = $state(0);
 	status = $state('');
 	warning = $state('');
-	readonly #description: RegisterDescription;
-	readonly #confirm: () => ConfirmFn;
+	readonly description: RegisterDescription;
+	readonly #screen: () => RegisterScreenProps;
 
-	constructor(description: RegisterDescription, confirm: () => ConfirmFn) {
-		this.#description = description;
-		this.#confirm = confirm;
+	constructor(description: RegisterDescription, screen: () => RegisterScreenProps) {
+		this.description = description;
+		this.#screen = screen;
 		const register = description.draftRegister;
 		reopenDrafts(registerDraftPrefix(register), (keys) => {
 			const form = draftedForm(register, formKinds(description), keys);
 			if (form && !this.editing) this.open(form.kind, form.id);
 		});
+	}
+
+	/** The description of the `kind` entries. */
+	table(kind: string): RegisterTableDescription {
+		const table = this.description.tables.find((t) => t.kind === kind);
+		if (!table) throw new Error(`Register ${this.description.segment} has no ${kind} entries`);
+		return table;
 	}
 
 	open(kind: string, id: string | null): void {
@@ -72,16 +83,28 @@ export class RegisterEditor {
 		return this.editing?.kind === kind ? (this.editing.id ?? undefined) : undefined;
 	}
 
-	/** The open form's draft key (one per register, form kind and entry). */
-	get draftKey(): string {
-		return this.editing ? registerDraftKey(this.#description.draftRegister, this.editing) : '';
+	/** What every register form is given besides its own props (and `today` for its default dates). */
+	formProps<Entry, Save>(initial: Entry | undefined, onsave: Save) {
+		return {
+			initial,
+			unsavedKey: this.editing ? registerDraftKey(this.description.draftRegister, this.editing) : '',
+			onsave,
+			oncancel: this.close
+		};
+	}
+
+	/** The facility new entries go to; adding needs it, and the page has it once the workspace is loaded. */
+	get facilityId(): string {
+		const id = this.#screen().facilityId;
+		if (!id) throw new Error('Das Familienzentrum ist noch nicht geladen.');
+		return id;
 	}
 
 	/** Adds a new entry to the facility, or changes the edited one. */
-	async store<F>(writes: EntryWrites<F>, facilityId: string | undefined, fields: F): Promise<void> {
+	async store<F>(writes: EntryWrites<F>, fields: F): Promise<void> {
 		const id = this.editing?.id;
 		if (id) await writes.update(id, fields);
-		else await writes.add(requireFacility(facilityId), fields);
+		else await writes.add(this.facilityId, fields);
 	}
 
 	/** After a save: closes the form, or with `again` opens a fresh one for the next entry. */
@@ -94,7 +117,8 @@ export class RegisterEditor {
 
 	/** Asks, deletes and says how it went: `what` starts the sentences („Der Plan“, „„Kurs““). */
 	async remove(question: string, what: string, failed: string, remove: () => Promise<unknown>) {
-		if (!this.#confirm()(question)) return;
+		const confirm = this.#screen().confirm ?? confirmWithDialog;
+		if (!confirm(question)) return;
 		try {
 			await remove();
 			this.status = `${what} wurde gelöscht.`;
@@ -111,18 +135,15 @@ export class RegisterEditor {
 		}
 	}
 
-	/** Exports the `kind` table as its description says. */
-	exportCsv(download: DownloadFn, kind: string, data: RegisterData, period: ReviewPeriod, today: string) {
-		const csv = this.#description.tables.find((t) => t.kind === kind)?.csv;
-		if (!csv) return;
-		download(csvFileName(csv.name, csv.periodic ? period : null), csv.build(data, period, today));
+	/** Exports the `kind` entries as their description says, or nothing when it has no export. */
+	exportCsv(kind: string): (() => void) | undefined {
+		const csv = this.table(kind).csv;
+		if (!csv) return undefined;
+		return () => {
+			const { data, period, today, download = downloadCsv } = this.#screen();
+			download(csvFileName(csv.name, csv.periodic ? period : null), csv.build(data, period, today));
+		};
 	}
-}
-
-/** Adding needs the facility; the page has it once the workspace is loaded. */
-export function requireFacility(facilityId: string | undefined): string {
-	if (!facilityId) throw new Error('Das Familienzentrum ist noch nicht geladen.');
-	return facilityId;
 }
 
 /** What the register route hands every register screen. */

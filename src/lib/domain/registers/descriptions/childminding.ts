@@ -20,6 +20,12 @@ export const childmindingRegister: RegisterDescription = {
 	tables: [
 		{
 			kind: 'contact',
+			section: {
+				id: 'kt-contacts',
+				title: 'Information und Vermittlung',
+				add: 'Kontakt eintragen',
+				empty: 'Keine Kontakte im {period}'
+			},
 			table: 'childminderContacts',
 			schema: childminderContactInputSchema,
 			labels: { kind: childminderContactKindLabels },
@@ -31,6 +37,13 @@ export const childmindingRegister: RegisterDescription = {
 		},
 		{
 			kind: 'arrangement',
+			section: {
+				id: 'kt-arrangements',
+				title: 'Kooperation, Räume, Vertretung',
+				add: 'Vereinbarung eintragen',
+				csv: 'Vereinbarungen als CSV',
+				empty: 'Keine Vereinbarungen im {period}'
+			},
 			table: 'childminderArrangements',
 			schema: childminderArrangementInputSchema,
 			labels: { kind: childminderArrangementKindLabels },

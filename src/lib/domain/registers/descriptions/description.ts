@@ -22,12 +22,26 @@ export interface RegisterTableDescription {
 	schema: z.ZodType;
 	/** Labels of the entry's choice fields, by field. */
 	labels: Record<string, Record<string, string>>;
+	/** The page section that lists and adds these entries: its texts. */
+	section: RegisterSectionTexts;
 	/** The CSV export: the file's name (as given to `csvFileName`) and its text. */
 	csv?: {
 		name: string;
 		periodic: boolean;
 		build: (data: RegisterData, period: ReviewPeriod, today: string) => string;
 	};
+}
+
+/** The German texts of a register section; `{period}` in `empty` stands for the period's label. */
+export interface RegisterSectionTexts {
+	/** The heading's element id, for `aria-labelledby`. */
+	id: string;
+	title: string;
+	add: string;
+	/** The CSV button's text, when not „CSV exportieren“. */
+	csv?: string;
+	empty: string;
+	emptyHint?: string;
 }
 
 /**

@@ -18,6 +18,12 @@ export const familyEducationRegister: RegisterDescription = {
 	tables: [
 		{
 			kind: 'offer',
+			section: {
+				id: 'offers-title',
+				title: 'Angebote und Kurse',
+				add: 'Angebot eintragen',
+				empty: 'Keine Angebote im {period}'
+			},
 			table: 'familyEducationOffers',
 			schema: familyEducationOfferInputSchema,
 			labels: { kind: familyEducationKindLabels, location: offerLocationLabels },

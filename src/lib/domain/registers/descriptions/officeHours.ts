@@ -21,6 +21,15 @@ export const officeHoursRegister: RegisterDescription = {
 	tables: [
 		{
 			kind: 'plan',
+			section: {
+				id: 'plan-title',
+				title: 'Plan der Sprechstunden',
+				add: 'Sprechstunde planen',
+				csv: 'Plan als CSV',
+				empty: 'Noch kein Plan',
+				emptyHint:
+					'Tragen Sie die regelmäßigen Sprechstunden der Erziehungsberatung ein, um geplante und gehaltene Termine zu vergleichen.'
+			},
 			table: 'officeHourPlans',
 			schema: officeHourPlanInputSchema,
 			labels: { weekday: weekdayLabels, place: officeHourPlaceLabels },
@@ -32,6 +41,12 @@ export const officeHoursRegister: RegisterDescription = {
 		},
 		{
 			kind: 'session',
+			section: {
+				id: 'sessions-title',
+				title: 'Gehaltene Sprechstunden',
+				add: 'Sprechstunde eintragen',
+				empty: 'Keine Sprechstunden im {period}'
+			},
 			table: 'officeHourSessions',
 			schema: officeHourSessionInputSchema,
 			labels: { topic: officeHourTopicLabels },

@@ -15,6 +15,12 @@ export const partnersRegister: RegisterDescription = {
 	tables: [
 		{
 			kind: 'partner',
+			section: {
+				id: 'partners-title',
+				title: 'Kooperationspartner',
+				add: 'Partner eintragen',
+				empty: 'Noch keine Kooperationspartner'
+			},
 			table: 'cooperationPartners',
 			schema: cooperationPartnerInputSchema,
 			labels: { kind: partnerKindLabels },

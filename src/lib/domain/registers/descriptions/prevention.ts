@@ -21,12 +21,25 @@ export const preventionRegister: RegisterDescription = {
 	tables: [
 		{
 			kind: 'profile',
+			section: {
+				id: 'pv-profile',
+				title: 'Netzwerk und Vereinbarung',
+				add: 'Eintragen',
+				empty: 'Noch kein Netzwerk eingetragen',
+				emptyHint: 'Der Profilbereich Prävention braucht in der Regel eine Vereinbarung mit der Kommune.'
+			},
 			table: 'preventionProfiles',
 			schema: preventionProfileInputSchema,
 			labels: { networkKind: preventionNetworkKindLabels, role: preventionRoleLabels }
 		},
 		{
 			kind: 'offer',
+			section: {
+				id: 'pv-offers',
+				title: 'Präventionsangebote',
+				add: 'Angebot eintragen',
+				empty: 'Keine Präventionsangebote im {period}'
+			},
 			table: 'preventionOffers',
 			schema: preventionOfferInputSchema,
 			labels: { phases: preventionPhaseLabels, offerKinds: preventionOfferKindLabels },
