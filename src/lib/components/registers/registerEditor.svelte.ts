@@ -115,6 +115,11 @@ export class RegisterEditor {
 		this.warning = warning;
 	}
 
+	/** Asks „… wirklich löschen?“, deletes and says how it went; `what` is „Der Plan“ or the like. */
+	removeAs(what: string, remove: () => Promise<unknown>): Promise<void> {
+		return this.remove(`${what} wirklich löschen?`, what, `${what} konnte nicht gelöscht werden.`, remove);
+	}
+
 	/** Asks, deletes and says how it went: `what` starts the sentences („Der Plan“, „„Kurs““). */
 	async remove(question: string, what: string, failed: string, remove: () => Promise<unknown>) {
 		const confirm = this.#screen().confirm ?? confirmWithDialog;

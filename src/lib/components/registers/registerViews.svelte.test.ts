@@ -14,13 +14,15 @@ import CriterionRegisterSummaryView from './CriterionRegisterSummaryView.svelte'
 import FamilyEducationRegister from './FamilyEducationRegister.svelte';
 import OfficeHoursRegister from './OfficeHoursRegister.svelte';
 import RegisterOverview from './RegisterOverview.svelte';
-import { deleteFamilyEducationOffer } from '$lib/client/services/registers/familyEducation';
+import { familyEducationOffers } from '$lib/client/services/registers/familyEducation';
 
 // The screens call the register services; these tests only look at what the screens show and ask.
 vi.mock('$lib/client/services/registers/familyEducation', () => ({
-	addFamilyEducationOffer: vi.fn(() => Promise.resolve()),
-	updateFamilyEducationOffer: vi.fn(() => Promise.resolve()),
-	deleteFamilyEducationOffer: vi.fn(() => Promise.resolve())
+	familyEducationOffers: {
+		add: vi.fn(() => Promise.resolve()),
+		update: vi.fn(() => Promise.resolve()),
+		remove: vi.fn(() => Promise.resolve())
+	}
 }));
 
 const TODAY = '2026-11-21';
@@ -130,7 +132,7 @@ describe('register pages', () => {
 
 	it('ask before deleting and delete only when confirmed', async () => {
 		const user = userEvent.setup();
-		vi.mocked(deleteFamilyEducationOffer).mockClear();
+		vi.mocked(familyEducationOffers.remove).mockClear();
 		const offer = makeFamilyEducationOffer({ title: 'Elternkurs A' });
 		const confirm = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true);
 		render(FamilyEducationRegister, {
@@ -139,9 +141,9 @@ describe('register pages', () => {
 			confirm
 		});
 		await user.click(screen.getByRole('button', { name: 'Elternkurs A löschen' }));
-		expect(deleteFamilyEducationOffer).not.toHaveBeenCalled();
+		expect(familyEducationOffers.remove).not.toHaveBeenCalled();
 		await user.click(screen.getByRole('button', { name: 'Elternkurs A löschen' }));
-		expect(deleteFamilyEducationOffer).toHaveBeenCalledWith(offer.id);
+		expect(familyEducationOffers.remove).toHaveBeenCalledWith(offer.id);
 		expect(screen.getByRole('status')).toHaveTextContent('„Elternkurs A“ wurde gelöscht.');
 	});
 

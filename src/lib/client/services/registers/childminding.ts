@@ -1,13 +1,13 @@
 import { registerEntries } from './entries';
 
-/** Kindertagespflege: information and mediation contacts, and standing arrangements. */
-const contacts = registerEntries('childminderContacts');
-const arrangements = registerEntries('childminderArrangements');
+/** Kindertagespflege: information and mediation contacts, and standing childminderArrangements. */
+export const childminderContacts = registerEntries('childminderContacts');
+export const childminderArrangements = registerEntries('childminderArrangements');
 
-export const addChildminderContact = contacts.add;
-export const updateChildminderContact = contacts.update;
-export const deleteChildminderContact = contacts.remove;
+export const addChildminderContact = childminderContacts.add;
+export const updateChildminderContact = childminderContacts.update;
+export const deleteChildminderContact = childminderContacts.remove;
 
-export const addChildminderArrangement = arrangements.add;
-export const updateChildminderArrangement = arrangements.update;
-export const deleteChildminderArrangement = arrangements.remove;
+export const addChildminderArrangement = childminderArrangements.add;
+export const updateChildminderArrangement = childminderArrangements.update;
+export const deleteChildminderArrangement = childminderArrangements.remove;

@@ -1,8 +1,8 @@
 import { registerEntries } from './entries';
 
 /** Familienbildung: offers and courses with their sessions. */
-const offers = registerEntries('familyEducationOffers');
+export const familyEducationOffers = registerEntries('familyEducationOffers');
 
-export const addFamilyEducationOffer = offers.add;
-export const updateFamilyEducationOffer = offers.update;
-export const deleteFamilyEducationOffer = offers.remove;
+export const addFamilyEducationOffer = familyEducationOffers.add;
+export const updateFamilyEducationOffer = familyEducationOffers.update;
+export const deleteFamilyEducationOffer = familyEducationOffers.remove;

@@ -1,13 +1,13 @@
 import { registerEntries } from './entries';
 
 /** Erziehungsberatung: the office-hour plan and the log of sessions held. */
-const plans = registerEntries('officeHourPlans');
-const sessions = registerEntries('officeHourSessions');
+export const officeHourPlans = registerEntries('officeHourPlans');
+export const officeHourSessions = registerEntries('officeHourSessions');
 
-export const addOfficeHourPlan = plans.add;
-export const updateOfficeHourPlan = plans.update;
-export const deleteOfficeHourPlan = plans.remove;
+export const addOfficeHourPlan = officeHourPlans.add;
+export const updateOfficeHourPlan = officeHourPlans.update;
+export const deleteOfficeHourPlan = officeHourPlans.remove;
 
-export const addOfficeHourSession = sessions.add;
-export const updateOfficeHourSession = sessions.update;
-export const deleteOfficeHourSession = sessions.remove;
+export const addOfficeHourSession = officeHourSessions.add;
+export const updateOfficeHourSession = officeHourSessions.update;
+export const deleteOfficeHourSession = officeHourSessions.remove;
