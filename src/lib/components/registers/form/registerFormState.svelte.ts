@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import type { z } from 'zod';
-import type { PreparedAttachment } from '$lib/client/media/attachment';
+import type { AttachmentCheck, PreparedAttachment } from '$lib/client/media/attachment';
 import { saveValidated, type FieldErrors } from './formInput';
 
 /** What the register screens hand every register form. */
@@ -12,6 +12,12 @@ export interface RegisterFormProps<Entry, Fields> {
 	onsave: (fields: Fields) => Promise<void>;
 	oncancel?: () => void;
 }
+
+/** The props of a form with a written agreement: its file goes with the save, no default date. */
+export type AgreementFormProps<Entry, Fields> = Omit<RegisterFormProps<Entry, Fields>, 'onsave' | 'today'> & {
+	prepareFile: (file: File) => Promise<AttachmentCheck>;
+	onsave: (fields: Fields, file: PreparedAttachment | null) => Promise<void>;
+};
 
 /**
  * The state every register form keeps: its input as typed (strings, so nothing is lost when
