@@ -2,8 +2,11 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
-import { addFamilyEducationOffer, deleteFamilyEducationOffer } from '$lib/client/registers/familyEducation';
-import { savePartner } from '$lib/client/registers/partners';
+import {
+	addFamilyEducationOffer,
+	deleteFamilyEducationOffer
+} from '$lib/client/services/registers/familyEducation';
+import { savePartner } from '$lib/client/services/registers/partners';
 import { registerCitationId, type RegisterCitation } from '$lib/domain/registers/citations';
 import { emptyRegisterData, type RegisterData } from '$lib/domain/registers/registerData';
 import { makeFamilyEducationOffer, makeOfficeHourPlan, makePartner } from '$fixtures/registers';

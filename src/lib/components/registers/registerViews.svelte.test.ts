@@ -3,20 +3,36 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { criterionRuleSchema } from '$lib/domain/criterionRules/schema';
 import { calendarYear, kindergartenYear } from '$lib/domain/periods';
-import { emptyRegisterData } from '$lib/domain/registers/registerData';
+import { emptyRegisterData, type RegisterData } from '$lib/domain/registers/registerData';
 import { computeAllRegisterSummaries } from '$lib/domain/registers/summaries/all';
-import { summariseFamilyEducation } from '$lib/domain/registers/summaries/familyEducation';
-import { summariseOfficeHours } from '$lib/domain/registers/summaries/officeHours';
 import { makeFamilyEducationOffer, makeOfficeHourSession, makePartner } from '$fixtures/registers';
 import CriterionRegisterSummaryView from './CriterionRegisterSummaryView.svelte';
 import FamilyEducationRegister from './FamilyEducationRegister.svelte';
 import OfficeHoursRegister from './OfficeHoursRegister.svelte';
 import RegisterOverview from './RegisterOverview.svelte';
+import { familyEducationOffers } from '$lib/client/services/registers/familyEducation';
+
+// The screens call the register services; these tests only look at what the screens show and ask.
+vi.mock('$lib/client/services/registers/familyEducation', () => ({
+	familyEducationOffers: {
+		add: vi.fn(() => Promise.resolve()),
+		update: vi.fn(() => Promise.resolve()),
+		remove: vi.fn(() => Promise.resolve())
+	}
+}));
 
 const TODAY = '2026-11-21';
 const cy2026 = calendarYear('2026-01-01');
-const noop = () => Promise.resolve();
-const crud = () => ({ add: vi.fn(noop), update: vi.fn(noop), remove: vi.fn(noop) });
+const screenProps = (data: Partial<RegisterData>, period = cy2026) => {
+	const all = { ...emptyRegisterData(), ...data };
+	return {
+		facilityId: 'f1',
+		period,
+		today: TODAY,
+		data: all,
+		summaries: computeAllRegisterSummaries(all, period, TODAY)
+	};
+};
 
 describe('criterion register summary', () => {
 	it('suggests "laut Register erfüllt" with its reasons, never more', () => {
@@ -77,15 +93,7 @@ describe('register pages', () => {
 				date: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`
 			})
 		);
-		render(OfficeHoursRegister, {
-			period: cy2026,
-			today: TODAY,
-			plans: [],
-			sessions,
-			summary: summariseOfficeHours([], sessions, cy2026, TODAY),
-			actions: { plans: crud(), sessions: crud() },
-			download: vi.fn()
-		});
+		render(OfficeHoursRegister, { ...screenProps({ officeHourSessions: sessions }), download: vi.fn() });
 		const list = screen.getByRole('region', { name: 'Gehaltene Sprechstunden' });
 		expect(within(list).getByRole('heading', { name: 'Dezember 2026' })).toBeInTheDocument();
 		expect(within(list).getAllByRole('listitem')).toHaveLength(100);
@@ -106,12 +114,7 @@ describe('register pages', () => {
 			]
 		});
 		render(FamilyEducationRegister, {
-			period: cy2026,
-			today: TODAY,
-			offers: [offer],
-			partners: [partner],
-			summary: summariseFamilyEducation([offer], cy2026),
-			actions: crud(),
+			...screenProps({ familyEducationOffers: [offer], partners: [partner] }),
 			download
 		});
 		expect(screen.getByText(/Väter-Kind-Samstag/)).toBeInTheDocument();
@@ -125,23 +128,18 @@ describe('register pages', () => {
 
 	it('ask before deleting and delete only when confirmed', async () => {
 		const user = userEvent.setup();
-		const actions = crud();
+		vi.mocked(familyEducationOffers.remove).mockClear();
 		const offer = makeFamilyEducationOffer({ title: 'Elternkurs A' });
 		const confirm = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true);
 		render(FamilyEducationRegister, {
-			period: cy2026,
-			today: TODAY,
-			offers: [offer],
-			partners: [],
-			summary: summariseFamilyEducation([offer], cy2026),
-			actions,
+			...screenProps({ familyEducationOffers: [offer] }),
 			download: vi.fn(),
 			confirm
 		});
 		await user.click(screen.getByRole('button', { name: 'Elternkurs A löschen' }));
-		expect(actions.remove).not.toHaveBeenCalled();
+		expect(familyEducationOffers.remove).not.toHaveBeenCalled();
 		await user.click(screen.getByRole('button', { name: 'Elternkurs A löschen' }));
-		expect(actions.remove).toHaveBeenCalledWith(offer.id);
+		expect(familyEducationOffers.remove).toHaveBeenCalledWith(offer.id);
 		expect(screen.getByRole('status')).toHaveTextContent('„Elternkurs A“ wurde gelöscht.');
 	});
 

@@ -3,7 +3,7 @@ import { db } from '$lib/client/db';
 import { nowIso } from '$lib/client/db/ids';
 import { getActor } from '$lib/client/db/meta';
 import { readActiveFacility, readEvidence, readStatuses } from '$lib/client/db/queries';
-import { loadRegisterData } from '$lib/client/registers/registerData';
+import { loadRegisterData } from '$lib/client/services/registers/registerData';
 import { today } from '$lib/domain/dates';
 import { buildDossierSnapshot } from '$lib/domain/dossier/projection';
 import type { DossierSnapshot } from '$lib/domain/dossier/snapshot';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
+import { freshWorkspace } from '../../../../../tests/fixtures/db/testWorkspace';
 import { putRecord } from '$lib/client/db/changes';
 import { loadAgreementAlerts } from './agreementAlerts';
 import { deletePartner, savePartner } from './partners';

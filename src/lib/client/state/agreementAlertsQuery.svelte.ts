@@ -2,7 +2,7 @@ import { readiness } from '$lib/client/state/readiness.svelte';
 import { stateQuery } from '$lib/client/state/liveQuery.svelte';
 import { workspace } from '$lib/client/state/workspace.svelte';
 import type { AgreementAlert } from '$lib/domain/registers/summaries/agreements';
-import { loadAgreementAlerts } from './agreementAlerts';
+import { loadAgreementAlerts } from '$lib/client/services/registers/agreementAlerts';
 
 const NONE: readonly AgreementAlert[] = [];
 

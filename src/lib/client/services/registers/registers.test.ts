@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { blobOf, freshWorkspace, useCloneableBlob } from '../../../../tests/fixtures/db/testWorkspace';
+import { blobOf, freshWorkspace, useCloneableBlob } from '../../../../../tests/fixtures/db/testWorkspace';
 import { RecordValidationError } from '$lib/client/db/errors';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { calendarYear } from '$lib/domain/periods';

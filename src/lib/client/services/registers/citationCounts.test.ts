@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
+import { freshWorkspace } from '../../../../../tests/fixtures/db/testWorkspace';
 import { builtInCatalogue } from '$lib/client/services/catalogue';
 import { addEvidence } from '$lib/client/services/evidence';
 import { readiness } from '$lib/client/state/readiness.svelte';

@@ -8,7 +8,7 @@ import type { ReviewPeriod } from '$lib/domain/periods';
 import { PERIOD_PARAM, chosenPeriod, periodOptions } from '$lib/domain/registers/periodChoice';
 import { emptyRegisterData, type RegisterData } from '$lib/domain/registers/registerData';
 import { computeAllRegisterSummaries, type RegisterSummaries } from '$lib/domain/registers/summaries/all';
-import { loadRegisterData } from './registerData';
+import { loadRegisterData } from '$lib/client/services/registers/registerData';
 
 export { PERIOD_PARAM };
 

@@ -5,11 +5,11 @@ import { registerEntries, type RegisterFields } from './entries';
 import { withAgreementFile } from './partners';
 
 /** Profilbereich Prävention: one profile per facility, and its offers. */
-const offers = registerEntries('preventionOffers');
+export const preventionOffers = registerEntries('preventionOffers');
 
-export const addPreventionOffer = offers.add;
-export const updatePreventionOffer = offers.update;
-export const deletePreventionOffer = offers.remove;
+export const addPreventionOffer = preventionOffers.add;
+export const updatePreventionOffer = preventionOffers.update;
+export const deletePreventionOffer = preventionOffers.remove;
 
 /**
  * Creates or changes the facility's prevention profile. Its id is derived from the facility, so two

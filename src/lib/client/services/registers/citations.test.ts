@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
+import { freshWorkspace } from '../../../../../tests/fixtures/db/testWorkspace';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { citeRegisterEntry, readRegisterCitations, removeRegisterCitation } from './citations';
 

@@ -1,0 +1,81 @@
+import { untrack } from 'svelte';
+import type { z } from 'zod';
+import type { AttachmentCheck, PreparedAttachment } from '$lib/client/media/attachment';
+import { saveValidated, type FieldErrors } from './formInput';
+
+/** What the register screens hand every register form. */
+export interface RegisterFormProps<Entry, Fields> {
+	/** The entry to change; none for a new one. */
+	initial?: Entry;
+	today: string;
+	unsavedKey: string;
+	onsave: (fields: Fields) => Promise<void>;
+	oncancel?: () => void;
+}
+
+/** The props of a form with a written agreement: its file goes with the save, no default date. */
+export type AgreementFormProps<Entry, Fields> = Omit<RegisterFormProps<Entry, Fields>, 'onsave' | 'today'> & {
+	prepareFile: (file: File) => Promise<AttachmentCheck>;
+	onsave: (fields: Fields, file: PreparedAttachment | null) => Promise<void>;
+};
+
+/**
+ * The state every register form keeps: its input as typed (strings, so nothing is lost when
+ * validation fails), the field errors, a picked file, and the validate-and-save on submit.
+ * `RegisterForm` shows it; the form only lays out its fields and maps its draft to the schema.
+ */
+export class RegisterFormState<Draft extends Record<string, unknown>, S extends z.ZodType> {
+	draft: Draft = $state() as Draft;
+	errors = $state<FieldErrors>({});
+	/** A picked agreement file, not stored yet; it goes with the save. */
+	file = $state<PreparedAttachment | null>(null);
+	readonly #start: string;
+	readonly #schema: S;
+	readonly #candidate: (draft: Draft) => unknown;
+	readonly #save: (value: z.output<S>, file: PreparedAttachment | null) => Promise<unknown>;
+	readonly #compared: (draft: Draft) => unknown;
+
+	/**
+	 * `start` reads the form's props once, untracked: a form starts from what it was opened with.
+	 * `compared` is what of the draft counts for „changed“ (all of it unless said otherwise).
+	 */
+	constructor(
+		start: () => Draft,
+		schema: S,
+		candidate: (draft: Draft) => unknown,
+		save: (value: z.output<S>, file: PreparedAttachment | null) => Promise<unknown>,
+		compared: (draft: Draft) => unknown = (draft) => draft
+	) {
+		this.draft = untrack(start);
+		this.#compared = compared;
+		this.#start = JSON.stringify(compared(this.draft));
+		this.#schema = schema;
+		this.#candidate = candidate;
+		this.#save = save;
+	}
+
+	/** The form holds input that is not saved yet. */
+	get dirty(): boolean {
+		return this.file !== null || JSON.stringify(this.#compared(this.draft)) !== this.#start;
+	}
+
+	get hasErrors(): boolean {
+		return Object.values(this.errors).some(Boolean);
+	}
+
+	/** Validates and saves; false when the input is invalid (the errors are then on the fields). */
+	submit = async (): Promise<boolean> => {
+		const failed = await saveValidated(this.#schema, this.#candidate(this.draft), (value) =>
+			this.#save(value, this.file)
+		);
+		this.errors = failed ?? {};
+		if (failed !== null) return false;
+		this.file = null;
+		return true;
+	};
+}
+
+/** An empty choice means „nothing chosen“, for the schema's „bitte wählen“ message. */
+export function chosen<T extends string>(value: T | ''): T | undefined {
+	return value === '' ? undefined : value;
+}

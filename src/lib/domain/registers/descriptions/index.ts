@@ -1,0 +1,21 @@
+import { childmindingRegister } from './childminding';
+import { REGISTER_SEGMENTS, type RegisterDescription, type RegisterSegment } from './description';
+import { familyEducationRegister } from './familyEducation';
+import { officeHoursRegister } from './officeHours';
+import { partnersRegister } from './partners';
+import { preventionRegister } from './prevention';
+
+export * from './description';
+
+/** The registers in the order the overview shows them. */
+export const registerDescriptions: Record<RegisterSegment, RegisterDescription> = {
+	sprechstunden: officeHoursRegister,
+	familienbildung: familyEducationRegister,
+	kindertagespflege: childmindingRegister,
+	partner: partnersRegister,
+	praevention: preventionRegister
+};
+
+export function isRegisterSegment(segment: string): segment is RegisterSegment {
+	return (REGISTER_SEGMENTS as readonly string[]).includes(segment);
+}
