@@ -36,6 +36,7 @@ describe('office-hour plan form', () => {
 		await user.type(screen.getByLabelText('Ende'), '16:00');
 		await user.type(screen.getByLabelText('Beratungsstelle'), '  EB Nord ');
 		await user.click(screen.getByRole('button', { name: 'Speichern' }));
+		await vi.waitFor(() => expect(onsave).toHaveBeenCalled());
 		expect(onsave).toHaveBeenCalledWith({
 			weekday: 2,
 			startTime: '14:00',

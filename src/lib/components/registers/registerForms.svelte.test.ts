@@ -48,6 +48,7 @@ describe('register forms with bad input', () => {
 		await user.type(screen.getByLabelText('Anzahl der Kontakte'), '4');
 		await user.selectOptions(screen.getByLabelText('Thema'), 'Entwicklung des Kindes');
 		await user.click(saveButton());
+		await vi.waitFor(() => expect(onsave).toHaveBeenCalled());
 		expect(onsave).toHaveBeenCalledWith({
 			date: TODAY,
 			durationMinutes: 90,
@@ -220,6 +221,7 @@ describe('register forms with bad input', () => {
 		await user.selectOptions(screen.getByLabelText('Rolle des Familienzentrums'), 'Lokale Anlaufstelle');
 		await user.type(screen.getByLabelText('Name des Netzwerks oder Programms'), 'Frühe Hilfen Musterstadt');
 		await user.click(saveButton());
+		await vi.waitFor(() => expect(onsave).toHaveBeenCalled());
 		expect(onsave).toHaveBeenCalledOnce();
 		expect(screen.getByLabelText('Name des Netzwerks oder Programms')).toHaveAccessibleDescription(
 			'Höchstens 200 Zeichen'

@@ -63,25 +63,3 @@ export function fieldErrorsFromSave(error: unknown): FieldErrors | null {
 	}
 	return null;
 }
-
-/**
- * What every register form does on submit: validate what was typed, then save. Returns null when
- * saved, else the field errors to show (from the schema, or from the service's own validation);
- * anything else a save throws goes on to the form's general error.
- */
-export async function saveValidated<S extends z.ZodType>(
-	schema: S,
-	candidate: unknown,
-	save: (value: z.output<S>) => Promise<unknown>
-): Promise<FieldErrors | null> {
-	const result = validateFields(schema, candidate);
-	if (!result.ok) return result.errors;
-	try {
-		await save(result.value);
-		return null;
-	} catch (error) {
-		const fromSave = fieldErrorsFromSave(error);
-		if (!fromSave) throw error;
-		return fromSave;
-	}
-}

@@ -1,7 +1,10 @@
 import { untrack } from 'svelte';
 import type { z } from 'zod';
 import type { AttachmentCheck, PreparedAttachment } from '$lib/client/media/attachment';
-import { saveValidated, type FieldErrors } from './formInput';
+import { fieldErrorsFromSave, validateFields, type FieldErrors } from './formInput';
+
+/** Runs a save the way the form's draft wants it (see `FormDraft.save`): null when saved. */
+type Keep = (save: () => Promise<FieldErrors | null>) => Promise<FieldErrors | null>;
 
 /** What the register screens hand every register form. */
 export interface RegisterFormProps<Entry, Fields> {
@@ -63,11 +66,27 @@ export class RegisterFormState<Draft extends Record<string, unknown>, S extends 
 		return Object.values(this.errors).some(Boolean);
 	}
 
-	/** Validates and saves; false when the input is invalid (the errors are then on the fields). */
-	submit = async (): Promise<boolean> => {
-		const failed = await saveValidated(this.#schema, this.#candidate(this.draft), (value) =>
-			this.#save(value, this.file)
-		);
+	/**
+	 * Validates, then saves through `keep` (the form's draft, which is forgotten as the save starts);
+	 * false when the input is invalid (the errors are then on the fields). Validation comes first,
+	 * so its messages show at once and invalid input stays kept as a draft.
+	 */
+	submit = async (keep: Keep = (save) => save()): Promise<boolean> => {
+		const checked = validateFields(this.#schema, this.#candidate(this.draft));
+		if (!checked.ok) {
+			this.errors = checked.errors;
+			return false;
+		}
+		const failed = await keep(async () => {
+			try {
+				await this.#save(checked.value, this.file);
+				return null;
+			} catch (error) {
+				const fromSave = fieldErrorsFromSave(error);
+				if (!fromSave) throw error;
+				return fromSave;
+			}
+		});
 		this.errors = failed ?? {};
 		if (failed !== null) return false;
 		this.file = null;
