@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citableEntries, citableEntryIndex, citableEntryLink } from './citableEntries';
-import { countCitationsByCriterion, registerCitationId, registerCitationSchema } from './citations';
+import { countCitationsByCriterion } from './citationCounts';
+import { registerCitationId, registerCitationSchema } from './citations';
 import { emptyRegisterData, type RegisterData } from './registerData';
 import {
 	makeChildminderContact,

@@ -62,5 +62,3 @@ export function registerCitationId(
 ): string {
 	return `${criterionId}~${TABLE_CODES[registerTable]}~${entryId}`;
 }
-
-export { countCitationsByCriterion } from './citationCounts';
