@@ -13,6 +13,14 @@ export const REGISTER_SEGMENTS = [
 ] as const;
 export type RegisterSegment = (typeof REGISTER_SEGMENTS)[number];
 
+/**
+ * Whether `segment` names a register page. The route matcher uses it, and matchers load before the
+ * client hook turns off zod's eval probe (see hooks.client.ts), so this module builds no schema.
+ */
+export function isRegisterSegment(segment: string): segment is RegisterSegment {
+	return (REGISTER_SEGMENTS as readonly string[]).includes(segment);
+}
+
 /** One kind of entry a register page lists and edits: its table, schema and CSV export. */
 export interface RegisterTableDescription {
 	/** The form kind in draft keys (`register:<draftRegister>:<kind>:<id>`). */

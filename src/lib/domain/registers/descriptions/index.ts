@@ -1,5 +1,5 @@
 import { childmindingRegister } from './childminding';
-import { REGISTER_SEGMENTS, type RegisterDescription, type RegisterSegment } from './description';
+import type { RegisterDescription, RegisterSegment } from './description';
 import { familyEducationRegister } from './familyEducation';
 import { officeHoursRegister } from './officeHours';
 import { partnersRegister } from './partners';
@@ -15,7 +15,3 @@ export const registerDescriptions: Record<RegisterSegment, RegisterDescription> 
 	partner: partnersRegister,
 	praevention: preventionRegister
 };
-
-export function isRegisterSegment(segment: string): segment is RegisterSegment {
-	return (REGISTER_SEGMENTS as readonly string[]).includes(segment);
-}
