@@ -59,7 +59,6 @@ export const childmindingRegister: RegisterDescription = {
 			},
 			table: 'childminderContacts',
 			schema: childminderContactInputSchema,
-			labels: { kind: childminderContactKindLabels },
 			fields: childminderContactFieldSpecs,
 			csv: {
 				name: 'kindertagespflege',
@@ -78,7 +77,6 @@ export const childmindingRegister: RegisterDescription = {
 			},
 			table: 'childminderArrangements',
 			schema: childminderArrangementInputSchema,
-			labels: { kind: childminderArrangementKindLabels },
 			fields: childminderArrangementFieldSpecs,
 			csv: {
 				name: 'kindertagespflege-vereinbarungen',

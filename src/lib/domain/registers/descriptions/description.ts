@@ -20,9 +20,7 @@ export interface RegisterTableDescription {
 	table: RegisterTableName;
 	/** What the form checks before saving; the service checks the full record again. */
 	schema: z.ZodType;
-	/** Labels of the entry's choice fields, by field. */
-	labels: Record<string, Record<string, string>>;
-	/** The form's fields, by draft field: what each control shows (its order is the form's). */
+	/** The form's fields, by draft field: what each control shows, its choices' labels among it. */
 	fields: FieldSpecs;
 	/** The page section that lists and adds these entries: its texts. */
 	section: RegisterSectionTexts;

@@ -58,10 +58,6 @@ export const familyEducationRegister: RegisterDescription = {
 			},
 			table: 'familyEducationOffers',
 			schema: familyEducation.familyEducationOfferInputSchema,
-			labels: {
-				kind: familyEducation.familyEducationKindLabels,
-				location: familyEducation.offerLocationLabels
-			},
 			fields: familyEducationOfferFieldSpecs,
 			csv: {
 				name: 'familienbildung',

@@ -67,7 +67,6 @@ export const officeHoursRegister: RegisterDescription = {
 			},
 			table: 'officeHourPlans',
 			schema: officeHourPlanInputSchema,
-			labels: { weekday: weekdayLabels, place: officeHourPlaceLabels },
 			fields: officeHourPlanFieldSpecs,
 			csv: {
 				name: 'sprechstunden-plan',
@@ -85,7 +84,6 @@ export const officeHoursRegister: RegisterDescription = {
 			},
 			table: 'officeHourSessions',
 			schema: officeHourSessionInputSchema,
-			labels: { topic: officeHourTopicLabels },
 			fields: officeHourSessionFieldSpecs,
 			csv: {
 				name: 'sprechstunden',

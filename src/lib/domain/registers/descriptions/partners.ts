@@ -42,7 +42,6 @@ export const partnersRegister: RegisterDescription = {
 			},
 			table: 'cooperationPartners',
 			schema: cooperationPartnerInputSchema,
-			labels: { kind: partnerKindLabels },
 			fields: cooperationPartnerFieldSpecs,
 			csv: {
 				name: 'kooperationspartner',

@@ -64,7 +64,6 @@ export const preventionRegister: RegisterDescription = {
 			},
 			table: 'preventionProfiles',
 			schema: prevention.preventionProfileInputSchema,
-			labels: { networkKind: prevention.preventionNetworkKindLabels, role: prevention.preventionRoleLabels },
 			fields: preventionProfileFieldSpecs
 		},
 		{
@@ -77,7 +76,6 @@ export const preventionRegister: RegisterDescription = {
 			},
 			table: 'preventionOffers',
 			schema: prevention.preventionOfferInputSchema,
-			labels: { phases: preventionPhaseLabels, offerKinds: preventionOfferKindLabels },
 			fields: preventionOfferFieldSpecs,
 			csv: {
 				name: 'praevention',
