@@ -1,11 +1,42 @@
 import {
+	CHILDMINDER_ARRANGEMENT_KINDS,
+	CHILDMINDER_CONTACT_KINDS,
 	childminderArrangementInputSchema,
 	childminderArrangementKindLabels,
 	childminderContactInputSchema,
 	childminderContactKindLabels
 } from '$lib/domain/registers/childminding';
 import { childminderArrangementsCsv, childminderContactsCsv } from '$lib/domain/registers/csv/registers';
-import type { RegisterDescription } from './description';
+import { validityFieldSpecs, type FieldSpecs, type RegisterDescription } from './description';
+
+/** The fields of a contact's form. */
+export const childminderContactFieldSpecs = {
+	date: { label: 'Datum', type: 'date' },
+	kind: {
+		label: 'Art des Kontakts',
+		type: 'choice',
+		options: CHILDMINDER_CONTACT_KINDS,
+		labels: childminderContactKindLabels
+	},
+	count: { label: 'Anzahl', hint: 'Wie viele Familien oder Personen', type: 'count' }
+} as const satisfies FieldSpecs;
+
+/** The fields of an arrangement's form. */
+export const childminderArrangementFieldSpecs = {
+	kind: {
+		label: 'Art',
+		type: 'choice',
+		options: CHILDMINDER_ARRANGEMENT_KINDS,
+		labels: childminderArrangementKindLabels
+	},
+	label: {
+		label: 'Bezeichnung',
+		hint: 'Nur eine Bezeichnung wie „Tagespflegeperson A“ oder „Fachdienst Stadt“ – keine Namen oder Adressen.',
+		maxlength: 60
+	},
+	description: { label: 'Beschreibung (optional)', type: 'long', maxlength: 2000 },
+	...validityFieldSpecs('Von', 'Bis (optional)')
+} as const satisfies FieldSpecs;
 
 /** Kindertagespflege: information and mediation contacts, and standing arrangements. */
 export const childmindingRegister: RegisterDescription = {
@@ -28,7 +59,7 @@ export const childmindingRegister: RegisterDescription = {
 			},
 			table: 'childminderContacts',
 			schema: childminderContactInputSchema,
-			labels: { kind: childminderContactKindLabels },
+			fields: childminderContactFieldSpecs,
 			csv: {
 				name: 'kindertagespflege',
 				periodic: true,
@@ -46,7 +77,7 @@ export const childmindingRegister: RegisterDescription = {
 			},
 			table: 'childminderArrangements',
 			schema: childminderArrangementInputSchema,
-			labels: { kind: childminderArrangementKindLabels },
+			fields: childminderArrangementFieldSpecs,
 			csv: {
 				name: 'kindertagespflege-vereinbarungen',
 				periodic: true,

@@ -28,8 +28,8 @@ export interface RegisterTableDescription {
 	table: RegisterTableName;
 	/** What the form checks before saving; the service checks the full record again. */
 	schema: z.ZodType;
-	/** Labels of the entry's choice fields, by field. */
-	labels: Record<string, Record<string, string>>;
+	/** The form's fields, by draft field: what each control shows, its choices' labels among it. */
+	fields: FieldSpecs;
 	/** The page section that lists and adds these entries: its texts. */
 	section: RegisterSectionTexts;
 	/** The CSV export: the file's name (as given to `csvFileName`) and its text. */
@@ -38,6 +38,39 @@ export interface RegisterTableDescription {
 		periodic: boolean;
 		build: (data: RegisterData, period: ReviewPeriod, today: string) => string;
 	};
+}
+
+/** How a form shows one field: a text, number, date or time input, a text area or a select. */
+export interface FieldSpec {
+	label: string;
+	/** `count` is a text input on purpose: what was typed („2,5“, „-1“) stays visible next to its message. */
+	type?: 'text' | 'count' | 'date' | 'time' | 'long' | 'choice';
+	hint?: string;
+	maxlength?: number;
+	/** For `choice`: the values to choose from, shown by `labels`. */
+	options?: readonly string[];
+	labels?: Readonly<Record<string, string>> | Readonly<Record<number, string>>;
+	/** For `choice`: the empty first option; null for a select that always has a value. */
+	none?: string | null;
+}
+
+/** How a form shows a list field as a group of checkboxes, one for each option. */
+export interface CheckboxGroupSpec<T extends string = string> {
+	legend: string;
+	hint?: string;
+	options: readonly T[];
+	labels: Readonly<Record<T, string>>;
+}
+
+/** The fields of one form, by draft field. */
+export type FieldSpecs = Readonly<Record<string, FieldSpec | CheckboxGroupSpec>>;
+
+/** The two dates of an entry that holds for a span of time; `validTo` may stay empty. */
+export function validityFieldSpecs(from: string, to: string) {
+	return {
+		validFrom: { label: from, type: 'date' },
+		validTo: { label: to, type: 'date' }
+	} as const satisfies FieldSpecs;
 }
 
 /** The German texts of a register section; `{period}` in `empty` stands for the period's label. */

@@ -1,12 +1,47 @@
 import { officeHourPlansCsv, officeHourSessionsCsv } from '$lib/domain/registers/csv/registers';
 import {
 	officeHourPlaceLabels,
+	officeHourPlaceSchema,
 	officeHourPlanInputSchema,
 	officeHourSessionInputSchema,
 	officeHourTopicLabels,
+	officeHourTopicSchema,
 	weekdayLabels
 } from '$lib/domain/registers/officeHours';
-import type { RegisterDescription } from './description';
+import { validityFieldSpecs, type FieldSpecs, type RegisterDescription } from './description';
+
+/** The fields of a plan's form. */
+export const officeHourPlanFieldSpecs = {
+	weekday: { label: 'Wochentag', type: 'choice', options: Object.keys(weekdayLabels), labels: weekdayLabels },
+	startTime: { label: 'Beginn', type: 'time' },
+	endTime: { label: 'Ende', type: 'time' },
+	counsellingService: {
+		label: 'Beratungsstelle',
+		hint: 'Die Organisation, z. B. „Erziehungsberatungsstelle Nord“.',
+		maxlength: 200
+	},
+	place: {
+		label: 'Ort',
+		type: 'choice',
+		options: officeHourPlaceSchema.options,
+		labels: officeHourPlaceLabels,
+		none: null
+	},
+	...validityFieldSpecs('Gilt ab', 'Gilt bis (optional)')
+} as const satisfies FieldSpecs;
+
+/** The fields of a session's form; the plan is picked by the form itself. */
+export const officeHourSessionFieldSpecs = {
+	date: { label: 'Datum', type: 'date' },
+	durationMinutes: { label: 'Dauer in Minuten', type: 'count' },
+	contacts: { label: 'Anzahl der Kontakte', type: 'count' },
+	topic: {
+		label: 'Thema',
+		type: 'choice',
+		options: officeHourTopicSchema.options,
+		labels: officeHourTopicLabels
+	}
+} as const satisfies FieldSpecs;
 
 /** Erziehungsberatung: the plan of regular office hours and the log of sessions held. */
 export const officeHoursRegister: RegisterDescription = {
@@ -32,7 +67,7 @@ export const officeHoursRegister: RegisterDescription = {
 			},
 			table: 'officeHourPlans',
 			schema: officeHourPlanInputSchema,
-			labels: { weekday: weekdayLabels, place: officeHourPlaceLabels },
+			fields: officeHourPlanFieldSpecs,
 			csv: {
 				name: 'sprechstunden-plan',
 				periodic: false,
@@ -49,7 +84,7 @@ export const officeHoursRegister: RegisterDescription = {
 			},
 			table: 'officeHourSessions',
 			schema: officeHourSessionInputSchema,
-			labels: { topic: officeHourTopicLabels },
+			fields: officeHourSessionFieldSpecs,
 			csv: {
 				name: 'sprechstunden',
 				periodic: true,

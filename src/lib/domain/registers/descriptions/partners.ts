@@ -1,6 +1,25 @@
 import { partnersCsv } from '$lib/domain/registers/csv/registers';
-import { cooperationPartnerInputSchema, partnerKindLabels } from '$lib/domain/registers/partners';
-import type { RegisterDescription } from './description';
+import {
+	cooperationPartnerInputSchema,
+	PARTNER_KINDS,
+	partnerKindLabels
+} from '$lib/domain/registers/partners';
+import type { FieldSpecs, RegisterDescription } from './description';
+
+/** The fields of a partner's form; the written agreement has its own fields. */
+export const cooperationPartnerFieldSpecs = {
+	name: {
+		label: 'Name der Organisation',
+		hint: 'z. B. „Caritas-Erziehungsberatungsstelle Nord“ – keine Privatpersonen.',
+		maxlength: 200
+	},
+	kind: { label: 'Art des Partners', type: 'choice', options: PARTNER_KINDS, labels: partnerKindLabels },
+	contactRole: {
+		label: 'Ansprechrolle (optional)',
+		hint: 'Eine Funktion wie „Leitung der Beratungsstelle“, kein Name.',
+		maxlength: 120
+	}
+} as const satisfies FieldSpecs;
 
 /** Kooperationspartner and their written agreements; not bound to a review period. */
 export const partnersRegister: RegisterDescription = {
@@ -23,7 +42,7 @@ export const partnersRegister: RegisterDescription = {
 			},
 			table: 'cooperationPartners',
 			schema: cooperationPartnerInputSchema,
-			labels: { kind: partnerKindLabels },
+			fields: cooperationPartnerFieldSpecs,
 			csv: {
 				name: 'kooperationspartner',
 				periodic: false,
