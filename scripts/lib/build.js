@@ -37,8 +37,11 @@ export function isBuildFresh() {
 
 function runViteBuild() {
 	return new Promise((resolvePromise, reject) => {
+		// Always what users get: run from Vitest (NODE_ENV=test), the build would carry Svelte's dev
+		// code, and `npm start` or the benchmark after `npm test` would reuse it.
 		const child = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
 			cwd: root,
+			env: { ...process.env, NODE_ENV: 'production' },
 			stdio: ['ignore', 'inherit', 'inherit']
 		});
 		child.on('error', reject);
