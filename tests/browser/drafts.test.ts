@@ -107,12 +107,13 @@ describe('drafts', () => {
 		await page.getByText('Entwurf wiederhergestellt').waitFor();
 		expect(dialogs).toEqual([]);
 
-		// Once saved, the draft is gone: the page opens without the form.
+		// Once saved, the draft is gone: the page opens without the form. (Exact names: the field's hint
+		// „z. B. „Caritas-Erziehungsberatungsstelle Nord““ holds the name too.)
 		await page.getByRole('button', { name: 'Speichern' }).click();
-		await page.getByText('Erziehungsberatungsstelle Nord').first().waitFor();
+		await page.getByText('„Erziehungsberatungsstelle Nord“ ist gespeichert.').waitFor();
 		await page.reload();
 		await page.getByRole('heading', { level: 1, name: 'Kooperationspartner' }).waitFor({ timeout: 15_000 });
-		await page.getByText('Erziehungsberatungsstelle Nord').first().waitFor();
+		await page.getByText('Erziehungsberatungsstelle Nord', { exact: true }).waitFor();
 		await expect(page.getByLabel('Name der Organisation').count()).resolves.toBe(0);
 	});
 

@@ -87,6 +87,29 @@ describe('FormDraft', () => {
 		expect(await stored('probe:7')).toBeUndefined();
 	});
 
+	it('keeps the input again when the page ends during the save, and forgets it once saved', async () => {
+		const user = userEvent.setup();
+		let finish: (ok: boolean) => void = () => {};
+		let started = false;
+		const store = () =>
+			new Promise<boolean>((resolve) => {
+				started = true;
+				finish = resolve;
+			});
+		render(FormDraftHarness, { draftKey: 'probe:8', store });
+		await user.type(screen.getByLabelText('Text'), 'Sprechstunde');
+		await expect.poll(() => stored('probe:8')).toEqual({ text: 'Sprechstunde' });
+
+		await user.click(screen.getByRole('button', { name: 'Speichern' }));
+		await expect.poll(() => started).toBe(true);
+		window.dispatchEvent(new Event('pagehide'));
+		await flushDrafts();
+		expect(await stored('probe:8')).toEqual({ text: 'Sprechstunde' });
+
+		finish(true);
+		await expect.poll(() => stored('probe:8')).toBeUndefined();
+	});
+
 	it('goes back to the saved value and forgets the draft when the user discards it', async () => {
 		const user = userEvent.setup();
 		await writeDraft(db.name, 'probe:5', { text: 'alter Entwurf' });

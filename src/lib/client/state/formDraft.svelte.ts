@@ -30,12 +30,12 @@ export interface RestoredDraft {
 
 // Not reactive on purpose: only the page-hide and database listeners read it.
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
-const live = new Set<{ flush(): Promise<void> }>();
+const live = new Set<{ flush(leaving?: boolean): Promise<void> }>();
 let listening = false;
 
 /** Writes every pending draft now: the page is being hidden, closed or its database taken away. */
 export function flushDrafts(): Promise<void> {
-	return Promise.all([...live].map((draft) => draft.flush())).then(() => undefined);
+	return Promise.all([...live].map((draft) => draft.flush(true))).then(() => undefined);
 }
 
 function listen(): void {
@@ -78,6 +78,10 @@ export class FormDraft<T> implements RestoredDraft {
 	#queue: Promise<void> = Promise.resolve();
 	/** A save is under way: no draft is written until it has ended (see `save`). */
 	#saving = false;
+	/** While a save runs: the input being saved, in case the page ends before the save is through. */
+	#unsaved: string | null = null;
+	/** The page was hidden or left during the save, and the input was kept as a draft again. */
+	#keptDuringSave = false;
 
 	constructor(options: FormDraftOptions<T>) {
 		this.#options = options;
@@ -130,9 +134,21 @@ export class FormDraft<T> implements RestoredDraft {
 		this.#timer = setTimeout(() => void this.flush(), this.#options.delayMs ?? DRAFT_SAVE_DELAY_MS);
 	}
 
-	/** Writes a pending change now. */
-	flush(): Promise<void> {
-		if (this.#saving) return this.#queue;
+	/**
+	 * Writes a pending change now. `leaving`: the page is hidden or closing; during a save the input
+	 * is then kept again, since an ended page also ends a save that is not through.
+	 */
+	flush(leaving = false): Promise<void> {
+		if (this.#saving) {
+			const unsaved = this.#unsaved;
+			if (!leaving || unsaved === null || this.#keptDuringSave) return this.#queue;
+			this.#keptDuringSave = true;
+			// At once, not behind the queue: the page may not run another turn. IndexedDB runs it
+			// after the removal that the save started earlier.
+			return writeDraft(this.#workspace, this.#options.key, JSON.parse(unsaved) as unknown).catch(
+				(error: unknown) => console.error('Keeping the draft failed', error)
+			);
+		}
 		clearTimeout(this.#timer);
 		const next = this.#pending;
 		this.#pending = undefined;
@@ -168,6 +184,8 @@ export class FormDraft<T> implements RestoredDraft {
 	async save<R>(task: () => Promise<R>, succeeded: (result: R) => boolean = () => true): Promise<R> {
 		const json = JSON.stringify($state.snapshot(this.#options.read()));
 		this.#saving = true;
+		this.#unsaved = json;
+		this.#keptDuringSave = false;
 		let ok = false;
 		try {
 			// Only a written draft is worth the wait; input not yet written is simply not written.
@@ -179,9 +197,12 @@ export class FormDraft<T> implements RestoredDraft {
 			return result;
 		} finally {
 			this.#saving = false;
+			this.#unsaved = null;
 			if (ok) {
 				this.#saved = json;
 				this.restored = false;
+				// Kept while the page was hidden, and saved after all: forget it again.
+				if (this.#keptDuringSave) void this.#remove();
 			}
 			this.#keepCurrent();
 		}
