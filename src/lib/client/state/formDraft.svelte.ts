@@ -60,7 +60,7 @@ export function storedDraftKeys(prefix: string): Promise<string[]> {
 /**
  * Keeps a form's input as a draft in IndexedDB while the user types (debounced, and at once when
  * the page is hidden or closed), restores it when the form opens again, and removes it when the form
- * is saved (`clear`) or discarded (`discard`). Create it while the form component initialises.
+ * is saved (`save`) or discarded (`discard`). Create it while the form component initialises.
  */
 export class FormDraft<T> implements RestoredDraft {
 	/** A stored draft was put into the form and is neither saved nor discarded yet. */
@@ -76,9 +76,10 @@ export class FormDraft<T> implements RestoredDraft {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** Writes and removals run in order, so a late write never brings back a removed draft. */
 	#queue: Promise<void> = Promise.resolve();
-	/** A save is under way: no draft is written until it has ended (see `save`). */
-	#saving = false;
-	/** While a save runs: the input being saved, in case the page ends before the save is through. */
+	/**
+	 * While a save runs (see `save`): the input being saved, in case the page ends before the save is
+	 * through. No other draft is written until the save has ended.
+	 */
 	#unsaved: string | null = null;
 	/** The page was hidden or left during the save, and the input was kept as a draft again. */
 	#keptDuringSave = false;
@@ -96,7 +97,7 @@ export class FormDraft<T> implements RestoredDraft {
 			// Typed back to what is saved: nothing of the draft is left to point out.
 			if (!dirty) this.restored = false;
 			if (json !== this.#saved) this.#saved = null;
-			if (this.#saving) return;
+			if (this.#unsaved !== null) return;
 			this.#schedule(dirty && this.#saved === null ? json : null);
 		});
 
@@ -139,9 +140,9 @@ export class FormDraft<T> implements RestoredDraft {
 	 * is then kept again, since an ended page also ends a save that is not through.
 	 */
 	flush(leaving = false): Promise<void> {
-		if (this.#saving) {
-			const unsaved = this.#unsaved;
-			if (!leaving || unsaved === null || this.#keptDuringSave) return this.#queue;
+		const unsaved = this.#unsaved;
+		if (unsaved !== null) {
+			if (!leaving || this.#keptDuringSave) return this.#queue;
 			this.#keptDuringSave = true;
 			// At once, not behind the queue: the page may not run another turn. IndexedDB runs it
 			// after the removal that the save started earlier.
@@ -183,7 +184,6 @@ export class FormDraft<T> implements RestoredDraft {
 	 */
 	async save<R>(task: () => Promise<R>, succeeded: (result: R) => boolean = () => true): Promise<R> {
 		const json = JSON.stringify($state.snapshot(this.#options.read()));
-		this.#saving = true;
 		this.#unsaved = json;
 		this.#keptDuringSave = false;
 		let ok = false;
@@ -196,7 +196,6 @@ export class FormDraft<T> implements RestoredDraft {
 			ok = succeeded(result);
 			return result;
 		} finally {
-			this.#saving = false;
 			this.#unsaved = null;
 			if (ok) {
 				this.#saved = json;
@@ -215,13 +214,6 @@ export class FormDraft<T> implements RestoredDraft {
 		if (!this.#options.dirty() || this.#saved !== null) return;
 		this.#pending = json;
 		void this.flush();
-	}
-
-	/** The form was saved: its input is no draft any more (until the user changes it again). */
-	clear(): Promise<void> {
-		this.#saved = JSON.stringify($state.snapshot(this.#options.read()));
-		this.restored = false;
-		return this.#remove();
 	}
 
 	/** The user discards the restored draft: the form shows the saved state again. */
