@@ -53,6 +53,13 @@ export const recordBaseSchema = z.object({
 });
 export type RecordBase = z.infer<typeof recordBaseSchema>;
 
+/**
+ * The site (Kita of a Verbund) an entry belongs to: a `verbundMembers` id, or the facility's own id for
+ * the Kita that holds the profile; null or absent when it is not tied to one site (a single centre,
+ * or joint). Optional, so records written before Verbund sites existed stay valid as they are.
+ */
+export const siteIdSchema = keySchema(120).nullable().optional();
+
 export const verbundMemberSchema = z.object({
 	id: keySchema(120),
 	name: z.string().min(1, 'Bitte einen Namen angeben').max(200),
@@ -77,7 +84,11 @@ export const facilityProfileSchema = recordBaseSchema.extend({
 	// Limits as a dossier hand-in accepts them (dossier.ts), so a valid profile never fails one.
 	chosenProfileAreas: z.array(keySchema(40)).max(20).default([]),
 	catalogueId: keySchema(40),
-	catalogueVersion: keySchema(60)
+	catalogueVersion: keySchema(60),
+	/** Verbund: the site that receives the grant (Zuschussempfänger); null: the profile's own Kita. */
+	grantRecipientSiteId: keySchema(120).nullable().optional(),
+	/** Verbund: the contact centre (Kontakteinrichtung), which may differ; null: the profile's own Kita. */
+	contactSiteId: keySchema(120).nullable().optional()
 });
 export type FacilityProfile = z.infer<typeof facilityProfileSchema>;
 
@@ -155,7 +166,10 @@ export const evidenceSchema = recordBaseSchema
 			.array(criterionIdSchema)
 			.min(1, 'Bitte mindestens ein Kriterium zuordnen')
 			.max(200, 'Höchstens 200 Kriterien je Nachweis'),
-		attachment: attachmentRefSchema.nullable().default(null)
+		attachment: attachmentRefSchema.nullable().default(null),
+		siteId: siteIdSchema,
+		/** Certification rounds this long-lived evidence was carried over into (besides its own). */
+		carriedIntoRounds: z.array(keySchema(120)).max(20).optional()
 	})
 	.refine((e) => e.kind !== 'link' || e.url !== '', {
 		message: 'Für einen Link bitte die Adresse angeben',

@@ -8,6 +8,8 @@ import type { OfficeHourPlan, OfficeHourSession } from '$lib/domain/registers/of
 import type { CooperationPartner } from '$lib/domain/registers/partners';
 import type { RegisterCitation } from '$lib/domain/registers/citations';
 import type { PreventionOffer, PreventionProfile } from '$lib/domain/registers/prevention';
+import type { Qualification } from '$lib/domain/registers/qualifications';
+import type { CertificationRound } from '$lib/domain/rounds/schema';
 import type { SyncConflict } from '$lib/domain/sync/conflict';
 import { backfillRecordBase } from './upgrades';
 
@@ -108,6 +110,9 @@ export class WorkspaceDb extends Dexie {
 	criterionFeedback!: EntityTable<CriterionFeedback, 'id'>;
 	// Register entries a criterion cites as evidence (issue 4), synced like evidence.
 	registerCitations!: EntityTable<RegisterCitation, 'id'>;
+	// Issue 13: the staff's qualifications (a register) and the centre's certification rounds.
+	qualifications!: EntityTable<Qualification, 'id'>;
+	certificationRounds!: EntityTable<CertificationRound, 'id'>;
 
 	constructor(name = DEFAULT_WORKSPACE_NAME) {
 		super(name);
@@ -152,5 +157,11 @@ export class WorkspaceDb extends Dexie {
 		this.version(5).stores({ criterionFeedback: 'id, facilityId, criterionId, updatedAt' });
 		// v6: register entries cited as evidence, read per facility (counts) and per criterion.
 		this.version(6).stores({ registerCitations: 'id, facilityId, criterionId, updatedAt' });
+		// v7 (issue 13): the qualifications register, certification rounds, and which catalogue
+		// versions a centre has taken over (meta). Site ids on entries need no index: read per facility.
+		this.version(7).stores({
+			qualifications: 'id, facilityId, updatedAt, certificate.sha256',
+			certificationRounds: 'id, facilityId, periodStart, updatedAt'
+		});
 	}
 }

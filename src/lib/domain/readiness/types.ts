@@ -1,5 +1,8 @@
-import type { AreaKind, Catalogue, Criterion } from '../catalogue/schema';
+import type { AreaKind, Catalogue, Criterion, RoundForm, RoundKind } from '../catalogue/schema';
+import type { LocalDate } from '../dates';
+import type { ReviewPeriod } from '../periods';
 import type { CriterionStatusValue } from '../records';
+import type { RegisterData } from '../registers/registerData';
 
 export type ReadinessInput = {
 	catalogue: Catalogue;
@@ -7,6 +10,21 @@ export type ReadinessInput = {
 	statuses: ReadonlyMap<string, CriterionStatusValue>;
 	/** Ids of the Profilbereiche the centre has chosen; other Profilbereiche do not count. */
 	chosenProfileAreas: readonly string[];
+	/**
+	 * The questionnaire of the current round (format 2, `appliesTo`): criteria for other variants do
+	 * not count. Absent: every criterion counts.
+	 */
+	variant?: { form: RoundForm; kind: RoundKind };
+	/**
+	 * What thresholds are counted against (format 2): the registers, the Prüfzeitraum and today.
+	 * Absent: no threshold is reached.
+	 */
+	registers?: { data: RegisterData; period: ReviewPeriod; today: LocalDate };
+	/**
+	 * Verbund sites (the profile's own Kita's id and its `verbundMembers` ids) for criteria and
+	 * thresholds asked per site. Absent or a single site: one joint result.
+	 */
+	sites?: readonly { id: string; name: string }[];
 };
 
 /** Where one counted area stands. Only 'erfuellt' criteria earn points and Basis counts. */

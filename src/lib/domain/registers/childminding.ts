@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordBaseSchema } from '../records';
+import { recordBaseSchema, siteIdSchema } from '../records';
 import {
 	checkRange,
 	onlyWhenValid,
@@ -29,7 +29,9 @@ export const childminderContactKindLabels: Record<ChildminderContactKind, string
 export const childminderContactFields = z.object({
 	date: registerDateSchema,
 	kind: childminderContactKindSchema,
-	count: countSchema(1, 1000, 'Kontakte')
+	count: countSchema(1, 1000, 'Kontakte'),
+	/** Verbund: the Kita it belongs to (records.ts, siteIdSchema). */
+	siteId: siteIdSchema
 });
 export const childminderContactInputSchema = childminderContactFields;
 export const childminderContactSchema = recordBaseSchema.extend(childminderContactFields.shape);
@@ -59,7 +61,9 @@ export const childminderArrangementFields = z.object({
 		.max(60, 'Höchstens 60 Zeichen – bitte nur eine Bezeichnung wie „Tagespflegeperson A“'),
 	description: z.string().trim().max(2000, 'Höchstens 2.000 Zeichen').default(''),
 	validFrom: registerDateSchema,
-	validTo: optionalRegisterDateSchema
+	validTo: optionalRegisterDateSchema,
+	/** Verbund: the Kita it belongs to (records.ts, siteIdSchema). */
+	siteId: siteIdSchema
 });
 export type ChildminderArrangementFields = z.infer<typeof childminderArrangementFields>;
 

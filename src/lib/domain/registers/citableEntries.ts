@@ -7,6 +7,7 @@ import { familyEducationKindLabels } from './familyEducation';
 import { officeHourPlaceLabels, officeHourTopicLabels, weekdayLabels } from './officeHours';
 import { partnerKindLabels } from './partners';
 import { preventionNetworkKindLabels, preventionRoleLabels } from './prevention';
+import { qualificationKindLabels } from './qualifications';
 import type { RegisterData } from './registerData';
 import { preventionPhaseLabels, type WrittenAgreement } from './common';
 
@@ -30,7 +31,8 @@ export const citableRegisterLabels: Record<CitableRegisterTable, string> = {
 	childminderArrangements: 'Kindertagespflege – Vereinbarungen',
 	cooperationPartners: 'Kooperationspartner',
 	preventionProfiles: 'Prävention – Vereinbarung mit der Kommune',
-	preventionOffers: 'Prävention – Angebote'
+	preventionOffers: 'Prävention – Angebote',
+	qualifications: 'Qualifikationen des Teams'
 };
 
 /** The register page of each table. */
@@ -42,7 +44,8 @@ export const citableRegisterPaths = {
 	childminderArrangements: '/register/kindertagespflege',
 	cooperationPartners: '/register/partner',
 	preventionProfiles: '/register/praevention',
-	preventionOffers: '/register/praevention'
+	preventionOffers: '/register/praevention',
+	qualifications: '/register/qualifikationen'
 } as const satisfies Record<CitableRegisterTable, `/register/${string}`>;
 
 /** Registers whose page shows one review period at a time; a link opens the entry's period. */
@@ -173,6 +176,15 @@ function describeTable(data: RegisterData, table: CitableRegisterTable): Citable
 					o.title,
 					`${o.phases.map((ph) => preventionPhaseLabels[ph]).join(', ')} · ${range(o.validFrom, o.validTo)}`,
 					o.validFrom
+				)
+			);
+		case 'qualifications':
+			return data.qualifications.map((q) =>
+				entry(
+					q.id,
+					q.title,
+					`${qualificationKindLabels[q.kind]} · ${q.holder} · ${number.format(q.hours)} Stunden · ${range(q.startDate, q.endDate)}`,
+					q.endDate
 				)
 			);
 	}

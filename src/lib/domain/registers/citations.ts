@@ -16,7 +16,8 @@ export const citableRegisterTableSchema = z.enum(
 		'childminderArrangements',
 		'cooperationPartners',
 		'preventionProfiles',
-		'preventionOffers'
+		'preventionOffers',
+		'qualifications'
 	],
 	{ error: 'Bitte ein Register wählen' }
 );
@@ -47,7 +48,8 @@ const TABLE_CODES: Record<CitableRegisterTable, string> = {
 	childminderArrangements: 'cma',
 	cooperationPartners: 'cop',
 	preventionProfiles: 'prp',
-	preventionOffers: 'pro'
+	preventionOffers: 'pro',
+	qualifications: 'qua'
 };
 
 /**

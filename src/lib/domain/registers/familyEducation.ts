@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordBaseSchema } from '../records';
+import { recordBaseSchema, siteIdSchema } from '../records';
 import { countSchema, preventionPhaseSchema, registerDateSchema } from './common';
 
 /**
@@ -52,7 +52,9 @@ export const familyEducationOfferFields = z.object({
 	languages: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
 	free: z.boolean({ error: 'Bitte angeben, ob das Angebot kostenfrei ist' }),
 	location: offerLocationSchema,
-	phases: z.array(preventionPhaseSchema).default([])
+	phases: z.array(preventionPhaseSchema).default([]),
+	/** Verbund: the Kita it belongs to (records.ts, siteIdSchema). */
+	siteId: siteIdSchema
 });
 export type FamilyEducationOfferFields = z.infer<typeof familyEducationOfferFields>;
 

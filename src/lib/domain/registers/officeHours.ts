@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordBaseSchema } from '../records';
+import { recordBaseSchema, siteIdSchema } from '../records';
 import {
 	checkRange,
 	clockTimeSchema,
@@ -53,7 +53,9 @@ export const officeHourPlanFields = z.object({
 	place: officeHourPlaceSchema,
 	validFrom: registerDateSchema,
 	/** null: the plan runs until further notice. */
-	validTo: optionalRegisterDateSchema
+	validTo: optionalRegisterDateSchema,
+	/** Verbund: the Kita it belongs to (records.ts, siteIdSchema). */
+	siteId: siteIdSchema
 });
 export type OfficeHourPlanFields = z.infer<typeof officeHourPlanFields>;
 
@@ -107,7 +109,9 @@ export const officeHourSessionFields = z.object({
 	contacts: countSchema(0, 500, 'Kontakte'),
 	topic: officeHourTopicSchema,
 	/** The plan this session belongs to; null for an extra session. */
-	planId: z.string().min(1).max(120).nullable().default(null)
+	planId: z.string().min(1).max(120).nullable().default(null),
+	/** Verbund: the Kita it belongs to (records.ts, siteIdSchema). */
+	siteId: siteIdSchema
 });
 export type OfficeHourSessionFields = z.infer<typeof officeHourSessionFields>;
 

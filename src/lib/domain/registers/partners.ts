@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordBaseSchema } from '../records';
+import { recordBaseSchema, siteIdSchema } from '../records';
 import { writtenAgreementSchema } from './common';
 
 /** Kooperationspartner: partner organisations and the written agreements with them. */
@@ -33,7 +33,9 @@ export const cooperationPartnerFields = z.object({
 	/** A role such as "Leitung der Beratungsstelle", not a person's name. */
 	contactRole: z.string().trim().max(120, 'Höchstens 120 Zeichen').default(''),
 	/** null: no written agreement (yet). */
-	agreement: writtenAgreementSchema.nullable().default(null)
+	agreement: writtenAgreementSchema.nullable().default(null),
+	/** Verbund: the Kita it belongs to (records.ts, siteIdSchema). */
+	siteId: siteIdSchema
 });
 export type CooperationPartnerFields = z.infer<typeof cooperationPartnerFields>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordBaseSchema } from '../records';
+import { recordBaseSchema, siteIdSchema } from '../records';
 import {
 	checkRange,
 	onlyWhenValid,
@@ -64,7 +64,9 @@ export const preventionOfferFields = z.object({
 	phases: z.array(preventionPhaseSchema).min(1, 'Bitte mindestens eine Phase wählen'),
 	offerKinds: z.array(preventionOfferKindSchema).min(1, 'Bitte mindestens eine Art wählen'),
 	validFrom: registerDateSchema,
-	validTo: optionalRegisterDateSchema
+	validTo: optionalRegisterDateSchema,
+	/** Verbund: the Kita it belongs to (records.ts, siteIdSchema). */
+	siteId: siteIdSchema
 });
 export type PreventionOfferFields = z.infer<typeof preventionOfferFields>;
 

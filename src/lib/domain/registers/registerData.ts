@@ -4,6 +4,7 @@ import type { FamilyEducationOffer } from './familyEducation';
 import type { OfficeHourPlan, OfficeHourSession } from './officeHours';
 import type { CooperationPartner } from './partners';
 import type { PreventionOffer, PreventionProfile } from './prevention';
+import type { Qualification } from './qualifications';
 
 /** Everything the five registers hold for one facility: the input of summaries, rules and exports. */
 export interface RegisterData {
@@ -15,6 +16,7 @@ export interface RegisterData {
 	partners: CooperationPartner[];
 	preventionProfile: PreventionProfile | null;
 	preventionOffers: PreventionOffer[];
+	qualifications: Qualification[];
 	/** Last day the seal is valid (from the facility profile): agreements should outlast it. */
 	sealValidUntil: LocalDate | null;
 }
@@ -29,6 +31,7 @@ export function emptyRegisterData(): RegisterData {
 		partners: [],
 		preventionProfile: null,
 		preventionOffers: [],
+		qualifications: [],
 		sealValidUntil: null
 	};
 }

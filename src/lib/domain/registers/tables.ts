@@ -3,6 +3,7 @@ import { familyEducationOfferSchema } from './familyEducation';
 import { officeHourPlanSchema, officeHourSessionSchema } from './officeHours';
 import { cooperationPartnerSchema } from './partners';
 import { preventionOfferSchema, preventionProfileSchema } from './prevention';
+import { qualificationSchema } from './qualifications';
 
 /**
  * The register tables of the workspace database with the schema each record is checked against.
@@ -16,7 +17,8 @@ export const registerTables = {
 	childminderArrangements: childminderArrangementSchema,
 	cooperationPartners: cooperationPartnerSchema,
 	preventionProfiles: preventionProfileSchema,
-	preventionOffers: preventionOfferSchema
+	preventionOffers: preventionOfferSchema,
+	qualifications: qualificationSchema
 };
 
 export type RegisterTableName = keyof typeof registerTables;

@@ -4,6 +4,7 @@ import { criterionFeedbackSchema } from '../dossier/feedback';
 import { registerCitationId, registerCitationSchema } from '../registers/citations';
 import { preventionProfileId } from '../registers/names';
 import { registerTables } from '../registers/tables';
+import { certificationRoundSchema } from '../rounds/schema';
 import { syncConflictSchema } from './conflict';
 
 /**
@@ -20,7 +21,9 @@ export const syncedTableSchemas = {
 	criterionFeedback: criterionFeedbackSchema,
 	...registerTables,
 	// Register entries a criterion cites as evidence (issue 4).
-	registerCitations: registerCitationSchema
+	registerCitations: registerCitationSchema,
+	// Certification rounds (issue 13).
+	certificationRounds: certificationRoundSchema
 } satisfies Record<string, z.ZodType<RecordBase>>;
 
 export type SyncedTableName = keyof typeof syncedTableSchemas;

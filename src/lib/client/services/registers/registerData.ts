@@ -27,18 +27,29 @@ export async function loadRegisterData(
 	const range = period
 		? { index: '[facilityId+date]', lower: [facilityId, period.start], upper: [facilityId, period.end] }
 		: { index: 'facilityId', lower: facilityId, upper: facilityId };
-	const [plans, sessions, offers, contacts, arrangements, partners, profile, preventionOffers, facility] =
-		await Promise.all([
-			target.officeHourPlans.where(byFacility).toArray(),
-			target.officeHourSessions.where(range.index).between(range.lower, range.upper, true, true).toArray(),
-			target.familyEducationOffers.where(byFacility).toArray(),
-			target.childminderContacts.where(range.index).between(range.lower, range.upper, true, true).toArray(),
-			target.childminderArrangements.where(byFacility).toArray(),
-			target.cooperationPartners.where(byFacility).toArray(),
-			target.preventionProfiles.get(preventionProfileId(facilityId)),
-			target.preventionOffers.where(byFacility).toArray(),
-			target.facilities.get(facilityId)
-		]);
+	const [
+		plans,
+		sessions,
+		offers,
+		contacts,
+		arrangements,
+		partners,
+		profile,
+		preventionOffers,
+		qualifications,
+		facility
+	] = await Promise.all([
+		target.officeHourPlans.where(byFacility).toArray(),
+		target.officeHourSessions.where(range.index).between(range.lower, range.upper, true, true).toArray(),
+		target.familyEducationOffers.where(byFacility).toArray(),
+		target.childminderContacts.where(range.index).between(range.lower, range.upper, true, true).toArray(),
+		target.childminderArrangements.where(byFacility).toArray(),
+		target.cooperationPartners.where(byFacility).toArray(),
+		target.preventionProfiles.get(preventionProfileId(facilityId)),
+		target.preventionOffers.where(byFacility).toArray(),
+		target.qualifications.where(byFacility).toArray(),
+		target.facilities.get(facilityId)
+	]);
 	return {
 		officeHourPlans: live(plans),
 		officeHourSessions: live(sessions),
@@ -48,6 +59,7 @@ export async function loadRegisterData(
 		partners: live(partners),
 		preventionProfile: profile && !profile.deleted ? profile : null,
 		preventionOffers: live(preventionOffers),
+		qualifications: live(qualifications),
 		sealValidUntil: facility?.sealValidUntil ?? null
 	};
 }
