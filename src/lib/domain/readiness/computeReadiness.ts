@@ -30,6 +30,7 @@ export function computeReadiness(input: ReadinessInput): Readiness {
 		areas,
 		overall: assessment.overall,
 		explanations,
-		todo: { reachable: reasons.length === 0, ...plan, unreachableReasons: reasons }
+		todo: { reachable: reasons.length === 0, ...plan, unreachableReasons: reasons },
+		perSite: []
 	};
 }

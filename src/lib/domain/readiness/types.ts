@@ -84,4 +84,15 @@ export type Readiness = {
 	/** What is missing, in German, e.g. "Kommunikation: noch 2 Punkte"; empty when `passes`. */
 	explanations: string[];
 	todo: TodoPlan;
+	/**
+	 * Verbund, for the criteria the catalogue asks per site (`perSite`): whether each site meets it.
+	 * Empty for a single centre or when no criterion is asked per site.
+	 */
+	perSite: SiteResult[];
+};
+
+/** One criterion asked per site of a Verbund, with the result at each site. */
+export type SiteResult = {
+	criterionId: string;
+	sites: { siteId: string; name: string; met: boolean; missing: string[] }[];
 };
