@@ -1,6 +1,6 @@
 import type { CriterionRule } from '$lib/domain/criterionRules/schema';
 import type { RegisterSummaries } from '$lib/domain/registers/summaries/all';
-import { formatCount, formatHours, formatShare } from './format';
+import { formatCount, formatHourCount, formatHours, formatShare } from './format';
 
 /** The register page each kind of rule reads. */
 export const registerPathOfRule = {
@@ -9,7 +9,8 @@ export const registerPathOfRule = {
 	partnerAgreement: '/register/partner',
 	childminderContacts: '/register/kindertagespflege',
 	childminderArrangement: '/register/kindertagespflege',
-	preventionNetwork: '/register/praevention'
+	preventionNetwork: '/register/praevention',
+	qualifications: '/register/qualifikationen'
 } as const satisfies Record<CriterionRule['kind'], `/register/${string}`>;
 
 export const registerNameOfRule: Record<CriterionRule['kind'], string> = {
@@ -18,7 +19,8 @@ export const registerNameOfRule: Record<CriterionRule['kind'], string> = {
 	partnerAgreement: 'Kooperationspartner',
 	childminderContacts: 'Kindertagespflege',
 	childminderArrangement: 'Kindertagespflege',
-	preventionNetwork: 'Prävention'
+	preventionNetwork: 'Prävention',
+	qualifications: 'Qualifikationen'
 };
 
 /** Further sums of the register a rule reads, shown under its reason; null when the reason says it all. */
@@ -30,6 +32,10 @@ export function registerSumsFor(rule: CriterionRule, s: RegisterSummaries): stri
 			return `${formatCount(s.familyEducation.sessions)} Termine, ${formatCount(s.familyEducation.participants)} Teilnehmende, ${formatShare(s.familyEducation.freeShare)} kostenfrei`;
 		case 'childminderContacts':
 			return `Beratung ${formatCount(s.childminding.contactsByKind.beratung)}, Vermittlung ${formatCount(s.childminding.contactsByKind.vermittlung)}, Infoveranstaltung ${formatCount(s.childminding.contactsByKind.infoveranstaltung)}`;
+		case 'qualifications': {
+			const q = s.qualifications;
+			return `${formatHourCount(q.hoursInPeriod)} im Zeitraum, ${formatCount(q.byHolder.length)} ${q.byHolder.length === 1 ? 'Rolle' : 'Rollen'} mit Einträgen`;
+		}
 		default:
 			return null;
 	}

@@ -39,3 +39,10 @@ export function describeAgreementAlert(a: AgreementAlert): string {
 	}
 	return `endet am ${formatDateDe(a.validUntil)}, vor der Rezertifizierung`;
 }
+
+const twoDecimals = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
+
+/** Hours as entered, not from minutes: 1 → "1 Stunde", 7.5 → "7,5 Stunden". */
+export function formatHourCount(hours: number): string {
+	return `${twoDecimals.format(hours)} ${hours === 1 ? 'Stunde' : 'Stunden'}`;
+}

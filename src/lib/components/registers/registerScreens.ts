@@ -5,6 +5,7 @@ import FamilyEducationRegister from './FamilyEducationRegister.svelte';
 import OfficeHoursRegister from './OfficeHoursRegister.svelte';
 import PartnersRegister from './PartnersRegister.svelte';
 import PreventionRegister from './PreventionRegister.svelte';
+import QualificationsRegister from './QualificationsRegister.svelte';
 import type { RegisterScreenProps } from './registerEditor.svelte';
 
 /** The screen of each register description: the one place where a description meets Svelte. */
@@ -13,5 +14,6 @@ export const registerScreens: Record<RegisterSegment, Component<RegisterScreenPr
 	familienbildung: FamilyEducationRegister,
 	kindertagespflege: ChildmindingRegister,
 	partner: PartnersRegister,
-	praevention: PreventionRegister
+	praevention: PreventionRegister,
+	qualifikationen: QualificationsRegister
 };

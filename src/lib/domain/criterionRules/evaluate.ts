@@ -9,6 +9,7 @@ import type { RegisterData } from '../registers/registerData';
 import { agreementValidOn } from '../registers/summaries/agreements';
 import { computeAllRegisterSummaries, type RegisterSummaries } from '../registers/summaries/all';
 import { periodHorizon } from '../registers/summaries/period';
+import { evaluateQualificationsRule } from './qualifications';
 
 /**
  * Checks a criterion's declared rules (./schema) against the registers. The outcome is only ever a
@@ -118,6 +119,8 @@ function evaluateRule(
 				reason: `Prävention: ${prev.profile?.networkName}, Vereinbarung mit der Kommune gültig, ${offers} im Zeitraum`
 			};
 		}
+		case 'qualifications':
+			return { rule, ...evaluateQualificationsRule(rule, data.qualifications, period, today) };
 	}
 }
 

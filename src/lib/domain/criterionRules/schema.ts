@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { childminderArrangementKindSchema } from '../registers/childminding';
 import { familyEducationKindSchema } from '../registers/familyEducation';
 import { partnerKindSchema } from '../registers/partners';
+import { qualificationsRuleSchema } from './qualifications';
 
 /**
  * Rules a catalogue criterion may declare so the app can check it against the registers
@@ -50,7 +51,8 @@ export const criterionRuleSchema = z.discriminatedUnion('kind', [
 	z.object({
 		/** Profilbereich Prävention: network named, municipal agreement in force, at least one offer. */
 		kind: z.literal('preventionNetwork')
-	})
+	}),
+	qualificationsRuleSchema
 ]);
 
 export type CriterionRule = z.infer<typeof criterionRuleSchema>;

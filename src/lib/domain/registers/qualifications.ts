@@ -39,7 +39,11 @@ export const qualificationFields = z.object({
 	startDate: registerDateSchema,
 	endDate: registerDateSchema,
 	hours: z
-		.number({ error: 'Bitte die Stunden angeben' })
+		.number({
+			// A form hands in NaN for text that is not a number („zehn“), undefined for an empty field.
+			error: (issue) =>
+				issue.input === undefined ? 'Bitte die Stunden angeben' : 'Bitte eine Zahl wie 6 oder 7,5 angeben'
+		})
 		.min(0.5, 'Bitte mindestens eine halbe Stunde angeben')
 		.max(10_000, 'Höchstens 10.000 Stunden – bitte prüfen'),
 	online: z.boolean().default(false),

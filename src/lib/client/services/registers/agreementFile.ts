@@ -10,10 +10,17 @@ export interface AgreementFile {
 	mimeType?: string;
 }
 
-/** The reference a record stores for a file; refuses empty and too large files in German. */
-export async function agreementFileRef(file: AgreementFile, table: string): Promise<AttachmentRef> {
+/**
+ * The reference a record stores for a file; refuses empty and too large files in German, on the
+ * form field `path` (the agreement, or a qualification's certificate), naming a nameless file `fallbackName`.
+ */
+export async function agreementFileRef(
+	file: AgreementFile,
+	table: string,
+	{ path = 'agreement', fallbackName = 'Vereinbarung' } = {}
+): Promise<AttachmentRef> {
 	const size = file.blob.size;
-	const issue = (message: string) => new RecordValidationError(table, [{ path: 'agreement', message }]);
+	const issue = (message: string) => new RecordValidationError(table, [{ path, message }]);
 	if (size === 0) throw issue('Die Datei ist leer.');
 	if (size > MAX_ATTACHMENT_BYTES) {
 		throw issue(
@@ -27,7 +34,7 @@ export async function agreementFileRef(file: AgreementFile, table: string): Prom
 		throw issue(error instanceof Error ? error.message : 'Die Datei konnte nicht gelesen werden.');
 	}
 	const mimeType = file.mimeType || file.blob.type || 'application/octet-stream';
-	return { sha256, mimeType, size, fileName: storedFileName(file.fileName, 'Vereinbarung') };
+	return { sha256, mimeType, size, fileName: storedFileName(file.fileName, fallbackName) };
 }
 
 /**

@@ -9,7 +9,8 @@ export const REGISTER_SEGMENTS = [
 	'familienbildung',
 	'kindertagespflege',
 	'partner',
-	'praevention'
+	'praevention',
+	'qualifikationen'
 ] as const;
 export type RegisterSegment = (typeof REGISTER_SEGMENTS)[number];
 
@@ -103,7 +104,7 @@ export interface RegisterDescription {
 	draftRegister: string;
 	tables: readonly RegisterTableDescription[];
 	/** The register's sums, as `computeAllRegisterSummaries` names them. */
-	summary: 'officeHours' | 'familyEducation' | 'childminding' | 'partners' | 'prevention';
+	summary: 'officeHours' | 'familyEducation' | 'childminding' | 'partners' | 'prevention' | 'qualifications';
 }
 
 /** The form kinds of a description, for finding a drafted form again. */

@@ -4,6 +4,7 @@ import { familyEducationRegister } from './familyEducation';
 import { officeHoursRegister } from './officeHours';
 import { partnersRegister } from './partners';
 import { preventionRegister } from './prevention';
+import { qualificationsRegister } from './qualifications';
 
 export * from './description';
 
@@ -13,5 +14,6 @@ export const registerDescriptions: Record<RegisterSegment, RegisterDescription> 
 	familienbildung: familyEducationRegister,
 	kindertagespflege: childmindingRegister,
 	partner: partnersRegister,
-	praevention: preventionRegister
+	praevention: preventionRegister,
+	qualifikationen: qualificationsRegister
 };

@@ -6,6 +6,7 @@ import { summariseChildminding, type ChildminderSummary } from './childminding';
 import { summariseFamilyEducation, type FamilyEducationSummary } from './familyEducation';
 import { summariseOfficeHours, type OfficeHoursSummary } from './officeHours';
 import { summarisePrevention, type PreventionSummary } from './prevention';
+import { summariseQualifications, type QualificationsSummary } from './qualifications';
 
 export interface RegisterSummaries {
 	period: ReviewPeriod;
@@ -15,6 +16,7 @@ export interface RegisterSummaries {
 	childminding: ChildminderSummary;
 	partners: PartnersSummary;
 	prevention: PreventionSummary;
+	qualifications: QualificationsSummary;
 }
 
 /** Every register's sums for one review period; each register is read once (see the bench). */
@@ -36,6 +38,7 @@ export function computeAllRegisterSummaries(
 			period,
 			today,
 			data.sealValidUntil
-		)
+		),
+		qualifications: summariseQualifications(data.qualifications, period, today)
 	};
 }
