@@ -1,9 +1,14 @@
 import { attachmentRefSchema, type AttachmentRef } from '../records';
 
 /**
+ * The keys under which synced schemas keep a file reference: `attachment` (evidence, signed
+ * agreements of the registers) and `certificate` (a qualification's certificate).
+ */
+const FILE_KEYS = new Set(['attachment', 'certificate']);
+
+/**
  * The files a record (or some of its field values) cites. Every synced schema keeps a file reference
- * under a key named `attachment` (evidence, signed agreements of the registers), so one walk finds
- * them in any table, including tables added later.
+ * under one of `FILE_KEYS`, so one walk finds them in any table, including tables added later.
  */
 export function citedAttachments(value: unknown): AttachmentRef[] {
 	const found = new Map<string, AttachmentRef>();
@@ -19,7 +24,7 @@ function walk(value: unknown, found: Map<string, AttachmentRef>, depth: number):
 		return;
 	}
 	for (const [key, child] of Object.entries(value)) {
-		if (key === 'attachment') {
+		if (FILE_KEYS.has(key)) {
 			const ref = attachmentRefSchema.safeParse(child);
 			if (ref.success) found.set(ref.data.sha256, ref.data);
 		} else walk(child, found, depth + 1);
