@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { criterionIdSchema, recordBaseSchema, siteIdSchema } from '../records';
 import { attachmentRefSchema } from '../records';
-import { registerDateSchema } from './common';
+import { onlyWhenValid, registerDateSchema } from './common';
 
 /**
  * Qualifikationen: trainings and qualifications of the staff, which the seal asks for anew in every
@@ -59,6 +59,10 @@ function checkDates(q: Pick<QualificationFields, 'startDate' | 'endDate'>, ctx: 
 		ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Das Ende liegt vor dem Beginn' });
 }
 
-export const qualificationInputSchema = qualificationFields.superRefine(checkDates);
-export const qualificationSchema = recordBaseSchema.extend(qualificationFields.shape).superRefine(checkDates);
+// The dates are checked as soon as both are valid, so the form shows every problem at once.
+const datesValid = onlyWhenValid('startDate', 'endDate');
+export const qualificationInputSchema = qualificationFields.superRefine(checkDates, datesValid);
+export const qualificationSchema = recordBaseSchema
+	.extend(qualificationFields.shape)
+	.superRefine(checkDates, datesValid);
 export type Qualification = z.infer<typeof qualificationSchema>;
