@@ -6,6 +6,7 @@ import { familyEducationKindLabels, offerLocationLabels } from '../registers/fam
 import { officeHourPlaceLabels, officeHourTopicLabels, weekdayLabels } from '../registers/officeHours';
 import { partnerKindLabels } from '../registers/partners';
 import { preventionNetworkKindLabels, preventionRoleLabels } from '../registers/prevention';
+import { qualificationKindLabels } from '../registers/qualifications';
 
 /**
  * Words for what sync shows a leader: which record, which field, which value, so a conflict reads
@@ -25,7 +26,8 @@ const tableLabels: Record<string, string> = {
 	childminderArrangements: 'Vermittlung in Kindertagespflege',
 	cooperationPartners: 'Kooperationspartner',
 	preventionProfiles: 'Profilbereich Prävention',
-	preventionOffers: 'Präventionsangebot'
+	preventionOffers: 'Präventionsangebot',
+	qualifications: 'Qualifikation'
 };
 
 const fieldLabels: Record<string, string> = {
@@ -70,7 +72,14 @@ const fieldLabels: Record<string, string> = {
 	agreement: 'Vereinbarung',
 	signedOn: 'Unterschrieben am',
 	networkName: 'Netzwerk',
-	networkKind: 'Art des Netzwerks'
+	networkKind: 'Art des Netzwerks',
+	holder: 'Rolle oder Kürzel',
+	provider: 'Anbieter',
+	startDate: 'Beginn',
+	endDate: 'Ende',
+	hours: 'Stunden',
+	online: 'Online',
+	certificate: 'Bescheinigung'
 };
 
 /** Labels of every enum value the synced schemas use (the values are distinct enough to share one map). */
@@ -86,6 +95,7 @@ const valueLabels: Record<string, string> = {
 	...preventionRoleLabels,
 	...preventionPhaseLabels,
 	...preventionOfferKindLabels,
+	...qualificationKindLabels,
 	...evidenceKindLabels,
 	...criterionStatusLabels
 };
