@@ -6,6 +6,8 @@ import { emptyRegisterData, type RegisterData } from '$lib/domain/registers/regi
 import { computeAllRegisterSummaries } from '$lib/domain/registers/summaries/all';
 import { deleteQualification, saveQualification } from '$lib/client/services/registers/qualifications';
 import { makeQualification } from '$fixtures/registers';
+import { criterionRuleSchema } from '$lib/domain/criterionRules/schema';
+import CriterionRegisterSummaryView from './CriterionRegisterSummaryView.svelte';
 import QualificationsRegister from './QualificationsRegister.svelte';
 
 // The screen calls the register service; the service's own test covers the database.
@@ -139,5 +141,31 @@ describe('qualifications register page', () => {
 		const [fileName, csv] = view.download.mock.calls[0] as unknown as [string, string];
 		expect(fileName).toBe('qualifikationen-cy-2026.csv');
 		expect(csv).toContain('Elterngespräche führen;Fortbildung;Fachkraft A;');
+	});
+});
+
+describe('a criterion asking for qualifications', () => {
+	it('suggests "laut Register erfüllt" and links to the register', () => {
+		const rule = criterionRuleSchema.parse({
+			kind: 'qualifications',
+			qualificationKinds: ['qualifikation'],
+			minHours: 30
+		});
+		render(CriterionRegisterSummaryView, {
+			criterion: { id: '8.1', rules: [rule] },
+			period: cy2026,
+			today: TODAY,
+			data: {
+				...emptyRegisterData(),
+				qualifications: [makeQualification({ kind: 'qualifikation', hours: 30, holder: 'Leitung' })]
+			}
+		});
+		expect(screen.getByRole('status')).toHaveTextContent('laut Register erfüllt');
+		expect(screen.getByText(/1 Qualifizierung mit mindestens 30 Stunden \(mindestens 1\)/)).toBeInTheDocument();
+		expect(screen.getByText('30 Stunden im Zeitraum, 1 Rolle mit Einträgen')).toBeInTheDocument();
+		expect(screen.getByRole('link', { name: 'Register Qualifikationen öffnen' })).toHaveAttribute(
+			'href',
+			'/register/qualifikationen?zeitraum=cy-2026'
+		);
 	});
 });

@@ -143,7 +143,7 @@ describe('register pages', () => {
 		expect(screen.getByRole('status')).toHaveTextContent('„Elternkurs A“ wurde gelöscht.');
 	});
 
-	it('show the five registers with their sums and warn about ending agreements', () => {
+	it('show the six registers with their sums and warn about ending agreements', () => {
 		const period = kindergartenYear('2026-09-01');
 		const data = {
 			...emptyRegisterData(),
@@ -164,7 +164,8 @@ describe('register pages', () => {
 			'Familienbildung',
 			'Kindertagespflege',
 			'Kooperationspartner',
-			'Profilbereich Prävention'
+			'Profilbereich Prävention',
+			'Qualifikationen des Teams'
 		]) {
 			expect(screen.getByRole('link', { name })).toHaveAttribute(
 				'href',
