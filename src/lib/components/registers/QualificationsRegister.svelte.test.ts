@@ -161,7 +161,9 @@ describe('a criterion asking for qualifications', () => {
 			}
 		});
 		expect(screen.getByRole('status')).toHaveTextContent('laut Register erfüllt');
-		expect(screen.getByText(/1 Qualifizierung mit mindestens 30 Stunden \(mindestens 1\)/)).toBeInTheDocument();
+		expect(
+			screen.getByText(/1 Qualifizierung mit mindestens 30 Stunden \(mindestens 1\)/)
+		).toBeInTheDocument();
 		expect(screen.getByText('30 Stunden im Zeitraum, 1 Rolle mit Einträgen')).toBeInTheDocument();
 		expect(screen.getByRole('link', { name: 'Register Qualifikationen öffnen' })).toHaveAttribute(
 			'href',

@@ -67,7 +67,12 @@ describe('the qualifications rule', () => {
 			qualificationKinds: ['qualifikation'],
 			minHours: 30
 		});
-		const q = makeQualification({ kind: 'qualifikation', hours: 30, startDate: '2024-01-10', endDate: '2024-06-30' });
+		const q = makeQualification({
+			kind: 'qualifikation',
+			hours: 30,
+			startDate: '2024-01-10',
+			endDate: '2024-06-30'
+		});
 		const training = makeQualification({ kind: 'fortbildung', hours: 40 });
 		expect(evaluateQualificationsRule(rule, [q], cy2026, AFTER)).toEqual({
 			met: true,

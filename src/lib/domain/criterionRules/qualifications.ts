@@ -62,7 +62,9 @@ function noun(rule: QualificationsRule, n: number): string {
 function conditions(rule: QualificationsRule): string {
 	const parts: string[] = [];
 	if (rule.minHours !== undefined) {
-		parts.push(`mit mindestens ${hoursNumber.format(rule.minHours)} ${rule.minHours === 1 ? 'Stunde' : 'Stunden'}`);
+		parts.push(
+			`mit mindestens ${hoursNumber.format(rule.minHours)} ${rule.minHours === 1 ? 'Stunde' : 'Stunden'}`
+		);
 	}
 	if (rule.maxAgeYears !== undefined) {
 		parts.push(`nicht älter als ${count(rule.maxAgeYears, 'Jahr', 'Jahre')}`);

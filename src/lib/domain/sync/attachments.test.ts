@@ -11,7 +11,9 @@ const ref = (n: number) => ({
 
 describe('files a record cites', () => {
 	it('finds a signed agreement and a qualification certificate', () => {
-		const partner = makePartner({ agreement: { signedOn: '2025-01-01', validUntil: null, attachment: ref(1) } });
+		const partner = makePartner({
+			agreement: { signedOn: '2025-01-01', validUntil: null, attachment: ref(1) }
+		});
 		expect(citedAttachments(partner)).toEqual([ref(1)]);
 		expect(citedAttachments(makeQualification({ certificate: ref(2) }))).toEqual([ref(2)]);
 		expect(citedAttachments(makeQualification())).toEqual([]);

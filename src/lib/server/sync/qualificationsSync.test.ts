@@ -7,7 +7,12 @@ import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { readRejectedChanges } from '$lib/client/sync/rejectedChanges';
 import { synchronize } from '$lib/client/sync/sync';
 import { createSyncApi, type SyncApi } from '$lib/client/api/sync';
-import { addTwoCentres, startTestServer, testDialects, type TestServer } from '$lib/server/testing/testServer';
+import {
+	addTwoCentres,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 import { signedIn } from './testing/inProcessFetch';
 
 /**

@@ -28,7 +28,10 @@ beforeEach(async () => {
 
 describe('qualification service', () => {
 	it('stores a qualification with its certificate and an outbox entry, and deletes it softly', async () => {
-		const file = { blob: blobOf([0x25, 0x50, 0x44, 0x46, 0x2d], 'application/pdf'), fileName: 'TN-Bescheinigung.pdf' };
+		const file = {
+			blob: blobOf([0x25, 0x50, 0x44, 0x46, 0x2d], 'application/pdf'),
+			fileName: 'TN-Bescheinigung.pdf'
+		};
 		const { qualification, attachmentError } = await saveQualification(FACILITY, training, { file });
 		expect(attachmentError).toBeNull();
 		expect(qualification.certificate).toMatchObject({ fileName: 'TN-Bescheinigung.pdf', size: 5 });

@@ -36,7 +36,11 @@ describe('register descriptions', () => {
 	it('describe the qualifications register: role hint, kinds, CSV of the period', () => {
 		expect(qualificationsRegister.tables.map((t) => t.table)).toEqual(['qualifications']);
 		expect(qualificationFieldSpecs.holder.hint).toContain('z. B. Leitung, Fachkraft A');
-		expect(qualificationFieldSpecs.kind.options).toEqual(['fortbildung', 'qualifikation', 'zusatzqualifikation']);
+		expect(qualificationFieldSpecs.kind.options).toEqual([
+			'fortbildung',
+			'qualifikation',
+			'zusatzqualifikation'
+		]);
 		const csv = qualificationsRegister.tables[0].csv!;
 		const data = { ...emptyRegisterData(), qualifications: [makeQualification()] };
 		expect(csv.build(data, calendarYear('2026-01-01'), '2026-06-01')).toContain('Fortbildung Kinderschutz');
@@ -57,7 +61,9 @@ describe('qualification schema', () => {
 	it('explains in German an end before the start and wrong hours', () => {
 		expect(messages({ ...valid, endDate: '2026-03-01' }).endDate).toEqual(['Das Ende liegt vor dem Beginn']);
 		expect(messages({ ...valid, hours: undefined }).hours).toEqual(['Bitte die Stunden angeben']);
-		expect(messages({ ...valid, hours: Number.NaN }).hours).toEqual(['Bitte eine Zahl wie 6 oder 7,5 angeben']);
+		expect(messages({ ...valid, hours: Number.NaN }).hours).toEqual([
+			'Bitte eine Zahl wie 6 oder 7,5 angeben'
+		]);
 		expect(messages({ ...valid, hours: 0 }).hours).toEqual(['Bitte mindestens eine halbe Stunde angeben']);
 		expect(messages({ ...valid, holder: ' ' }).holder).toEqual(['Bitte Rolle oder Kürzel angeben']);
 		expect(messages({ ...valid, kind: '' }).kind).toEqual(['Bitte die Art wählen']);

@@ -10,8 +10,18 @@ describe('qualifications summary', () => {
 		const s = summariseQualifications(
 			[
 				makeQualification({ kind: 'fortbildung', hours: 6, endDate: '2026-03-02', online: true }),
-				makeQualification({ kind: 'fortbildung', hours: 7.5, startDate: '2026-12-31', endDate: '2026-12-31' }),
-				makeQualification({ kind: 'qualifikation', hours: 120, startDate: '2025-09-01', endDate: '2026-02-28' }),
+				makeQualification({
+					kind: 'fortbildung',
+					hours: 7.5,
+					startDate: '2026-12-31',
+					endDate: '2026-12-31'
+				}),
+				makeQualification({
+					kind: 'qualifikation',
+					hours: 120,
+					startDate: '2025-09-01',
+					endDate: '2026-02-28'
+				}),
 				// Ended in the year before: listed, but no hours in 2026.
 				makeQualification({ kind: 'fortbildung', hours: 8, startDate: '2025-12-31', endDate: '2025-12-31' }),
 				makeQualification({ hours: 99, deleted: true })
@@ -31,9 +41,19 @@ describe('qualifications summary', () => {
 	it('counts per role, ignoring case and spaces, in German order', () => {
 		const s = summariseQualifications(
 			[
-				makeQualification({ holder: 'Fachkraft B', hours: 6, endDate: '2026-05-01', startDate: '2026-05-01' }),
+				makeQualification({
+					holder: 'Fachkraft B',
+					hours: 6,
+					endDate: '2026-05-01',
+					startDate: '2026-05-01'
+				}),
 				makeQualification({ holder: 'Leitung', hours: 30 }),
-				makeQualification({ holder: ' fachkraft  b', hours: 8, startDate: '2024-02-01', endDate: '2024-02-01' }),
+				makeQualification({
+					holder: ' fachkraft  b',
+					hours: 8,
+					startDate: '2024-02-01',
+					endDate: '2024-02-01'
+				}),
 				makeQualification({ holder: 'Ärztin A', hours: 2 })
 			],
 			cy2026,
