@@ -183,7 +183,7 @@ function describeTable(data: RegisterData, table: CitableRegisterTable): Citable
 				entry(
 					q.id,
 					q.title,
-					`${qualificationKindLabels[q.kind]} · ${q.holder} · ${number.format(q.hours)} Stunden · ${range(q.startDate, q.endDate)}`,
+					`${qualificationKindLabels[q.kind]} · ${q.holder} · ${number.format(q.hours)} ${q.hours === 1 ? 'Stunde' : 'Stunden'} · ${q.startDate === q.endDate ? formatDateDe(q.startDate) : range(q.startDate, q.endDate)}`,
 					q.endDate
 				)
 			);

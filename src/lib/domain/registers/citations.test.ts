@@ -8,7 +8,8 @@ import {
 	makeFamilyEducationOffer,
 	makeOfficeHourPlan,
 	makePartner,
-	makePreventionProfile
+	makePreventionProfile,
+	makeQualification
 } from '$fixtures/registers';
 
 const base = {
@@ -143,6 +144,32 @@ describe('citable register entries', () => {
 		);
 		expect(citableEntryLink(find('cooperationPartners', 'partner-1')!, 'kalenderjahr')).toBe(
 			'/register/partner'
+		);
+	});
+});
+
+describe('qualifications as citable entries', () => {
+	it('name the kind, role, hours and days, in the singular for one hour', () => {
+		const data = {
+			...emptyRegisterData(),
+			qualifications: [
+				makeQualification({ id: 'q1', title: 'Erste Hilfe', hours: 1 }),
+				makeQualification({
+					id: 'q2',
+					title: 'Zertifikatskurs',
+					kind: 'qualifikation',
+					hours: 160,
+					startDate: '2025-09-01',
+					endDate: '2026-02-28'
+				})
+			]
+		};
+		expect(citableEntries(data, 'qualifications').map((e) => [e.title, e.detail])).toEqual([
+			['Erste Hilfe', 'Fortbildung · Fachkraft A · 1 Stunde · 02.03.2026'],
+			['Zertifikatskurs', 'Qualifizierung · Fachkraft A · 160 Stunden · 01.09.2025 – 28.02.2026']
+		]);
+		expect(citableEntryLink(citableEntries(data, 'qualifications')[0], 'kalenderjahr')).toBe(
+			'/register/qualifikationen'
 		);
 	});
 });

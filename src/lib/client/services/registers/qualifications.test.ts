@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { blobOf, freshWorkspace, useCloneableBlob } from '../../../../../tests/fixtures/db/testWorkspace';
 import { RecordValidationError } from '$lib/client/db/errors';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
+import { exportWorkspace, importWorkspace } from '$lib/client/services/backup';
 import { loadRegisterData } from './registerData';
 import { deleteQualification, saveQualification } from './qualifications';
 
@@ -66,5 +67,18 @@ describe('qualification service', () => {
 		await expect(
 			saveQualification(FACILITY, training, { file: { blob: blobOf([]), fileName: 'leer.pdf' } })
 		).rejects.toMatchObject({ issues: [{ path: 'certificate', message: 'Die Datei ist leer.' }] });
+	});
+
+	it('goes into a backup with its certificate and comes back from it', async () => {
+		const file = { blob: blobOf([0x25, 0x50, 0x44, 0x46, 0x2d], 'application/pdf'), fileName: 'TN.pdf' };
+		const { qualification } = await saveQualification(FACILITY, training, { file });
+		const backup = await exportWorkspace(db);
+		const target = await freshWorkspace();
+		expect(await importWorkspace(target, backup)).toMatchObject({
+			ok: true,
+			counts: expect.objectContaining({ qualifications: 1, attachments: 1 })
+		});
+		expect(await target.qualifications.get(qualification.id)).toEqual(qualification);
+		expect(await target.attachments.get(qualification.certificate!.sha256)).toBeDefined();
 	});
 });
