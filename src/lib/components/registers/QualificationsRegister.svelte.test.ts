@@ -42,6 +42,8 @@ describe('qualifications register page', () => {
 		expect(screen.getByLabelText('Rolle oder Kürzel')).toHaveAccessibleDescription(
 			'z. B. Leitung, Fachkraft A – Namen sind nicht nötig.'
 		);
+		// A keypad with the decimal comma, for „7,5“.
+		expect(screen.getByLabelText('Stunden')).toHaveAttribute('inputmode', 'decimal');
 		await user.type(screen.getByLabelText('Titel'), 'Kinderschutz nach § 8a');
 		await user.selectOptions(screen.getByLabelText('Art'), 'Fortbildung');
 		await user.type(screen.getByLabelText('Rolle oder Kürzel'), 'Fachkraft A');

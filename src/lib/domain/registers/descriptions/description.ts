@@ -44,8 +44,11 @@ export interface RegisterTableDescription {
 /** How a form shows one field: a text, number, date or time input, a text area or a select. */
 export interface FieldSpec {
 	label: string;
-	/** `count` is a text input on purpose: what was typed („2,5“, „-1“) stays visible next to its message. */
-	type?: 'text' | 'count' | 'date' | 'time' | 'long' | 'choice';
+	/**
+	 * `count` is a text input on purpose: what was typed („2,5“, „-1“) stays visible next to its
+	 * message. `decimal` is the same for numbers with a decimal comma (hours): its keypad has the comma.
+	 */
+	type?: 'text' | 'count' | 'decimal' | 'date' | 'time' | 'long' | 'choice';
 	hint?: string;
 	maxlength?: number;
 	/** For `choice`: the values to choose from, shown by `labels`. */

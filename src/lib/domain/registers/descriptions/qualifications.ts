@@ -21,7 +21,7 @@ export const qualificationFieldSpecs = {
 	provider: { label: 'Anbieter (optional)', maxlength: 200 },
 	startDate: { label: 'Beginn', type: 'date' },
 	endDate: { label: 'Ende (optional)', hint: 'Leer lassen, wenn es ein einzelner Tag war.', type: 'date' },
-	hours: { label: 'Stunden', hint: 'Zeitstunden, z. B. 6 oder 7,5', type: 'count' },
+	hours: { label: 'Stunden', hint: 'Zeitstunden, z. B. 6 oder 7,5', type: 'decimal' },
 	online: {
 		label: 'Durchführung',
 		type: 'choice',
