@@ -116,6 +116,8 @@ describe('qualifications register page', () => {
 		expect(within(list).getByText('Älter als 7 Jahre')).toBeInTheDocument();
 		expect(within(list).getByText(/Fortbildung · Leitung · 16 Stunden · 02\.03\.2026/)).toBeInTheDocument();
 		expect(screen.getByText(/1 Eintrag, 8 Stunden, zuletzt 04\.05\.2019/)).toBeInTheDocument();
+		const tiles = screen.getByRole('region', { name: 'Im Kalenderjahr 2026' });
+		expect(within(tiles).getByText('Stunden im Zeitraum').nextElementSibling).toHaveTextContent('16 Stunden');
 
 		await user.click(screen.getByRole('button', { name: 'Sprachförderung bearbeiten' }));
 		expect(screen.getByLabelText('Stunden')).toHaveValue('16');
