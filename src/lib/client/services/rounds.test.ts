@@ -98,10 +98,12 @@ describe('carryOverEvidence', () => {
 		const b = await note('Vertrag B', '2023-05-01');
 		const before = await db.outbox.count();
 		const put = db.evidence.put.bind(db.evidence);
-		const spy = vi.spyOn(db.evidence, 'put').mockImplementation(async (record, key) => {
-			if (record.id === b.id) throw new Error('Schreiben fehlgeschlagen');
-			return put(record, key);
-		});
+		// The second item's write fails, after the first one's went through in the same transaction.
+		const failing = (record: { id: string }, key?: string) => {
+			if (record.id === b.id) return Promise.reject(new Error('Schreiben fehlgeschlagen'));
+			return put(record as never, key);
+		};
+		const spy = vi.spyOn(db.evidence, 'put').mockImplementation(failing as never);
 
 		await expect(carryOverEvidence(round.id, [a.id, b.id])).rejects.toThrow('Schreiben fehlgeschlagen');
 		spy.mockRestore();

@@ -48,6 +48,7 @@ describe('AppShell', () => {
 			['Übersicht', null],
 			['Kriterien', 'page'],
 			['Register', null],
+			['Runden', null],
 			['Einrichtung', null],
 			['Einstellungen', null]
 		]);
