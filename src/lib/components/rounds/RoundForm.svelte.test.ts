@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '$lib/client/db';
 import { readDraft } from '$lib/client/db/drafts';
@@ -94,5 +95,23 @@ describe('RoundForm', () => {
 		);
 		expect(screen.getByLabelText('Anmeldung')).toHaveValue('2026-09-15');
 		expect(screen.getByRole('status')).toHaveTextContent('Entwurf wiederhergestellt');
+	});
+
+	it('takes over a change from another tablet unless something was typed', async () => {
+		const user = userEvent.setup();
+		const props = $state({
+			initial: roundDefaults(2027),
+			draftKey: 't-round-remote',
+			onsave: vi.fn(async () => {})
+		});
+		render(RoundForm, props);
+		props.initial = { ...roundDefaults(2027), siteVisitDate: '2028-05-20' };
+		await vi.waitFor(() => expect(screen.getByLabelText('Besuch vor Ort')).toHaveValue('2028-05-20'));
+
+		await user.type(screen.getByLabelText('Notiz'), 'Eigene Eingabe');
+		props.initial = { ...roundDefaults(2027), siteVisitDate: '2028-05-27' };
+		await tick();
+		expect(screen.getByLabelText('Besuch vor Ort')).toHaveValue('2028-05-20');
+		expect(screen.getByLabelText('Notiz')).toHaveValue('Eigene Eingabe');
 	});
 });
