@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { makeRound, makeRoundEvidence } from '$lib/domain/rounds/testRounds';
+import { makeRound, makeRoundEvidence } from '$fixtures/rounds';
 import type { Evidence } from '$lib/domain/records';
 import type { CertificationRound } from '$lib/domain/rounds/schema';
 import RoundsOverview from './RoundsOverview.svelte';

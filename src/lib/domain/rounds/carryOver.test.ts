@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { carryOverCandidates, previousRound } from './carryOver';
-import { makeRound, makeRoundEvidence as ev } from './testRounds';
+import { makeRound, makeRoundEvidence as ev } from '$fixtures/rounds';
 
 const from = makeRound({ id: 'runde-2023', periodStart: '2023-01-01', periodEnd: '2023-12-31' });
 const to = makeRound({ id: 'runde-2027' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceCountsForRound, isFromEarlierRound, roundMarkers } from './evidence';
-import { makeRound, makeRoundEvidence as ev } from './testRounds';
+import { makeRound, makeRoundEvidence as ev } from '$fixtures/rounds';
 
 const round = makeRound();
 

@@ -3,7 +3,7 @@ import { currentRound, roundPeriod } from './current';
 import { roundDefaults, suggestedRoundYear } from './defaults';
 import { periodLabelWithDays, roundSummary } from './labels';
 import { certificationRoundSchema } from './schema';
-import { makeRound } from './testRounds';
+import { makeRound } from '$fixtures/rounds';
 import { checkRoundDates, validateRoundFields } from './validate';
 
 describe('roundDefaults', () => {
