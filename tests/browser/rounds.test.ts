@@ -19,10 +19,15 @@ afterEach(async () => {
 });
 
 describe('certification rounds', () => {
-	it('adds a round offline from the tab bar, refusing a period in reverse first', async () => {
+	it('adds a round offline from the Einrichtung, refusing a period in reverse first', async () => {
 		const page = await openAppOnline(context);
 		await context.setOffline(true);
-		await page.getByRole('navigation').getByRole('link', { name: 'Runden' }).first().click();
+		await page
+			.getByRole('navigation')
+			.getByRole('link', { name: /^Ein\u00AD?richtung$/ })
+			.first()
+			.click();
+		await page.getByRole('link', { name: 'Zertifizierungsrunden' }).click();
 		await page.getByRole('heading', { level: 1, name: 'Zertifizierungsrunden' }).waitFor({ timeout: 15_000 });
 		await page.getByText('Noch keine Zertifizierungsrunde eingetragen.').waitFor();
 

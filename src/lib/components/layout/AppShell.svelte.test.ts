@@ -48,10 +48,17 @@ describe('AppShell', () => {
 			['Übersicht', null],
 			['Kriterien', 'page'],
 			['Register', null],
-			['Runden', null],
 			['Einrichtung', null],
 			['Einstellungen', null]
 		]);
+	});
+
+	it('counts the certification rounds as part of the Einrichtung', () => {
+		setup('ok', { pathname: '/runden' });
+		expect(screen.getByRole('link', { name: /^Ein\u00AD?richtung$/ })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
 	});
 
 	it("offers an advisor her centres instead of the Kita's own tabs", () => {

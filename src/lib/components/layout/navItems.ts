@@ -7,7 +7,7 @@ export interface NavItem {
 	href: ResolvedPathname;
 	/** May contain soft hyphens (\u00AD) so long words break cleanly in the narrow tab bar. */
 	label: string;
-	icon: 'overview' | 'criteria' | 'register' | 'rounds' | 'facility' | 'settings';
+	icon: 'overview' | 'criteria' | 'register' | 'facility' | 'settings';
 	/** Other sections (path prefixes, without base path) that belong to this tab. */
 	alsoActiveFor?: string[];
 }
@@ -17,8 +17,7 @@ export const navItems: NavItem[] = [
 	{ href: resolve('/'), label: 'Übersicht', icon: 'overview' },
 	{ href: resolve('/kriterien'), label: 'Kriterien', icon: 'criteria', alsoActiveFor: ['/bereiche'] },
 	{ href: resolve('/register'), label: 'Register', icon: 'register' },
-	{ href: resolve('/runden'), label: 'Runden', icon: 'rounds' },
-	{ href: resolve('/einrichtung'), label: 'Ein\u00ADrichtung', icon: 'facility' },
+	{ href: resolve('/einrichtung'), label: 'Ein\u00ADrichtung', icon: 'facility', alsoActiveFor: ['/runden'] },
 	{ href: resolve('/einstellungen'), label: 'Ein\u00ADstellungen', icon: 'settings' }
 ];
 
