@@ -52,6 +52,7 @@ const pages = [
 	{ name: 'Kriterien', path: '/kriterien' },
 	{ name: 'Kriterium', path: `/kriterien/${encodeURIComponent(firstCriterion.id)}` },
 	{ name: 'Einrichtung', path: '/einrichtung' },
+	{ name: 'Zertifizierungsrunden', path: '/runden' },
 	{ name: 'Einstellungen', path: '/einstellungen' }
 ];
 

@@ -53,6 +53,14 @@ describe('AppShell', () => {
 		]);
 	});
 
+	it('counts the certification rounds as part of the Einrichtung', () => {
+		setup('ok', { pathname: '/runden' });
+		expect(screen.getByRole('link', { name: /^Ein\u00AD?richtung$/ })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
+	});
+
 	it("offers an advisor her centres instead of the Kita's own tabs", () => {
 		setup('ok', { pathname: '/beratung', role: 'fachberatung' });
 		const nav = screen.getByRole('navigation', { name: 'Hauptnavigation' });

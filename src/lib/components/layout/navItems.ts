@@ -17,7 +17,7 @@ export const navItems: NavItem[] = [
 	{ href: resolve('/'), label: 'Übersicht', icon: 'overview' },
 	{ href: resolve('/kriterien'), label: 'Kriterien', icon: 'criteria', alsoActiveFor: ['/bereiche'] },
 	{ href: resolve('/register'), label: 'Register', icon: 'register' },
-	{ href: resolve('/einrichtung'), label: 'Ein\u00ADrichtung', icon: 'facility' },
+	{ href: resolve('/einrichtung'), label: 'Ein\u00ADrichtung', icon: 'facility', alsoActiveFor: ['/runden'] },
 	{ href: resolve('/einstellungen'), label: 'Ein\u00ADstellungen', icon: 'settings' }
 ];
 

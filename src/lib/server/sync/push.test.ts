@@ -15,7 +15,8 @@ import {
 	pull,
 	pullAll,
 	push,
-	statusRecord
+	statusRecord,
+	T0
 } from './testing/syncFixtures';
 
 describe.each(testDialects)('pushing changes on %s', (dialect) => {
@@ -290,6 +291,50 @@ describe.each(testDialects)('pushing changes on %s', (dialect) => {
 		]);
 		expect(claimed.body.results[0]).toMatchObject({ status: 'rejected', code: 'permission' });
 		expect(await rowCount()).toBe(0);
+	});
+
+	it('stores a certification round and evidence carried into it, and refuses a period in reverse', async () => {
+		const round = {
+			id: 'runde-2027',
+			facilityId: 'kita-a',
+			createdAt: T0,
+			updatedAt: T0,
+			updatedBy: 'Tablet',
+			deleted: false,
+			kind: 're',
+			form: 'verbund',
+			periodKind: 'kalenderjahr',
+			periodStart: '2027-01-01',
+			periodEnd: '2027-12-31',
+			registrationDate: '2026-08-31',
+			documentsDue: '2026-11-30',
+			siteVisitDate: '2028-06-15',
+			sealValidUntil: '2032-07-31',
+			note: ''
+		};
+		const pushed = await push(leitungA, DEVICE_A, [
+			change(1, 'certificationRounds', round),
+			change(2, 'evidence', noteEvidence('kita-a', 'ev-vertrag', { carriedIntoRounds: ['runde-2027'] })),
+			change(3, 'certificationRounds', { ...round, id: 'runde-falsch', periodEnd: '2026-12-31' })
+		]);
+		expect(pushed.body.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'rejected']);
+		expect(pushed.body.results[2].reason).toMatch(/Ende des Prüfzeitraums liegt vor seinem Beginn/);
+
+		const pulled = await pull(teamA, 0);
+		expect(pulled.records).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({
+					table: 'certificationRounds',
+					recordId: 'runde-2027',
+					record: expect.objectContaining({ form: 'verbund', siteVisitDate: '2028-06-15' })
+				}),
+				expect.objectContaining({
+					table: 'evidence',
+					recordId: 'ev-vertrag',
+					record: expect.objectContaining({ carriedIntoRounds: ['runde-2027'] })
+				})
+			])
+		);
 	});
 
 	it('rejects every change an advisor pushes: she reads, she does not write', async () => {
