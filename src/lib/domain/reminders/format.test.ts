@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateText, dueCount, groupByMonth, isDue, plural, whenText } from './format';
+import { dateText, dueCount, dueSentence, groupByMonth, isDue, plural, whenText } from './format';
 import type { Reminder } from './types';
 
 function reminder(overrides: Partial<Reminder>): Reminder {
@@ -21,6 +21,9 @@ describe('reminder texts', () => {
 		expect(plural(1, 'Frist', 'Fristen')).toBe('1 Frist');
 		expect(plural(2, 'Frist', 'Fristen')).toBe('2 Fristen');
 		expect(plural(0, 'Frist', 'Fristen')).toBe('0 Fristen');
+		expect(dueSentence(0)).toBe('Zurzeit ist keine Frist fällig.');
+		expect(dueSentence(1)).toBe('1 Frist ist fällig.');
+		expect(dueSentence(3)).toBe('3 Fristen sind fällig.');
 	});
 
 	it('say when, relative to today', () => {

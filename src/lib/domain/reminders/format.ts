@@ -11,7 +11,7 @@ export function plural(n: number, one: string, many: string): string {
 
 export const urgencyLabels: Record<Urgency, string> = {
 	overdue: 'Überfällig',
-	soon: 'In den nächsten 30 Tagen',
+	soon: 'Bald fällig',
 	later: 'Später'
 };
 
@@ -77,4 +77,10 @@ export function groupByMonth(reminders: readonly Reminder[]): ReminderGroup[] {
 	}
 	// Overdue reminders come first in date order anyway; this keeps the group first when none is.
 	return groups.sort((a, b) => (a.key === 'overdue' ? -1 : b.key === 'overdue' ? 1 : 0));
+}
+
+/** „1 Frist ist fällig.“, „2 Fristen sind fällig.“ – for the badge's number, in words. */
+export function dueSentence(n: number): string {
+	if (n === 0) return 'Zurzeit ist keine Frist fällig.';
+	return `${plural(n, 'Frist', 'Fristen')} ${n === 1 ? 'ist' : 'sind'} fällig.`;
 }

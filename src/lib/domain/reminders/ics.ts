@@ -28,8 +28,7 @@ export function remindersToIcs(reminders: readonly Reminder[], options: IcsOptio
 		prodId: { company: 'Gütesiegel-Mappe', product: 'Termine und Fristen', language: 'DE' }
 	});
 	const sequence = Math.max(0, daysBetween('2026-01-01', options.today));
-	for (const r of reminders) {
-		if (r.kind === 'threshold' || r.date < options.today) continue;
+	for (const r of exportedReminders(reminders, options.today)) {
 		calendar.createEvent({
 			id: `${options.facilityId}:${r.id}@guetesiegel-mappe`,
 			sequence,
@@ -55,6 +54,11 @@ export function remindersToIcs(reminders: readonly Reminder[], options: IcsOptio
 		});
 	}
 	return calendar.toString();
+}
+
+/** The reminders that go into the file: dated ones from today on (see `remindersToIcs`). */
+export function exportedReminders(reminders: readonly Reminder[], today: LocalDate): Reminder[] {
+	return reminders.filter((r) => r.kind !== 'threshold' && r.date >= today);
 }
 
 /** A file name without characters that file systems refuse. */
