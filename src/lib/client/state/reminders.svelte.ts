@@ -2,11 +2,15 @@ import {
 	loadStoredReminderSources,
 	type StoredReminderSources
 } from '$lib/client/services/reminders/sources';
-import type { ThresholdShortfallsFn } from '$lib/client/services/reminders/shortfalls';
+import {
+	loadThresholdShortfallsFn,
+	type ThresholdShortfallsFn
+} from '$lib/client/services/reminders/thresholdEvaluator';
 import { collectReminders } from '$lib/domain/reminders/collect';
 import { dueCount } from '$lib/domain/reminders/format';
 import type { Reminder, ThresholdShortfall } from '$lib/domain/reminders/types';
 import { createAppBadge, type AppBadge } from './appBadge';
+import { afterPaint } from './firstPaint';
 import { stateQuery, type LiveQueryState } from './liveQuery.svelte';
 import { readiness } from './readiness.svelte';
 import { workspace } from './workspace.svelte';
@@ -75,11 +79,19 @@ export class RemindersState {
 		this.#stop = $effect.root(() => {
 			let evaluate = $state.raw<ThresholdShortfallsFn | null>(null);
 			let shortfallsModule: typeof import('$lib/client/services/reminders/shortfalls') | null = null;
-			void import('$lib/client/services/reminders/shortfalls').then(async (m) => {
-				const fn = await m.loadThresholdShortfallsFn();
-				shortfallsModule = m;
-				evaluate = fn;
+			// After the first paint: the evaluator and the register reads bring zod along.
+			let requested = false;
+			$effect(() => {
+				if (!workspace.loaded || requested) return;
+				requested = true;
+				afterPaint(() => void loadEvaluator().catch((error: unknown) => console.error(error)));
 			});
+			const loadEvaluator = async () => {
+				const fn = await loadThresholdShortfallsFn();
+				if (!fn) return;
+				shortfallsModule = await import('$lib/client/services/reminders/shortfalls');
+				evaluate = fn;
+			};
 			const facilityId = $derived(workspace.facility?.id);
 			this.#queries = {
 				stored: stateQuery(

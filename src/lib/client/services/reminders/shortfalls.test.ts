@@ -6,14 +6,8 @@ import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import type { Catalogue } from '$lib/domain/catalogue/schema';
 import { newFacilityProfile } from '$lib/domain/facilityProfile';
 import type { CertificationRound } from '$lib/domain/rounds/schema';
-import {
-	hasThresholds,
-	loadShortfalls,
-	loadThresholdShortfallsFn,
-	periodFor,
-	sitesOf,
-	type ThresholdShortfallsFn
-} from './shortfalls';
+import { hasThresholds, loadShortfalls, periodFor, sitesOf } from './shortfalls';
+import { loadThresholdShortfallsFn, type ThresholdShortfallsFn } from './thresholdEvaluator';
 
 const profile = newFacilityProfile(
 	{ id: 'fz-test', name: 'Familienzentrum Regenbogen', catalogueId: 'test', catalogueVersion: 'test-1' },

@@ -5,41 +5,16 @@ import type { Catalogue } from '$lib/domain/catalogue/schema';
 import type { LocalDate } from '$lib/domain/dates';
 import { reviewPeriodFor, type ReviewPeriod } from '$lib/domain/periods';
 import type { CriterionStatusValue, FacilityProfile } from '$lib/domain/records';
-import type { RegisterData } from '$lib/domain/registers/registerData';
 import type { ThresholdShortfall } from '$lib/domain/reminders/types';
 import { currentRound, roundPeriod } from '$lib/domain/rounds/current';
 import type { CertificationRound } from '$lib/domain/rounds/schema';
+import type { ThresholdShortfallsFn } from './thresholdEvaluator';
 
 /**
  * Threshold shortfalls of the window containing today, for the reminders. Loaded with `import()`
- * by the reminders state: it reads the registers (and so pulls in their zod schemas), which the
- * Übersicht's first paint must not wait for.
+ * by the reminders state after the first paint, and only when the readiness engine has an
+ * evaluator: it reads the registers and so pulls in their zod schemas.
  */
-
-export interface ShortfallContext {
-	statuses: ReadonlyMap<string, CriterionStatusValue>;
-	registers?: { data: RegisterData; period: ReviewPeriod; today: LocalDate };
-	sites?: readonly { id: string; name: string }[];
-}
-export type ThresholdShortfallsFn = (catalogue: Catalogue, ctx: ShortfallContext) => ThresholdShortfall[];
-
-interface RequirementsModule {
-	thresholdShortfalls?: ThresholdShortfallsFn;
-}
-
-// The readiness engine's `thresholdShortfalls` lives in `domain/requirements` (built alongside this
-// module). Looked up by glob so this compiles while that module is absent: then no shortfalls.
-const requirementsModules = import.meta.glob<RequirementsModule>('/src/lib/domain/requirements/index.ts');
-
-/** The evaluator when the readiness engine provides one, else null. */
-export async function loadThresholdShortfallsFn(
-	modules: Record<string, () => Promise<RequirementsModule>> = requirementsModules
-): Promise<ThresholdShortfallsFn | null> {
-	const load = Object.values(modules)[0];
-	if (!load) return null;
-	const fn = (await load()).thresholdShortfalls;
-	return typeof fn === 'function' ? fn : null;
-}
 
 /** The round's Prüfzeitraum while it runs; otherwise the catalogue's period containing today. */
 export function periodFor(
