@@ -107,6 +107,14 @@ describe('collectReminders', () => {
 		expect(seals[0]).toMatchObject({ id: 'seal', link: { to: 'facility' }, detail: 'gültig bis 31.07.2032' });
 	});
 
+	it("tells the round's seal from the seal in force", () => {
+		const list = collectReminders(sources({ sealValidUntil: '2028-07-31', rounds: [round()] }), '2026-10-01');
+		expect(list.filter((r) => r.kind === 'sealExpiry').map((r) => r.detail)).toEqual([
+			'gültig bis 31.07.2028',
+			'aus der Rezertifizierung, gültig bis 31.07.2032'
+		]);
+	});
+
 	it('keeps an expired seal as overdue', () => {
 		const [seal] = collectReminders(sources({ sealValidUntil: '2026-07-31' }), '2026-08-01');
 		expect(seal).toMatchObject({ kind: 'sealExpiry', daysLeft: -1, urgency: 'overdue' });

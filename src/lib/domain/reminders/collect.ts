@@ -58,7 +58,8 @@ export function collectReminders(sources: ReminderSources, today: LocalDate): Re
 		out.push({ ...r, daysLeft, urgency: urgencyOf(daysLeft) });
 	};
 
-	if (sources.sealValidUntil !== null) add(sealReminder('seal', sources.sealValidUntil, { to: 'facility' }));
+	if (sources.sealValidUntil !== null)
+		add(sealReminder('seal', sources.sealValidUntil, '', { to: 'facility' }));
 	const round = currentRound(sources.rounds, today);
 	if (round) collectRound(round, today, add);
 
@@ -131,12 +132,18 @@ function collectRound(
 		add({ id: `round:${round.id}:${kind}`, kind, date, title, detail, link: { to: 'rounds' } });
 	}
 	if (round.sealValidUntil !== null)
-		add(sealReminder(`round:${round.id}:sealExpiry`, round.sealValidUntil, { to: 'rounds' }));
+		add(
+			sealReminder(`round:${round.id}:sealExpiry`, round.sealValidUntil, `aus der ${name}, `, {
+				to: 'rounds'
+			})
+		);
 }
 
+/** `from` tells the seal a round will award („aus der Rezertifizierung, “) from the one in force. */
 function sealReminder(
 	id: string,
 	date: LocalDate,
+	from: string,
 	link: ReminderLink
 ): Omit<Reminder, 'daysLeft' | 'urgency'> {
 	return {
@@ -144,7 +151,7 @@ function sealReminder(
 		kind: 'sealExpiry',
 		date,
 		title: 'Gütesiegel läuft ab',
-		detail: `gültig bis ${formatDateDe(date)}`,
+		detail: `${from}gültig bis ${formatDateDe(date)}`,
 		link
 	};
 }
