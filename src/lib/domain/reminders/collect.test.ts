@@ -65,6 +65,19 @@ describe('urgency', () => {
 		const later = collectReminders(sources({ sealValidUntil: '2027-01-31' }), '2026-12-31');
 		expect(later[0]).toMatchObject({ kind: 'sealExpiry', daysLeft: 31, urgency: 'later' });
 	});
+
+	it('counts whole days across the daylight-saving changes', () => {
+		const tz = process.env.TZ;
+		process.env.TZ = 'Europe/Berlin';
+		try {
+			const spring = collectReminders(sources({ sealValidUntil: '2027-03-29' }), '2027-03-27');
+			expect(spring[0].daysLeft).toBe(2);
+			const autumn = collectReminders(sources({ sealValidUntil: '2027-10-31' }), '2027-10-30');
+			expect(autumn[0].daysLeft).toBe(1);
+		} finally {
+			process.env.TZ = tz;
+		}
+	});
 });
 
 describe('collectReminders', () => {
