@@ -78,4 +78,10 @@ describe('CalendarPage', () => {
 		expect(screen.getByText(/Noch keine Termine/)).toBeInTheDocument();
 		expect(screen.getByText('Zurzeit ist keine Frist fällig.')).toBeInTheDocument();
 	});
+
+	it('says it is loading instead of „Noch keine Termine“ before the database is read', () => {
+		render(CalendarPage, { reminders: [], loading: true, onexport: async () => 0 });
+		expect(screen.getByText('Termine werden geladen …')).toBeInTheDocument();
+		expect(screen.queryByText(/Noch keine Termine/)).not.toBeInTheDocument();
+	});
 });
