@@ -49,6 +49,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 const pages = [
 	{ name: 'Übersicht', path: '/' },
+	{ name: 'Termine und Fristen', path: '/kalender' },
 	{ name: 'Kriterien', path: '/kriterien' },
 	{ name: 'Kriterium', path: `/kriterien/${encodeURIComponent(firstCriterion.id)}` },
 	{ name: 'Einrichtung', path: '/einrichtung' },

@@ -46,6 +46,7 @@ describe('AppShell', () => {
 		]);
 		expect(links).toEqual([
 			['Übersicht', null],
+			['Termine', null],
 			['Kriterien', 'page'],
 			['Register', null],
 			['Einrichtung', null],

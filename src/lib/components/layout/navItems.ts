@@ -7,7 +7,7 @@ export interface NavItem {
 	href: ResolvedPathname;
 	/** May contain soft hyphens (\u00AD) so long words break cleanly in the narrow tab bar. */
 	label: string;
-	icon: 'overview' | 'criteria' | 'register' | 'facility' | 'settings';
+	icon: 'overview' | 'reminders' | 'criteria' | 'register' | 'facility' | 'settings';
 	/** Other sections (path prefixes, without base path) that belong to this tab. */
 	alsoActiveFor?: string[];
 }
@@ -15,6 +15,7 @@ export interface NavItem {
 /** The Kita's own sections: what a team member or Leitung (or anyone not signed in) works in. */
 export const navItems: NavItem[] = [
 	{ href: resolve('/'), label: 'Übersicht', icon: 'overview' },
+	{ href: resolve('/kalender'), label: 'Termine', icon: 'reminders' },
 	{ href: resolve('/kriterien'), label: 'Kriterien', icon: 'criteria', alsoActiveFor: ['/bereiche'] },
 	{ href: resolve('/register'), label: 'Register', icon: 'register' },
 	{ href: resolve('/einrichtung'), label: 'Ein\u00ADrichtung', icon: 'facility', alsoActiveFor: ['/runden'] },
