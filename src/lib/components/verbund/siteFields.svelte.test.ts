@@ -18,8 +18,9 @@ import { emptyRegisterData } from '$lib/domain/registers/registerData';
 import { computeAllRegisterSummaries } from '$lib/domain/registers/summaries/all';
 import type { Site } from '$lib/domain/verbund';
 import { makeOfficeHourSession, makePartner } from '$fixtures/registers';
+import { registerDescriptions } from '$lib/domain/registers/descriptions';
 import SitesHarness from './SitesHarness.svelte';
-import type { EntrySite } from './siteContext';
+import { hasSiteField, type EntrySite } from './siteContext';
 
 vi.mock('$lib/client/services/registers/officeHours', () => {
 	const entries = () => ({
@@ -155,6 +156,11 @@ describe('the evidence list in a Verbund', () => {
 });
 
 describe('the „Standort“ field on register forms', () => {
+	it('is offered for every kind of register entry but the facility-wide prevention profile', () => {
+		const kinds = Object.values(registerDescriptions).flatMap((d) => d.tables);
+		expect(kinds.filter((t) => !hasSiteField(t.schema)).map((t) => t.table)).toEqual(['preventionProfiles']);
+	});
+
 	const partnerProps = (onsave = vi.fn(async () => {})) => ({
 		initial: makePartner({ name: 'Caritas-Erziehungsberatung', siteId: 'm1' }),
 		unsavedKey: `register:partner:site-${Math.random()}`,
