@@ -2,6 +2,8 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import type { Component } from 'svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '$lib/client/db';
+import { readDraft } from '$lib/client/db/drafts';
 import { officeHourSessions } from '$lib/client/services/registers/officeHours';
 import {
 	fakeActions,
@@ -223,5 +225,24 @@ describe('the „Standort“ field on register forms', () => {
 
 		await user.click(screen.getByRole('button', { name: 'Sprechstunde eintragen' }));
 		expect(screen.getByLabelText('Standort')).toHaveValue('');
+	});
+
+	it('keeps the chosen site in the form’s draft and brings it back', async () => {
+		const user = userEvent.setup();
+		const props = { ...partnerProps(), unsavedKey: 'register:partner:site-draft', oncancel: vi.fn() };
+		const entrySite = { siteable: true, current: () => null };
+		const first = withSites(PartnerForm as unknown as AnyComponent, props, verbund, entrySite);
+		expect(screen.getByLabelText('Standort')).toHaveValue('');
+		await user.selectOptions(screen.getByLabelText('Standort'), 'Kita Regenbogen');
+		await expect
+			.poll(() => readDraft(db.name, 'register:partner:site-draft'))
+			.toMatchObject({ '~site': 'f1' });
+		first.unmount();
+
+		withSites(PartnerForm as unknown as AnyComponent, props, verbund, entrySite);
+		await vi.waitFor(() => expect(screen.getByLabelText('Standort')).toHaveValue('f1'));
+		expect(screen.getByRole('status')).toHaveTextContent('Entwurf wiederhergestellt');
+		await user.click(screen.getByRole('button', { name: 'Abbrechen' }));
+		await expect.poll(() => readDraft(db.name, 'register:partner:site-draft')).toBeUndefined();
 	});
 });
