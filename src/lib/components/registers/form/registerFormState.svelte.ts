@@ -38,7 +38,7 @@ export class RegisterFormState<Draft extends Record<string, unknown>, S extends 
 	 * register form gets the field from `RegisterForm` without mapping it itself.
 	 */
 	site = $state<string | undefined>(undefined);
-	#startSite: string | undefined = undefined;
+	#startSite = $state<string | undefined>(undefined);
 	readonly #start: string;
 	readonly #schema: S;
 	readonly #candidate: (draft: Draft) => unknown;
