@@ -4,6 +4,7 @@ import {
 	hasControlCharacter,
 	replaceControlCharacters
 } from './controlCharacters';
+import { verbundIssues } from './verbund/checks';
 
 /**
  * Shapes of the workspace records a facility keeps. The same schemas validate forms, the local
@@ -67,29 +68,38 @@ export const verbundMemberSchema = z.object({
 });
 export type VerbundMember = z.infer<typeof verbundMemberSchema>;
 
-export const facilityProfileSchema = recordBaseSchema.extend({
-	name: z.string().min(1, 'Bitte den Namen des Familienzentrums angeben').max(200),
-	traeger: z.string().max(200).default(''),
-	jugendamt: z.string().max(200).default(''),
-	street: z.string().max(200).default(''),
-	postalCode: z
-		.string()
-		.regex(/^(\d{5})?$/, 'Die Postleitzahl hat fünf Ziffern')
-		.default(''),
-	city: z.string().max(120).default(''),
-	verbundMembers: z.array(verbundMemberSchema).max(4, 'Ein Verbund hat höchstens fünf Kitas').default([]),
-	/** Last day the seal is valid; null before the first certification. */
-	sealValidUntil: localDateSchema.nullable().default(null),
-	/** Ids of the Profilbereiche the centre has chosen. */
-	// Limits as a dossier hand-in accepts them (dossier.ts), so a valid profile never fails one.
-	chosenProfileAreas: z.array(keySchema(40)).max(20).default([]),
-	catalogueId: keySchema(40),
-	catalogueVersion: keySchema(60),
-	/** Verbund: the site that receives the grant (Zuschussempfänger); null: the profile's own Kita. */
-	grantRecipientSiteId: keySchema(120).nullable().optional(),
-	/** Verbund: the contact centre (Kontakteinrichtung), which may differ; null: the profile's own Kita. */
-	contactSiteId: keySchema(120).nullable().optional()
-});
+export const facilityProfileSchema = recordBaseSchema
+	.extend({
+		name: z.string().min(1, 'Bitte den Namen des Familienzentrums angeben').max(200),
+		traeger: z.string().max(200).default(''),
+		jugendamt: z.string().max(200).default(''),
+		street: z.string().max(200).default(''),
+		postalCode: z
+			.string()
+			.regex(/^(\d{5})?$/, 'Die Postleitzahl hat fünf Ziffern')
+			.default(''),
+		city: z.string().max(120).default(''),
+		verbundMembers: z.array(verbundMemberSchema).max(4, 'Ein Verbund hat höchstens fünf Kitas').default([]),
+		/** Last day the seal is valid; null before the first certification. */
+		sealValidUntil: localDateSchema.nullable().default(null),
+		/** Ids of the Profilbereiche the centre has chosen. */
+		// Limits as a dossier hand-in accepts them (dossier.ts), so a valid profile never fails one.
+		chosenProfileAreas: z.array(keySchema(40)).max(20).default([]),
+		catalogueId: keySchema(40),
+		catalogueVersion: keySchema(60),
+		/** Verbund: the site that receives the grant (Zuschussempfänger); null: the profile's own Kita. */
+		grantRecipientSiteId: keySchema(120).nullable().optional(),
+		/** Verbund: the contact centre (Kontakteinrichtung), which may differ; null: the profile's own Kita. */
+		contactSiteId: keySchema(120).nullable().optional()
+	})
+	// The roles must name a Kita of the Verbund (domain/verbund/checks.ts); the Kita count is the
+	// `verbundMembers` limit above. A member in a role is not removed by the form (`removalBlocker`).
+	.superRefine((profile, ctx) => {
+		for (const issue of verbundIssues(profile)) {
+			if (issue.path[0] === 'verbundMembers') continue;
+			ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+		}
+	});
 export type FacilityProfile = z.infer<typeof facilityProfileSchema>;
 
 export const criterionStatusValueSchema = z.enum(['offen', 'in_arbeit', 'erfuellt', 'nicht_zutreffend']);

@@ -184,6 +184,14 @@ describe('updateEvidence', () => {
 		expect((await db.outbox.orderBy('seq').last())?.fields.sort()).toEqual(['title', 'validUntil']);
 	});
 
+	it('saves a Verbund site, and joint as null, and syncs the change', async () => {
+		const { evidence } = await addEvidence(photoInput({ kind: 'note', siteId: 'kita-2' }));
+		expect(evidence.siteId).toBe('kita-2');
+		const updated = await updateEvidence(evidence.id, { siteId: null });
+		expect(updated.siteId).toBeNull();
+		expect((await db.outbox.orderBy('seq').last())?.fields).toEqual(['siteId']);
+	});
+
 	it('refuses to edit deleted evidence', async () => {
 		const { evidence } = await addEvidence(photoInput({ kind: 'note' }));
 		await deleteEvidence(evidence.id);

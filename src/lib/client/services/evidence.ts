@@ -64,8 +64,8 @@ export async function addEvidence(input: EvidenceInput, file?: EvidenceFile): Pr
 
 /** Saves edits to evidence. Throws `RecordValidationError` (German) or `RecordNotFoundError`. */
 export async function updateEvidence(id: string, patch: EvidencePatch): Promise<Evidence> {
-	const { kind, title, note, url, date, validUntil, criterionIds } = patch;
-	const fields = { kind, title, note, url, date, validUntil, criterionIds };
+	const { kind, title, note, url, date, validUntil, criterionIds, siteId } = patch;
+	const fields = { kind, title, note, url, date, validUntil, criterionIds, siteId };
 	const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 	return updateRecord('evidence', id, defined);
 }

@@ -53,6 +53,24 @@ describe('saveFacilityProfile', () => {
 		expect(await db.facilities.get(before.id)).toEqual(before);
 	});
 
+	it('saves the Verbund’s member Kitas and roles, and refuses a role no Kita holds', async () => {
+		await ensureFacility('c', '1');
+		const member = { id: 'kita-2', name: 'Kita Sonnenschein', address: '' };
+		const saved = await saveFacilityProfile({ verbundMembers: [member], grantRecipientSiteId: 'kita-2' });
+		expect(saved).toMatchObject({ verbundMembers: [member], grantRecipientSiteId: 'kita-2' });
+		expect((await db.outbox.orderBy('seq').last())?.fields.sort()).toEqual([
+			'grantRecipientSiteId',
+			'verbundMembers'
+		]);
+
+		const error = await saveFacilityProfile({ verbundMembers: [] }).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(RecordValidationError);
+		expect((error as RecordValidationError).fieldErrors.grantRecipientSiteId).toEqual([
+			'Der Zuschussempfänger ist keine Kita dieses Verbunds.'
+		]);
+		expect((await db.facilities.get(saved.id))?.verbundMembers).toEqual([member]);
+	});
+
 	it('never changes the id, owner or deletion through the form', async () => {
 		const before = await ensureFacility('c', '1');
 		const saved = await saveFacilityProfile({

@@ -12,6 +12,8 @@ export interface EvidenceDraft {
 	url: string;
 	note: string;
 	criterionIds: string[];
+	/** Verbund: the site id, '' for „Alle Standorte / gemeinsam“; absent in drafts kept before sites. */
+	siteId?: string;
 }
 
 /** What the form hands in: the evidence's fields, without facility, file and bookkeeping. */
@@ -24,7 +26,8 @@ export interface AttachmentFacts {
 	fileName: string;
 }
 
-export type EvidenceField = keyof EvidenceDraft | 'attachment';
+// The site is a select over known ids: it has no message of its own.
+export type EvidenceField = Exclude<keyof EvidenceDraft, 'siteId'> | 'attachment';
 export type EvidenceFieldErrors = Partial<Record<EvidenceField, string>>;
 
 export type DraftValidation = { ok: true; input: EvidenceInput } | { ok: false; errors: EvidenceFieldErrors };

@@ -134,4 +134,75 @@ describe('FacilityForm', () => {
 		expect(screen.getByLabelText('Jugendamt')).toHaveValue('Jugendamt Dortmund');
 		expect(screen.queryByText('Gespeichert')).not.toBeInTheDocument();
 	});
+
+	describe('Verbund', () => {
+		it('adds a member Kita, makes it Zuschussempfänger and saves both', async () => {
+			const { props, user } = setup();
+			expect(screen.queryByLabelText('Zuschussempfänger')).not.toBeInTheDocument();
+			await user.click(screen.getByRole('button', { name: 'Kita hinzufügen' }));
+			await user.type(screen.getByLabelText('Name der Kita 1'), 'Kita Sonnenschein');
+			await user.type(screen.getByLabelText('Adresse der Kita 1'), 'Parkstraße 3, 44135 Dortmund');
+
+			const grant = screen.getByLabelText('Zuschussempfänger');
+			expect([...grant.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+				'Unser Familienzentrum',
+				'Kita Sonnenschein'
+			]);
+			expect(grant).toHaveValue('f1');
+			await user.selectOptions(grant, 'Kita Sonnenschein');
+			expect(screen.getByLabelText('Kontakteinrichtung')).toHaveValue('f1');
+			const sites = screen.getByRole('list', { name: 'Standorte des Verbunds' });
+			expect(sites).toHaveTextContent('Unser Familienzentrum (dieses Familienzentrum) Kontakteinrichtung');
+			expect(sites).toHaveTextContent('Kita Sonnenschein Zuschussempfänger');
+
+			await user.click(screen.getByRole('button', { name: 'Speichern' }));
+			await vi.waitFor(() => expect(props.onsave).toHaveBeenCalled(), { timeout: 15_000 });
+			const saved = props.onsave.mock.calls[0][0];
+			expect(saved.verbundMembers).toMatchObject([
+				{ name: 'Kita Sonnenschein', address: 'Parkstraße 3, 44135 Dortmund' }
+			]);
+			expect(saved.grantRecipientSiteId).toBe(saved.verbundMembers[0].id);
+			expect(saved.contactSiteId).toBeNull();
+		});
+
+		it('refuses to remove the Kita that is Zuschussempfänger until another is chosen', async () => {
+			const { props, user } = setup({
+				verbundMembers: [{ id: 'm1', name: 'Kita Sonnenschein', address: '' }],
+				grantRecipientSiteId: 'm1'
+			});
+			await user.click(screen.getByRole('button', { name: 'Kita 1 entfernen' }));
+			expect(screen.getByRole('alert')).toHaveTextContent(
+				'„Kita Sonnenschein“ ist Zuschussempfänger des Verbunds. Bitte zuerst eine andere Kita dafür wählen'
+			);
+			expect(screen.getByLabelText('Name der Kita 1')).toHaveValue('Kita Sonnenschein');
+
+			await user.selectOptions(screen.getByLabelText('Zuschussempfänger'), 'Unser Familienzentrum');
+			await user.click(screen.getByRole('button', { name: 'Kita 1 entfernen' }));
+			expect(screen.queryByLabelText('Name der Kita 1')).not.toBeInTheDocument();
+			expect(screen.queryByLabelText('Zuschussempfänger')).not.toBeInTheDocument();
+			await user.click(screen.getByRole('button', { name: 'Speichern' }));
+			await vi.waitFor(() => expect(props.onsave).toHaveBeenCalled(), { timeout: 15_000 });
+			expect(props.onsave.mock.calls[0][0]).toMatchObject({ verbundMembers: [], grantRecipientSiteId: null });
+		});
+
+		it('does not save a role held by a site that was removed elsewhere, and says so in German', async () => {
+			const { props, user } = setup({
+				verbundMembers: [{ id: 'm1', name: 'Kita Sonnenschein', address: '' }],
+				contactSiteId: 'gone'
+			});
+			const contact = screen.getByLabelText('Kontakteinrichtung');
+			expect(contact).toHaveDisplayValue('Standort entfernt');
+			await user.click(screen.getByRole('button', { name: 'Speichern' }));
+			expect(contact).toHaveAccessibleDescription(
+				'Ansprechpartnerin für die Zertifizierungsstelle; kann eine andere Kita sein. Die Kontakteinrichtung ist keine Kita dieses Verbunds.'
+			);
+			expect(contact).toHaveFocus();
+			expect(props.onsave).not.toHaveBeenCalled();
+
+			await user.selectOptions(contact, 'Kita Sonnenschein');
+			await user.click(screen.getByRole('button', { name: 'Speichern' }));
+			await vi.waitFor(() => expect(props.onsave).toHaveBeenCalled(), { timeout: 15_000 });
+			expect(props.onsave.mock.calls[0][0].contactSiteId).toBe('m1');
+		});
+	});
 });

@@ -12,7 +12,12 @@ export type FacilityDraft = Pick<
 	| 'city'
 	| 'sealValidUntil'
 	| 'chosenProfileAreas'
-> & { verbundMembers: VerbundMember[] };
+> & {
+	verbundMembers: VerbundMember[];
+	/** Verbund roles; null: the profile's own Kita (see domain/verbund/checks.ts). */
+	grantRecipientSiteId: string | null;
+	contactSiteId: string | null;
+};
 
 export const MAX_VERBUND_MEMBERS = 4;
 
@@ -26,7 +31,9 @@ export function draftFromProfile(profile: FacilityProfile): FacilityDraft {
 		city: profile.city,
 		sealValidUntil: profile.sealValidUntil,
 		chosenProfileAreas: [...profile.chosenProfileAreas],
-		verbundMembers: profile.verbundMembers.map((m) => ({ ...m }))
+		verbundMembers: profile.verbundMembers.map((m) => ({ ...m })),
+		grantRecipientSiteId: profile.grantRecipientSiteId ?? null,
+		contactSiteId: profile.contactSiteId ?? null
 	};
 }
 
@@ -45,7 +52,9 @@ export function cleanDraft(draft: FacilityDraft): FacilityDraft {
 			...m,
 			name: m.name.trim(),
 			address: m.address.trim()
-		}))
+		})),
+		grantRecipientSiteId: draft.grantRecipientSiteId ?? null,
+		contactSiteId: draft.contactSiteId ?? null
 	};
 }
 
@@ -61,7 +70,9 @@ export function sameDraft(a: FacilityDraft, b: FacilityDraft): boolean {
 			d.city,
 			d.sealValidUntil,
 			[...d.chosenProfileAreas].sort(),
-			d.verbundMembers.map((m) => [m.id, m.name, m.address])
+			d.verbundMembers.map((m) => [m.id, m.name, m.address]),
+			d.grantRecipientSiteId ?? null,
+			d.contactSiteId ?? null
 		]);
 	return key(a) === key(b);
 }

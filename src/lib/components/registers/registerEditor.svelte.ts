@@ -83,6 +83,21 @@ export class RegisterEditor {
 		return this.editing?.kind === kind ? (this.editing.id ?? undefined) : undefined;
 	}
 
+	/**
+	 * The site (Verbund) of the entry the `kind` form edits; null for a new or a joint entry. Looked
+	 * up by id among the screen's entries, where the screens find the entry they hand the form.
+	 */
+	editedSiteId(kind: string): string | null {
+		const id = this.editedId(kind);
+		if (!id) return null;
+		for (const entries of Object.values(this.#screen().data)) {
+			if (!Array.isArray(entries)) continue;
+			const entry = (entries as { id: string; siteId?: string | null }[]).find((e) => e.id === id);
+			if (entry) return entry.siteId ?? null;
+		}
+		return null;
+	}
+
 	/** What every register form is given besides its own props (and `today` for its default dates). */
 	formProps<Entry, Save>(initial: Entry | undefined, onsave: Save) {
 		return {

@@ -32,6 +32,13 @@ export class RegisterFormState<Draft extends Record<string, unknown>, S extends 
 	errors = $state<FieldErrors>({});
 	/** A picked agreement file, not stored yet; it goes with the save. */
 	file = $state<PreparedAttachment | null>(null);
+	/**
+	 * Verbund: the site the entry belongs to, '' for joint; undefined while the form shows no site
+	 * field, and then the save leaves the entry's site as it is. Kept apart from the draft, so every
+	 * register form gets the field from `RegisterForm` without mapping it itself.
+	 */
+	site = $state<string | undefined>(undefined);
+	#startSite = $state<string | undefined>(undefined);
 	readonly #start: string;
 	readonly #schema: S;
 	readonly #candidate: (draft: Draft) => unknown;
@@ -59,7 +66,17 @@ export class RegisterFormState<Draft extends Record<string, unknown>, S extends 
 
 	/** The form holds input that is not saved yet. */
 	get dirty(): boolean {
-		return this.file !== null || JSON.stringify(this.#compared(this.draft)) !== this.#start;
+		return (
+			this.file !== null ||
+			this.site !== this.#startSite ||
+			JSON.stringify(this.#compared(this.draft)) !== this.#start
+		);
+	}
+
+	/** Shows the site field, starting from the entry's site (null: joint or a new entry). */
+	showSite(siteId: string | null | undefined): void {
+		this.site = siteId ?? '';
+		this.#startSite = this.site;
 	}
 
 	get hasErrors(): boolean {
@@ -72,7 +89,7 @@ export class RegisterFormState<Draft extends Record<string, unknown>, S extends 
 	 * so its messages show at once and invalid input stays kept as a draft.
 	 */
 	submit = async (keep: Keep = (save) => save()): Promise<boolean> => {
-		const checked = validateFields(this.#schema, this.#candidate(this.draft));
+		const checked = validateFields(this.#schema, this.#withSite(this.#candidate(this.draft)));
 		if (!checked.ok) {
 			this.errors = checked.errors;
 			return false;
@@ -90,8 +107,14 @@ export class RegisterFormState<Draft extends Record<string, unknown>, S extends 
 		this.errors = failed ?? {};
 		if (failed !== null) return false;
 		this.file = null;
+		this.#startSite = this.site;
 		return true;
 	};
+
+	#withSite(candidate: unknown): unknown {
+		if (this.site === undefined || typeof candidate !== 'object' || candidate === null) return candidate;
+		return { ...candidate, siteId: this.site === '' ? null : this.site };
+	}
 }
 
 /** An empty choice means „nothing chosen“, for the schema's „bitte wählen“ message. */
