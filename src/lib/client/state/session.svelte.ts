@@ -28,6 +28,7 @@ import {
 	type CachedSession
 } from '$lib/client/services/session/sessionCache';
 import { sessionBoundFetch } from '$lib/client/api/sessionFetch';
+import { learnActiveCatalogue } from '$lib/client/services/catalogueSwitch';
 import {
 	ensureUserFacility,
 	prepareUserWorkspace,
@@ -126,6 +127,7 @@ class Session {
 				untrack(() => {
 					void this.sendDossiers();
 					void this.#settleFacility();
+					void this.#learnCatalogue();
 				});
 			});
 		});
@@ -133,6 +135,15 @@ class Session {
 			stopEffect();
 			if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
 		};
+	}
+
+	/** After a sync: which catalogue version the server has in force (catalogueSwitch). */
+	async #learnCatalogue(): Promise<void> {
+		const user = this.user;
+		if (!user || !writesFacilityData(user)) return;
+		await learnActiveCatalogue(sessionBoundFetch(this.#fetch)).catch((error: unknown) => {
+			console.error('Learning the catalogue version in force failed', error);
+		});
 	}
 
 	/**

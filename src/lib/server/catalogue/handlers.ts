@@ -35,3 +35,14 @@ export const postCatalogueActivation = endpoint(async (event, ctx) => {
 	const admin = requireRole(event, 'admin');
 	return json({ catalogue: await activateCatalogueVersion(ctx, param(event, 'id'), admin) });
 });
+
+/**
+ * Which version is in force, without its criteria: devices ask after every sync and fetch the whole
+ * catalogue (`getActiveCatalogueVersion`) only when they do not have it yet.
+ */
+export const getActiveCatalogueKey = endpoint(async (event, ctx) => {
+	requireUser(event);
+	const active = (await listCatalogueVersions(ctx.db)).find((v) => v.active);
+	if (!active) throw notFound('Es ist noch keine Katalogversion in Kraft gesetzt.');
+	return json({ catalogueId: active.catalogueId, version: active.version });
+});
