@@ -19,6 +19,7 @@ import {
 	writeServerCatalogueKey,
 	type ServerCatalogueKey
 } from '$lib/client/services/catalogueServerVersion';
+import type { SessionUser } from '$lib/domain/accounts';
 import type { Catalogue } from '$lib/domain/catalogue/schema';
 import {
 	diffCatalogues,
@@ -211,4 +212,9 @@ function takeOverMessage(error: unknown): string {
 		return 'Das Familienzentrum wurde auf diesem Gerät nicht gefunden.';
 	console.error('Taking over a catalogue version failed', error);
 	return 'Die Katalogversion konnte nicht übernommen werden. Es wurde nichts geändert.';
+}
+
+/** Only a Leitung switches the centre's version; a local workspace nobody signed in to is its own. */
+export function mayTakeOverCatalogue(user: Pick<SessionUser, 'role'> | null): boolean {
+	return user === null || user.role === 'leitung';
 }
