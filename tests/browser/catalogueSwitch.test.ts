@@ -1,0 +1,140 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Catalogue } from '$lib/domain/catalogue/schema';
+import { switchFrom, switchTo } from '../fixtures/catalogueSwitch';
+import { launchBrowser, newContext, openAppOnline } from './support/browser';
+
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+beforeEach(async () => {
+	context = await newContext(browser);
+});
+afterEach(async () => {
+	await context?.close();
+});
+
+/** The status records the app stored, read with the plain IndexedDB API (not through the app). */
+async function storedStatuses(
+	page: Page
+): Promise<{ criterionId: string; status: string; deleted: boolean }[]> {
+	return page.evaluate(async () => {
+		const request = <T>(r: IDBRequest<T>) =>
+			new Promise<T>((resolve, reject) => {
+				r.onsuccess = () => resolve(r.result);
+				r.onerror = () => reject(r.error);
+			});
+		const rows: { criterionId: string; status: string; deleted: boolean }[] = [];
+		for (const info of await indexedDB.databases()) {
+			if (!info.name) continue;
+			const db = await request(indexedDB.open(info.name));
+			if (db.objectStoreNames.contains('criterionStatuses')) {
+				const store = db.transaction('criterionStatuses').objectStore('criterionStatuses');
+				rows.push(...((await request(store.getAll())) as typeof rows));
+			}
+			db.close();
+		}
+		return rows;
+	});
+}
+
+async function openPage(page: Page, path: string, heading: RegExp): Promise<void> {
+	await page.goto(path);
+	await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Puts catalogues and the server's version in force into the workspace as the app keeps them after
+ * learning them at a sync (`learnActiveCatalogue`): through plain IndexedDB, because the test is
+ * offline and must not depend on the import's file format.
+ */
+async function storeAsLearned(page: Page, catalogues: Catalogue[], serverActive?: Catalogue): Promise<void> {
+	await page.evaluate(
+		async ({ catalogues, serverActive }) => {
+			const request = <T>(r: IDBRequest<T>) =>
+				new Promise<T>((resolve, reject) => {
+					r.onsuccess = () => resolve(r.result);
+					r.onerror = () => reject(r.error);
+				});
+			const db = await request(indexedDB.open('guetesiegel-mappe'));
+			const tx = db.transaction(['catalogues', 'meta'], 'readwrite');
+			for (const catalogue of catalogues) {
+				const key = `${catalogue.id}@${catalogue.version}`;
+				tx.objectStore('catalogues').put({ key, catalogue, importedAt: new Date().toISOString() });
+			}
+			if (serverActive) {
+				const value = { catalogueId: serverActive.id, version: serverActive.version };
+				tx.objectStore('meta').put({ key: 'catalogue.serverActive', value });
+			}
+			await new Promise((resolve, reject) => {
+				tx.oncomplete = resolve;
+				tx.onerror = () => reject(tx.error);
+			});
+			db.close();
+		},
+		{ catalogues, serverActive }
+	);
+}
+
+async function takeOver(page: Page, version: string, expectLine?: string): Promise<void> {
+	await page.getByRole('radio', { name: new RegExp(`Version ${version.replace('.', '\\.')}`) }).check();
+	await page.getByRole('heading', { name: `Vorschau: Wechsel zu Version ${version}` }).waitFor();
+	if (expectLine) await page.getByText(expectLine, { exact: true }).waitFor();
+	await page.getByRole('button', { name: 'Version übernehmen', exact: true }).click();
+	await page.getByRole('button', { name: 'Ja, Version übernehmen' }).click();
+	await page
+		.getByRole('status')
+		.filter({ hasText: `Die Version ${version}` })
+		.waitFor();
+}
+
+async function setStatus(page: Page, criterionId: string, title: string, label: string): Promise<void> {
+	await openPage(page, `/kriterien/${criterionId}`, new RegExp(title));
+	await page.getByRole('radio', { name: label }).check();
+}
+
+describe('switching the catalogue version offline', () => {
+	it('keeps the statuses, a renumbered one included, across the switch and a reload', async () => {
+		const page = await openAppOnline(context);
+		await context.setOffline(true);
+		await page.reload();
+		await page.getByRole('heading', { level: 1, name: /^Übersicht/ }).waitFor({ timeout: 15_000 });
+
+		// The centre works with version 2026.1 of a catalogue, the device has learned 2027.1 too.
+		await storeAsLearned(page, [switchFrom, switchTo]);
+		await openPage(page, '/einstellungen/katalog', /^Katalog$/);
+		await takeOver(page, '2026.1');
+		await setStatus(page, '1.1', 'Sprechstunde der Erziehungsberatung', 'Erfüllt');
+		await setStatus(page, '1.2', 'Kooperationsvereinbarung mit der Beratungsstelle', 'In Arbeit');
+		await expect
+			.poll(async () => (await storedStatuses(page)).map((s) => `${s.criterionId}=${s.status}`).sort())
+			.toEqual(['1.1=erfuellt', '1.2=in_arbeit']);
+
+		// The server has put 2027.1 in force (learned at the last sync); it renumbers 1.2 as 1.5 and
+		// says so in its mapping. The Übersicht points to it.
+		await storeAsLearned(page, [], switchTo);
+		await openPage(page, '/', /^Übersicht/);
+		await page.getByRole('link', { name: 'Neue Katalogversion verfügbar – Änderungen ansehen' }).click();
+		await page.getByRole('heading', { level: 1, name: /^Katalog$/ }).waitFor();
+		await takeOver(page, '2027.1', '1 Status wird auf die neue Nummer übertragen');
+
+		await page.reload();
+		await openPage(page, '/', /^Übersicht/);
+		await page.getByRole('heading', { level: 2, name: 'Bereiche' }).waitFor();
+		expect(await page.getByText('Neue Katalogversion verfügbar').count()).toBe(0);
+		await openPage(page, '/einstellungen/katalog', /^Katalog$/);
+		await page.getByText('Verwendet: Testkatalog Familienzentrum, Version 2027.1.').waitFor();
+		await openPage(page, '/kriterien/1.5', /Kooperationsvertrag mit der Erziehungsberatung/);
+		expect(await page.getByRole('radio', { name: 'In Arbeit' }).isChecked()).toBe(true);
+		await openPage(page, '/kriterien/1.1', /Sprechstunde der Erziehungsberatung/);
+		expect(await page.getByRole('radio', { name: 'Erfüllt' }).isChecked()).toBe(true);
+		const live = (await storedStatuses(page)).filter((s) => !s.deleted);
+		expect(live.map((s) => `${s.criterionId}=${s.status}`).sort()).toEqual(['1.1=erfuellt', '1.5=in_arbeit']);
+	});
+});
