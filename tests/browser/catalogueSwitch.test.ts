@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Catalogue } from '$lib/domain/catalogue/schema';
 import { switchFrom, switchTo } from '../fixtures/catalogueSwitch';
+import { injectAxe } from './support/axe';
 import { launchBrowser, newContext, openAppOnline } from './support/browser';
 
 let browser: Browser;
@@ -85,13 +86,36 @@ async function storeAsLearned(page: Page, catalogues: Catalogue[], serverActive?
 async function takeOver(page: Page, version: string, expectLine?: string): Promise<void> {
 	await page.getByRole('radio', { name: new RegExp(`Version ${version.replace('.', '\\.')}`) }).check();
 	await page.getByRole('heading', { name: `Vorschau: Wechsel zu Version ${version}` }).waitFor();
-	if (expectLine) await page.getByText(expectLine, { exact: true }).waitFor();
+	if (expectLine) {
+		await page.getByText(expectLine, { exact: true }).waitFor();
+		expect(await seriousViolations(page)).toEqual([]);
+	}
 	await page.getByRole('button', { name: 'Version übernehmen', exact: true }).click();
 	await page.getByRole('button', { name: 'Ja, Version übernehmen' }).click();
 	await page
 		.getByRole('status')
 		.filter({ hasText: `Die Version ${version}` })
 		.waitFor();
+}
+
+/** Serious and critical WCAG A/AA violations axe finds (as in accessibility.test.ts), by rule id. */
+async function seriousViolations(page: Page): Promise<string[]> {
+	await injectAxe(page);
+	return page.evaluate(async () => {
+		type Violation = { id: string; impact: string | null };
+		const axe = (
+			window as unknown as {
+				axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> };
+			}
+		).axe;
+		const result = await axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+			resultTypes: ['violations']
+		});
+		return result.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => v.id);
+	});
 }
 
 async function setStatus(page: Page, criterionId: string, title: string, label: string): Promise<void> {
