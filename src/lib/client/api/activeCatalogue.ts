@@ -37,3 +37,19 @@ export function fetchActiveCatalogue(fetchFn?: typeof fetch): Promise<ApiResult<
 		fetchFn
 	});
 }
+
+/** A version the server holds, by id and version; `null` data when it has no such version (404). */
+export async function fetchCatalogueVersion(
+	key: CatalogueKey,
+	fetchFn?: typeof fetch
+): Promise<ApiResult<Catalogue | null>> {
+	const path = `/api/catalogue/versions/${encodeURIComponent(key.catalogueId)}/${encodeURIComponent(key.version)}`;
+	const result = await requestJson<Catalogue | null>(path, {
+		parse: (body) =>
+			catalogueSchema.safeParse((body as { catalogue?: unknown } | null)?.catalogue).data ?? null,
+		texts: LOAD_TEXTS,
+		fetchFn
+	});
+	if (!result.ok && result.error.status === 404) return { ok: true, data: null };
+	return result;
+}

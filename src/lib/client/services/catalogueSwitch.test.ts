@@ -11,7 +11,13 @@ import { ensureFacility } from '$lib/client/services/facility';
 import { calendarYear } from '$lib/domain/periods';
 import { registerCitationId } from '$lib/domain/registers/citations';
 import { readServerCatalogueKey, writeServerCatalogueKey } from './catalogueServerVersion';
-import { learnActiveCatalogue, listSwitchTargets, previewSwitch, takeOverCatalogue } from './catalogueSwitch';
+import {
+	learnActiveCatalogue,
+	learnFacilityCatalogue,
+	listSwitchTargets,
+	previewSwitch,
+	takeOverCatalogue
+} from './catalogueSwitch';
 
 let db: WorkspaceDb;
 let facilityId: string;
@@ -223,5 +229,28 @@ describe('learnActiveCatalogue', () => {
 		const offline = vi.fn<typeof fetch>(() => Promise.reject(new TypeError('Failed to fetch')));
 		expect(await learnActiveCatalogue(offline)).toBe('unreachable');
 		expect(await readServerCatalogueKey()).toEqual(TO);
+	});
+});
+
+describe('learnFacilityCatalogue', () => {
+	it('fetches the version another tablet switched the centre to, once', async () => {
+		const next = { ...switchTo, version: '2029.1', mappings: [] };
+		await updateRecord('facilities', facilityId, { catalogueId: next.id, catalogueVersion: next.version });
+		const fetchFn = vi.fn<typeof fetch>(async (input) =>
+			String(input) === `/api/catalogue/versions/${next.id}/2029.1`
+				? Response.json({ catalogue: next })
+				: new Response(null, { status: 500 })
+		);
+
+		expect(await learnFacilityCatalogue(fetchFn)).toBe('learned');
+		expect(await db.catalogues.get(catalogueKey(next.id, '2029.1'))).toBeDefined();
+		expect(await learnFacilityCatalogue(fetchFn)).toBe('present');
+		expect(fetchFn).toHaveBeenCalledTimes(1);
+	});
+
+	it('says so when the server does not have the version either', async () => {
+		await updateRecord('facilities', facilityId, { catalogueVersion: '2031.1' });
+		const fetchFn = vi.fn<typeof fetch>(async () => Response.json({ error: {} }, { status: 404 }));
+		expect(await learnFacilityCatalogue(fetchFn)).toBe('unknown');
 	});
 });

@@ -1,5 +1,10 @@
-import { fetchActiveCatalogue, fetchActiveCatalogueKey } from '$lib/client/api/activeCatalogue';
+import {
+	fetchActiveCatalogue,
+	fetchActiveCatalogueKey,
+	fetchCatalogueVersion
+} from '$lib/client/api/activeCatalogue';
 import { db } from '$lib/client/db';
+import { readActiveFacility } from '$lib/client/db/queries';
 import {
 	RecordNotFoundError,
 	RecordValidationError,
@@ -68,6 +73,31 @@ export async function learnActiveCatalogue(fetchFn?: typeof fetch): Promise<Lear
 	return known?.catalogueId === learned.catalogueId && known.version === learned.version
 		? 'unchanged'
 		: 'learned';
+}
+
+/**
+ * The version the active facility's profile names, fetched when this device lacks it: another
+ * tablet of the team took it over, and its statuses arrived under the new criterion ids.
+ */
+export async function learnFacilityCatalogue(
+	fetchFn?: typeof fetch
+): Promise<'present' | 'learned' | 'unknown' | 'unreachable' | 'refused' | 'none'> {
+	const target = db;
+	const facility = await readActiveFacility(target);
+	if (!facility) return 'none';
+	const key = { catalogueId: facility.catalogueId, version: facility.catalogueVersion };
+	if (await findCatalogue(target, key.catalogueId, key.version)) return 'present';
+	const fetched = await fetchCatalogueVersion(key, fetchFn);
+	if (!fetched.ok) return 'unreachable';
+	// Not on the server (imported from a file on the other tablet): the file has to be imported here.
+	if (fetched.data === null) return 'unknown';
+	return (await saveImportedCatalogue(target, fetched.data)).ok ? 'learned' : 'refused';
+}
+
+/** What the device learns after a sync: the version in force, and the one its centre uses. */
+export async function learnCatalogues(fetchFn?: typeof fetch): Promise<void> {
+	if ((await learnActiveCatalogue(fetchFn)) === 'unreachable') return;
+	await learnFacilityCatalogue(fetchFn);
 }
 
 export interface SwitchTarget extends InstalledCatalogue {

@@ -28,7 +28,7 @@ import {
 	type CachedSession
 } from '$lib/client/services/session/sessionCache';
 import { sessionBoundFetch } from '$lib/client/api/sessionFetch';
-import { learnActiveCatalogue } from '$lib/client/services/catalogueSwitch';
+import { learnCatalogues } from '$lib/client/services/catalogueSwitch';
 import {
 	ensureUserFacility,
 	prepareUserWorkspace,
@@ -137,12 +137,14 @@ class Session {
 		};
 	}
 
-	/** After a sync: which catalogue version the server has in force (catalogueSwitch). */
+	/** After a sync: the catalogue version in force, and the centre's own if missing (catalogueSwitch). */
 	async #learnCatalogue(): Promise<void> {
 		const user = this.user;
 		if (!user || !writesFacilityData(user)) return;
-		await learnActiveCatalogue(sessionBoundFetch(this.#fetch)).catch((error: unknown) => {
-			console.error('Learning the catalogue version in force failed', error);
+		await learnCatalogues(sessionBoundFetch(this.#fetch)).catch((error: unknown) => {
+			// The workspace was switched meanwhile (a sign-in, a logout): the next sync asks again.
+			if ((error as Error | null)?.name === 'DatabaseClosedError') return;
+			console.error('Learning the catalogue versions failed', error);
 		});
 	}
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getActiveCatalogueKey, postCatalogue } from '$lib/server/catalogue/handlers';
+import { getActiveCatalogueKey, getCatalogueByVersion, postCatalogue } from '$lib/server/catalogue/handlers';
 import { miniCatalogue } from '$lib/server/testing/catalogue';
 import { send } from '$lib/server/testing/requests';
 import { loginToken } from '$lib/server/testing/session';
 import { addFacility, addUser, startTestServer, type TestServer } from '$lib/server/testing/testServer';
 
-describe('the version in force, without its criteria', () => {
+describe('catalogue versions for the devices', () => {
 	let server: TestServer;
 	let admin: string;
 	let team: string;
@@ -35,5 +35,21 @@ describe('the version in force, without its criteria', () => {
 
 	it('answers 401 without a session', async () => {
 		expect((await send(getActiveCatalogueKey, { path: '/api/catalogue/version' })).status).toBe(401);
+	});
+
+	it('hands out a stored version by id and version, 404 for an unknown one', async () => {
+		await send(postCatalogue, {
+			path: '/api/admin/catalogues',
+			body: { catalogue: miniCatalogue('2027.1') },
+			token: admin
+		});
+		const path = '/api/catalogue/versions/familienzentrum-nrw/2027.1';
+		const params = { catalogueId: 'familienzentrum-nrw', version: '2027.1' };
+		const answer = await send(getCatalogueByVersion, { path, params, token: team });
+		expect(answer.status).toBe(200);
+		expect(answer.body.catalogue.version).toBe('2027.1');
+		const unknown = { catalogueId: 'familienzentrum-nrw', version: '1999.1' };
+		expect((await send(getCatalogueByVersion, { path, params: unknown, token: team })).status).toBe(404);
+		expect((await send(getCatalogueByVersion, { path, params })).status).toBe(401);
 	});
 });
