@@ -1,9 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Catalogue } from '$lib/domain/catalogue/schema';
 import { switchFrom, switchTo } from '../fixtures/catalogueSwitch';
 import { injectAxe } from './support/axe';
 import { launchBrowser, newContext, openAppOnline } from './support/browser';
+import {
+	DEMO,
+	logIn,
+	startSyncServer,
+	statusShown,
+	syncNow,
+	tabletOn,
+	type RunningServer
+} from './sync/support';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -160,5 +169,68 @@ describe('switching the catalogue version offline', () => {
 		expect(await page.getByRole('radio', { name: 'Erfüllt' }).isChecked()).toBe(true);
 		const live = (await storedStatuses(page)).filter((s) => !s.deleted);
 		expect(live.map((s) => `${s.criterionId}=${s.status}`).sort()).toEqual(['1.1=erfuellt', '1.5=in_arbeit']);
+	});
+});
+
+describe('a version the admin puts in force', () => {
+	let server: RunningServer;
+	const tablets: BrowserContext[] = [];
+
+	beforeAll(async () => {
+		server = await startSyncServer();
+	});
+	afterAll(async () => {
+		await Promise.allSettled(tablets.map((c) => c.close()));
+		await server?.stop();
+	});
+
+	async function tablet(): Promise<BrowserContext> {
+		const created = await tabletOn(browser, server);
+		tablets.push(created);
+		return created;
+	}
+
+	async function putInForce(catalogue: Catalogue): Promise<void> {
+		const api = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
+		try {
+			const login = await api.post('/api/auth/login', {
+				data: { email: 'admin@demo.example', password: 'Demo-Admin-2026' }
+			});
+			expect(login.status()).toBe(200);
+			const upload = await api.post('/api/admin/catalogues', { data: { catalogue, activate: true } });
+			expect(upload.status()).toBe(201);
+		} finally {
+			await api.dispose();
+		}
+	}
+
+	it('reaches the centre’s tablets; the Leitung takes it over, the team follows', async () => {
+		await putInForce(switchTo);
+		const leitung = await logIn(await tablet(), DEMO.leitung);
+		const team = await logIn(await tablet(), DEMO.team);
+
+		// Both tablets learned the version at their first sync; the Übersicht says so.
+		const notice = (page: Page) =>
+			page.getByRole('link', { name: 'Neue Katalogversion verfügbar – Änderungen ansehen' });
+		await openPage(team, '/', /^Übersicht/);
+		await notice(team).click();
+		await team.getByRole('radio', { name: /Version 2027\.1/ }).check();
+		await team.getByText('Nur die Leitung kann die Katalogversion wechseln.').waitFor();
+		expect(await team.getByRole('button', { name: 'Version übernehmen' }).count()).toBe(0);
+
+		await openPage(leitung, '/', /^Übersicht/);
+		await notice(leitung).click();
+		await leitung.getByRole('heading', { level: 1, name: /^Katalog$/ }).waitFor();
+		await takeOver(leitung, '2027.1');
+		await syncNow(leitung);
+
+		// The team's tablet gets the profile and the statuses: 1.1 kept its id and its status.
+		await syncNow(team);
+		await openPage(team, '/einstellungen/katalog', /^Katalog$/);
+		await team.getByText('Verwendet: Testkatalog Familienzentrum, Version 2027.1.').waitFor();
+		expect(await statusShown(team, '1.1')).toBe('Erfüllt');
+		await openPage(team, '/', /^Übersicht/);
+		await team.getByRole('heading', { level: 2, name: 'Bereiche' }).waitFor();
+		await expect.poll(() => notice(team).count()).toBe(0);
 	});
 });
