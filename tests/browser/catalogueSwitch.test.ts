@@ -93,7 +93,8 @@ async function storeAsLearned(page: Page, catalogues: Catalogue[], serverActive?
 }
 
 async function takeOver(page: Page, version: string, expectLine?: string): Promise<void> {
-	await page.getByRole('radio', { name: new RegExp(`Version ${version.replace('.', '\\.')}`) }).check();
+	const name = new RegExp(`^${switchFrom.title}, Version ${version.replace('.', '\\.')}\\s`);
+	await page.getByRole('radio', { name }).check();
 	await page.getByRole('heading', { name: `Vorschau: Wechsel zu Version ${version}` }).waitFor();
 	if (expectLine) {
 		await page.getByText(expectLine, { exact: true }).waitFor();
@@ -214,7 +215,7 @@ describe('a version the admin puts in force', () => {
 			page.getByRole('link', { name: 'Neue Katalogversion verfügbar – Änderungen ansehen' });
 		await openPage(team, '/', /^Übersicht/);
 		await notice(team).click();
-		await team.getByRole('radio', { name: /Version 2027\.1/ }).check();
+		await team.getByRole('radio', { name: /^Testkatalog Familienzentrum, Version 2027\.1\s/ }).check();
 		await team.getByText('Nur die Leitung kann die Katalogversion wechseln.').waitFor();
 		expect(await team.getByRole('button', { name: 'Version übernehmen' }).count()).toBe(0);
 

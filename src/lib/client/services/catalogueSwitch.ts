@@ -112,8 +112,8 @@ export function compareVersions(a: string, b: string): number {
 
 /**
  * The versions a centre working with `current` may switch to: the server's version in force, every
- * imported catalogue, and built-in versions of the same catalogue that are newer. The server's first,
- * then newest first.
+ * imported catalogue, and the built-in ones except older versions of the same catalogue (a way back
+ * from an imported catalogue to the working one stays open). The server's first, then newest first.
  */
 export async function listSwitchTargets(current: ServerCatalogueKey): Promise<SwitchTarget[]> {
 	const target = db;
@@ -126,8 +126,8 @@ export async function listSwitchTargets(current: ServerCatalogueKey): Promise<Sw
 			(entry) =>
 				!entry.builtIn ||
 				entry.key === serverKey ||
-				(entry.catalogue.id === current.catalogueId &&
-					compareVersions(entry.catalogue.version, current.version) > 0)
+				entry.catalogue.id !== current.catalogueId ||
+				compareVersions(entry.catalogue.version, current.version) > 0
 		)
 		.map((entry) => ({ ...entry, serverActive: entry.key === serverKey }))
 		.sort(

@@ -36,7 +36,9 @@ describe('CatalogueSwitch', () => {
 		const user = userEvent.setup();
 		renderSwitch(true);
 
-		await user.click(await screen.findByRole('radio', { name: /Version 2027\.1/ }));
+		await user.click(
+			await screen.findByRole('radio', { name: /^Testkatalog Familienzentrum, Version 2027\.1\s/ })
+		);
 		expect(await screen.findByText('1 Kriterium umbenannt')).toBeTruthy();
 		expect(screen.getByText('1 Status wird auf die neue Nummer übertragen')).toBeTruthy();
 
@@ -53,7 +55,9 @@ describe('CatalogueSwitch', () => {
 		const user = userEvent.setup();
 		renderSwitch(false);
 
-		await user.click(await screen.findByRole('radio', { name: /Version 2027\.1/ }));
+		await user.click(
+			await screen.findByRole('radio', { name: /^Testkatalog Familienzentrum, Version 2027\.1\s/ })
+		);
 		await screen.findByText('1 Kriterium umbenannt');
 		expect(screen.getByText('Nur die Leitung kann die Katalogversion wechseln.')).toBeTruthy();
 		expect(screen.queryByRole('button', { name: 'Version übernehmen' })).toBeNull();
@@ -62,7 +66,9 @@ describe('CatalogueSwitch', () => {
 	it('cancels without changing anything', async () => {
 		const user = userEvent.setup();
 		renderSwitch(true);
-		await user.click(await screen.findByRole('radio', { name: /Version 2027\.1/ }));
+		await user.click(
+			await screen.findByRole('radio', { name: /^Testkatalog Familienzentrum, Version 2027\.1\s/ })
+		);
 		await screen.findByText('1 Kriterium umbenannt');
 		await user.click(screen.getByRole('button', { name: 'Version übernehmen' }));
 		await user.click(screen.getByRole('button', { name: 'Abbrechen' }));
