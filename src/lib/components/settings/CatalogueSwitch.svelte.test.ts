@@ -7,6 +7,7 @@ import { putRecord } from '$lib/client/db/changes';
 import { readStatuses } from '$lib/client/db/queries';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { saveImportedCatalogue } from '$lib/client/services/catalogue';
+import { writeServerCatalogueKey } from '$lib/client/services/catalogueServerVersion';
 import { ensureFacility } from '$lib/client/services/facility';
 import CatalogueSwitch from './CatalogueSwitch.svelte';
 
@@ -74,5 +75,14 @@ describe('CatalogueSwitch', () => {
 		await user.click(screen.getByRole('button', { name: 'Abbrechen' }));
 		await waitFor(() => expect(screen.getByRole('button', { name: 'Version übernehmen' })).toBeTruthy());
 		expect((await db.facilities.get(facilityId))?.catalogueVersion).toBe('2026.1');
+	});
+
+	it('opens with the preview of the version the server has put in force', async () => {
+		await writeServerCatalogueKey({ catalogueId: switchTo.id, version: '2027.1' });
+		renderSwitch(true);
+		expect(await screen.findByText('1 Kriterium umbenannt')).toBeTruthy();
+		const radio = screen.getByRole('radio', { name: /^Testkatalog Familienzentrum, Version 2027\.1\s/ });
+		expect((radio as HTMLInputElement).checked).toBe(true);
+		expect(radio.closest('label')?.textContent).toContain('vom Träger in Kraft gesetzt');
 	});
 });
