@@ -134,7 +134,7 @@ async function setStatus(page: Page, criterionId: string, title: string, label: 
 }
 
 describe('switching the catalogue version offline', () => {
-	it('keeps the statuses, a renumbered one included, across the switch and a reload', async () => {
+	it('keeps the statuses, a renumbered one included, and the evidence of a dropped criterion', async () => {
 		const page = await openAppOnline(context);
 		await context.setOffline(true);
 		await page.reload();
@@ -149,6 +149,13 @@ describe('switching the catalogue version offline', () => {
 		await expect
 			.poll(async () => (await storedStatuses(page)).map((s) => `${s.criterionId}=${s.status}`).sort())
 			.toEqual(['1.1=erfuellt', '1.2=in_arbeit']);
+		// Evidence for 2.2, a criterion the next version drops.
+		await openPage(page, '/kriterien/2.2', /Elternbefragung/);
+		await page.getByRole('button', { name: 'Nachweis hinzufügen' }).click();
+		await page.getByRole('textbox', { name: 'Titel' }).fill('Fragebogen der Elternbefragung');
+		await page.getByRole('textbox', { name: 'Text der Notiz' }).fill('20 Fragen, 45 Rückläufe');
+		await page.getByRole('button', { name: 'Nachweis speichern' }).click();
+		await page.getByText('Fragebogen der Elternbefragung').first().waitFor();
 
 		// The server has put 2027.1 in force (learned at the last sync); it renumbers 1.2 as 1.5 and
 		// says so in its mapping. The Übersicht points to it.
@@ -170,6 +177,16 @@ describe('switching the catalogue version offline', () => {
 		expect(await page.getByRole('radio', { name: 'Erfüllt' }).isChecked()).toBe(true);
 		const live = (await storedStatuses(page)).filter((s) => !s.deleted);
 		expect(live.map((s) => `${s.criterionId}=${s.status}`).sort()).toEqual(['1.1=erfuellt', '1.5=in_arbeit']);
+
+		// The evidence of the dropped 2.2 waits on the catalogue page and is assigned to 2.3.
+		await openPage(page, '/einstellungen/katalog', /^Katalog$/);
+		await page.getByRole('button', { name: '„Fragebogen der Elternbefragung“ neu zuordnen' }).click();
+		await page.getByLabel('Weitere Kriterien suchen').fill('Beteiligung');
+		await page.getByRole('checkbox', { name: /2\.3 Beteiligung der Eltern/ }).check();
+		await page.getByRole('button', { name: 'Zuordnung speichern' }).click();
+		await page.getByRole('heading', { name: 'Nachweise ohne Kriterium' }).waitFor({ state: 'detached' });
+		await openPage(page, '/kriterien/2.3', /Beteiligung der Eltern/);
+		await page.getByText('Fragebogen der Elternbefragung').first().waitFor();
 	});
 });
 
