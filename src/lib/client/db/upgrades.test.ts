@@ -21,6 +21,15 @@ describe.each(dbFixtures)('a database left by version $version', (fixture) => {
 		await fixture.verify(current);
 	});
 
+	it('has every table of today’s schema, and the ones added since start empty', async () => {
+		const current = await upgraded();
+		const today = new WorkspaceDb('unused').tables.map((t) => t.name).sort();
+		expect(current.tables.map((t) => t.name).sort()).toEqual(today);
+		for (const name of today.filter((t) => !(t in fixture.stores))) {
+			expect(await current.table(name).count(), name).toBe(0);
+		}
+	});
+
 	it('holds only records that today’s schemas accept', async () => {
 		const current = await upgraded();
 		for (const table of syncedTableNames) {

@@ -28,6 +28,7 @@ import {
 	type CachedSession
 } from '$lib/client/services/session/sessionCache';
 import { sessionBoundFetch } from '$lib/client/api/sessionFetch';
+import { learnCatalogues } from '$lib/client/services/catalogueSwitch';
 import {
 	ensureUserFacility,
 	prepareUserWorkspace,
@@ -126,6 +127,7 @@ class Session {
 				untrack(() => {
 					void this.sendDossiers();
 					void this.#settleFacility();
+					void this.#learnCatalogue();
 				});
 			});
 		});
@@ -133,6 +135,17 @@ class Session {
 			stopEffect();
 			if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
 		};
+	}
+
+	/** After a sync: the catalogue version in force, and the centre's own if missing (catalogueSwitch). */
+	async #learnCatalogue(): Promise<void> {
+		const user = this.user;
+		if (!user || !writesFacilityData(user)) return;
+		await learnCatalogues(sessionBoundFetch(this.#fetch)).catch((error: unknown) => {
+			// The workspace was switched meanwhile (a sign-in, a logout): the next sync asks again.
+			if ((error as Error | null)?.name === 'DatabaseClosedError') return;
+			console.error('Learning the catalogue versions failed', error);
+		});
 	}
 
 	/**

@@ -2,6 +2,7 @@ import { uploadCatalogueRequestSchema } from '$lib/domain/accounts';
 import {
 	activateCatalogueVersion,
 	getActiveCatalogue,
+	getCatalogueVersion,
 	listCatalogueVersions,
 	uploadCatalogueVersion
 } from '$lib/server/catalogue/versions';
@@ -34,4 +35,26 @@ export const postCatalogue = endpoint(async (event, ctx) => {
 export const postCatalogueActivation = endpoint(async (event, ctx) => {
 	const admin = requireRole(event, 'admin');
 	return json({ catalogue: await activateCatalogueVersion(ctx, param(event, 'id'), admin) });
+});
+
+/**
+ * Which version is in force, without its criteria: devices ask after every sync and fetch the whole
+ * catalogue (`getActiveCatalogueVersion`) only when they do not have it yet.
+ */
+export const getActiveCatalogueKey = endpoint(async (event, ctx) => {
+	requireUser(event);
+	const active = (await listCatalogueVersions(ctx.db)).find((v) => v.active);
+	if (!active) throw notFound('Es ist noch keine Katalogversion in Kraft gesetzt.');
+	return json({ catalogueId: active.catalogueId, version: active.version });
+});
+
+/**
+ * One stored version by catalogue id and version, for every signed-in user: a device whose centre
+ * was switched on another tablet fetches the version its profile now names.
+ */
+export const getCatalogueByVersion = endpoint(async (event, ctx) => {
+	requireUser(event);
+	const catalogue = await getCatalogueVersion(ctx.db, param(event, 'catalogueId'), param(event, 'version'));
+	if (!catalogue) throw notFound('Diese Katalogversion gibt es auf dem Server nicht.');
+	return json({ catalogue });
 });

@@ -1,0 +1,4 @@
+import { getActiveCatalogueKey } from '$lib/server/catalogue/handlers';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = getActiveCatalogueKey;
