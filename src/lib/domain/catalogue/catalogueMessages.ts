@@ -151,6 +151,8 @@ export function translateIssue(issue: z.core.$ZodIssue, data: Json): string {
 		case 'too_small': {
 			const min = Number(issue.minimum);
 			if (issue.origin === 'string') return min <= 1 ? 'Darf nicht leer sein.' : `Mindestens ${min} Zeichen.`;
+			// A message the schema wrote itself is German already („ODER verbindet mindestens zwei Teile“).
+			if (issue.origin === 'array' && !issue.message.startsWith('Too small')) return `${issue.message}.`;
 			if (issue.origin === 'array')
 				return min <= 1
 					? 'Die Liste braucht mindestens einen Eintrag.'

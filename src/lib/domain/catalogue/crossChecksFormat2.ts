@@ -149,7 +149,7 @@ function checkMappings(view: CheckView): CatalogueIssue[] {
 			if (to !== null && !known.has(to))
 				issues.push({
 					path: ['mappings', m, 'criteria', from],
-					message: `„${from}“ soll zu „${to}“ werden, aber diesen Katalog hat kein Kriterium und keinen Unterpunkt mit der ID „${to}“.`
+					message: `„${from}“ soll zu „${to}“ werden, aber in diesem Katalog gibt es kein Kriterium und keinen Unterpunkt mit der ID „${to}“.`
 				});
 	});
 	return issues;
