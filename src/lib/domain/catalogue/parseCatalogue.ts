@@ -2,7 +2,7 @@ import { criterionRuleSchema } from '../criterionRules/schema';
 import { describePlace, describeType, quote, translateIssue, valueAt, type Json } from './catalogueMessages';
 import { toFormat2 } from './convertFormat1';
 import { crossCheck, type CheckView } from './crossChecks';
-import { formatPath, lineOf, locateJson, type PathSegment } from './jsonLocator';
+import { formatPath, lineOf, locateJson, type DuplicateKey, type PathSegment } from './jsonLocator';
 import {
 	areaSchema,
 	blockSchema,
@@ -94,14 +94,17 @@ function knownKeysAt(data: Json, segments: readonly PathSegment[]): readonly str
 	return null;
 }
 
-type ErrorAt = (segments: PathSegment[], message: string) => CatalogueError;
+/** An error with its path as segments, for callers that answer with a path array (the server). */
+export type LocatedCatalogueError = CatalogueError & { segments: PathSegment[] };
+
+type ErrorAt = (segments: PathSegment[], message: string) => LocatedCatalogueError;
 
 function unknownKeyErrors(
 	data: Json,
 	segments: PathSegment[],
 	errorAt: ErrorAt,
 	format1: boolean
-): CatalogueError[] {
+): LocatedCatalogueError[] {
 	const value = valueAt(data, segments).value;
 	if (value === null || typeof value !== 'object') return [];
 	if (Array.isArray(value))
@@ -170,14 +173,35 @@ export function parseCatalogue(text: string): ParseCatalogueResult {
 			]
 		};
 	}
-	const data: Json = JSON.parse(source);
+	const result = checkCatalogue(JSON.parse(source), located.lines, located.duplicateKeys);
+	return result.ok
+		? result
+		: { ok: false, errors: result.errors.map(({ segments: _segments, ...error }) => error) };
+}
+
+export type CheckCatalogueResult =
+	{ ok: true; catalogue: Catalogue } | { ok: false; errors: LocatedCatalogueError[] };
+
+/**
+ * The same checks for a value that arrived as parsed JSON (the admin's upload): no lines, but the
+ * same German messages and places. A format-1 catalogue comes back in format 2.
+ */
+export function checkCatalogueData(data: unknown): CheckCatalogueResult {
+	return checkCatalogue(data, new Map(), []);
+}
+
+function checkCatalogue(
+	data: Json,
+	lines: Map<string, number>,
+	duplicateKeys: readonly DuplicateKey[]
+): CheckCatalogueResult {
 	const errorAt: ErrorAt = (segments, message) => ({
 		path: formatPath(segments),
 		place: describePlace(data, segments),
-		line: lineOf(located.lines, segments),
-		message
+		line: lineOf(lines, segments),
+		message,
+		segments
 	});
-
 	if (data === null || typeof data !== 'object' || Array.isArray(data))
 		return {
 			ok: false,
@@ -204,7 +228,7 @@ export function parseCatalogue(text: string): ParseCatalogueResult {
 			]
 		};
 
-	const errors: CatalogueError[] = located.duplicateKeys.map((duplicate) => ({
+	const errors: LocatedCatalogueError[] = duplicateKeys.map((duplicate) => ({
 		...errorAt(
 			duplicate.segments,
 			'Dieses Feld steht doppelt im selben Eintrag; nur die letzte Angabe würde zählen.'
