@@ -40,7 +40,13 @@ export interface CatalogueError {
 }
 
 export type ParseCatalogueResult =
-	{ ok: true; catalogue: Catalogue } | { ok: false; errors: CatalogueError[] };
+	| {
+			ok: true;
+			catalogue: Catalogue;
+			/** The file was in format 1 and has been converted (./convertFormat1). */
+			convertedFromFormat1?: true;
+	  }
+	| { ok: false; errors: CatalogueError[] };
 
 /** The format a new catalogue file is written in; format-1 files are still read and converted. */
 export const CATALOGUE_FORMAT = CATALOGUE_FORMAT_2;
@@ -180,7 +186,8 @@ export function parseCatalogue(text: string): ParseCatalogueResult {
 }
 
 export type CheckCatalogueResult =
-	{ ok: true; catalogue: Catalogue } | { ok: false; errors: LocatedCatalogueError[] };
+	| { ok: true; catalogue: Catalogue; convertedFromFormat1?: true }
+	| { ok: false; errors: LocatedCatalogueError[] };
 
 /**
  * The same checks for a value that arrived as parsed JSON (the admin's upload): no lines, but the
@@ -257,5 +264,7 @@ function checkCatalogue(
 		errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 		return { ok: false, errors };
 	}
-	return { ok: true, catalogue: toFormat2(result.data) };
+	return result.data.format === CATALOGUE_FORMAT_1
+		? { ok: true, catalogue: toFormat2(result.data), convertedFromFormat1: true }
+		: { ok: true, catalogue: result.data };
 }
