@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import workingCatalogue2026 from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
 import workingCatalogue from '$lib/domain/catalogue/familienzentrum-nrw-2027-arbeitsfassung.json';
+import { parseCatalogue } from '$lib/domain/catalogue/parseCatalogue';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
 import {
 	builtInCatalogue,
@@ -135,6 +136,14 @@ describe('catalogueStore', () => {
 		);
 		const changed = await saveImportedCatalogue(db, { ...previousBuiltInCatalogue, title: 'Verändert' });
 		expect(changed.ok).toBe(false);
+		// Its own file, converted to format 2 by the import, is the same catalogue.
+		const parsed = parseCatalogue(JSON.stringify(workingCatalogue2026));
+		if (!parsed.ok) throw new Error('the shipped file must import');
+		expect(parsed.catalogue.format).toBe('guetesiegel-katalog/2');
+		expect(await saveImportedCatalogue(db, parsed.catalogue)).toMatchObject({
+			ok: true,
+			alreadyInstalled: true
+		});
 		expect(await db.catalogues.count()).toBe(0);
 	});
 });

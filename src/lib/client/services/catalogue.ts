@@ -1,6 +1,7 @@
 import type { StoredCatalogue, WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import workingCatalogue2026 from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
 import workingCatalogue from '$lib/domain/catalogue/familienzentrum-nrw-2027-arbeitsfassung.json';
+import { toFormat2 } from '$lib/domain/catalogue/convertFormat1';
 import type { Catalogue } from '$lib/domain/catalogue/schema';
 
 /**
@@ -54,6 +55,11 @@ export function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
 	return canonical(a) === canonical(b);
 }
 
+/** The same, also when one of them is the format-1 original of the other (an import converts it). */
+function sameContent(stored: Catalogue, imported: Catalogue): boolean {
+	return sameCatalogue(stored, imported) || sameCatalogue(toFormat2(stored), imported);
+}
+
 /** The built-in catalogues first (the default first), then the imported ones by title and version. */
 export async function listCatalogues(db: WorkspaceDb): Promise<InstalledCatalogue[]> {
 	const stored = await db.catalogues.toArray();
@@ -94,12 +100,12 @@ export async function saveImportedCatalogue(
 		message: `Die Version „${valid.version}“ des Katalogs „${valid.id}“ ist schon vorhanden, aber mit anderem Inhalt. Eine geänderte Fassung braucht eine neue Versionsbezeichnung.`
 	});
 	const shipped = builtInByKey.get(key);
-	if (shipped) return sameCatalogue(valid, shipped) ? { ok: true, key, alreadyInstalled: true } : refused();
+	if (shipped) return sameContent(shipped, valid) ? { ok: true, key, alreadyInstalled: true } : refused();
 
 	return db.transaction('rw', db.catalogues, async (): Promise<SaveCatalogueResult> => {
 		const existing = await db.catalogues.get(key);
 		if (existing)
-			return sameCatalogue(existing.catalogue, valid) ? { ok: true, key, alreadyInstalled: true } : refused();
+			return sameContent(existing.catalogue, valid) ? { ok: true, key, alreadyInstalled: true } : refused();
 		const record: StoredCatalogue = { key, catalogue: valid, importedAt: new Date().toISOString() };
 		await db.catalogues.add(record);
 		return { ok: true, key, alreadyInstalled: false };

@@ -1,14 +1,12 @@
 import type { CriterionRule } from '../criterionRules/schema';
-import {
-	CATALOGUE_FORMAT_1,
-	CATALOGUE_FORMAT_2,
-	type Catalogue,
-	type Criterion,
-	type Threshold
-} from './schema';
+import type { Catalogue, Criterion, Threshold } from './schema';
+
+// Written out rather than imported from ./schema: the device converts without loading zod.
+const FORMAT_1 = 'guetesiegel-katalog/1';
+const FORMAT_2 = 'guetesiegel-katalog/2';
 
 /**
- * Format 1 → format 2 (docs/catalogue-format.md, „Format 1 umstellen“). A format-1 register rule that
+ * Format 1 → format 2 (docs/catalogue-format.md, „Format 1 and its conversion“). A format-1 register rule that
  * counts entries has an exact threshold in format 2 and becomes one; rules without an equivalent
  * (agreements in force, Kindertagespflege arrangements, the prevention network) stay as `rules`.
  * Items are never invented, so a converted criterion is still met as before by its status alone.
@@ -76,6 +74,6 @@ function convertCriterion(criterion: Criterion): Criterion {
 
 /** The same catalogue in format 2; a format-2 catalogue is returned as it is. */
 export function toFormat2(catalogue: Catalogue): Catalogue {
-	if (catalogue.format !== CATALOGUE_FORMAT_1) return catalogue;
-	return { ...catalogue, format: CATALOGUE_FORMAT_2, criteria: catalogue.criteria.map(convertCriterion) };
+	if (catalogue.format !== FORMAT_1) return catalogue;
+	return { ...catalogue, format: FORMAT_2, criteria: catalogue.criteria.map(convertCriterion) };
 }
