@@ -1,9 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import workingJson from './familienzentrum-nrw-2027-arbeitsfassung.json';
+import { thresholdOfRule } from './convertFormat1';
 import { appliesToVariant, crossCheckCatalogue, variants } from './crossChecks';
 import { parseCatalogue } from './parseCatalogue';
-import { catalogueSchema, CATALOGUE_FORMAT_2, type Catalogue, type RequirementExpression } from './schema';
+import {
+	catalogueSchema,
+	CATALOGUE_FORMAT_2,
+	type Catalogue,
+	type RequirementExpression,
+	type Threshold
+} from './schema';
 
 const text = readFileSync(new URL('./familienzentrum-nrw-2027-arbeitsfassung.json', import.meta.url), 'utf8');
 
@@ -99,6 +106,25 @@ describe('the working catalogue 2027 (format 2)', () => {
 		expect(requirements).toContainEqual(
 			expect.objectContaining({ kind: 'qualifikation', newEachRound: true, minHours: 6, maxAgeYears: 7 })
 		);
+	});
+
+	it('keeps a counting rule only beside a threshold that means exactly the same', () => {
+		// The rules still feed the register summary of the criterion page; they may never disagree.
+		const same = (a: Omit<Threshold, 'id' | 'label'>, b: Omit<Threshold, 'id' | 'label'>) =>
+			a.source === b.source &&
+			a.min === b.min &&
+			a.per === b.per &&
+			(a.months ?? 12) === (b.months ?? 12) &&
+			JSON.stringify(a.where) === JSON.stringify(b.where);
+		for (const criterion of catalogue.criteria)
+			for (const rule of criterion.rules ?? []) {
+				const equivalent = thresholdOfRule(rule);
+				if (equivalent)
+					expect(
+						(criterion.thresholds ?? []).some((t) => same(t, equivalent)),
+						`${criterion.id} ${rule.kind}`
+					).toBe(true);
+			}
 	});
 
 	it('maps renumbered and dropped criteria of 2026.1 to criteria that exist', () => {
