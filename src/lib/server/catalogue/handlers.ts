@@ -27,7 +27,7 @@ export const getCatalogues = endpoint(async (event, ctx) => {
 
 /**
  * The catalogue is checked apart from the envelope, by the import's own checks: the admin gets the same
- * German messages with their place as on the device, and a format-1 file is stored in format 2.
+ * German messages as on the device, each with its path, and a format-1 file is stored in format 2.
  */
 const uploadEnvelopeSchema = z.object({
 	catalogue: z.unknown().nonoptional('Der Katalog fehlt (Feld „catalogue“).'),
@@ -44,7 +44,8 @@ export const postCatalogue = endpoint(async (event, ctx) => {
 			checked.errors.length === 1
 				? 'Der Katalog hat einen Fehler.'
 				: `Der Katalog hat ${checked.errors.length} Fehler.`,
-			checked.errors.map((e) => ({ path: ['catalogue', ...e.segments], message: `${e.place}: ${e.message}` }))
+			// The admin screen turns the path into a place and a line of the file (admin/catalogueUpload.ts).
+			checked.errors.map((e) => ({ path: ['catalogue', ...e.segments], message: e.message }))
 		);
 	const summary = await uploadCatalogueVersion(ctx, checked.catalogue, { activate: input.activate }, admin);
 	return json({ catalogue: summary }, { status: 201 });
