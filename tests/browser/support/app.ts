@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import catalogue from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
+import catalogue from '$lib/domain/catalogue/familienzentrum-nrw-2027-arbeitsfassung.json';
 
 export const firstCriterion = catalogue.criteria[0] as { id: string; title: string };
 

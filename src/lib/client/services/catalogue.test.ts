@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
-import workingCatalogue from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
+import workingCatalogue2026 from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
+import workingCatalogue from '$lib/domain/catalogue/familienzentrum-nrw-2027-arbeitsfassung.json';
+import { parseCatalogue } from '$lib/domain/catalogue/parseCatalogue';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
 import {
 	builtInCatalogue,
 	findCatalogue,
+	previousBuiltInCatalogue,
 	listCatalogues,
 	loadCatalogue,
 	saveImportedCatalogue
@@ -57,12 +60,18 @@ describe('catalogueStore', () => {
 		const parsed = catalogueSchema.safeParse(workingCatalogue);
 		expect(parsed.error?.issues ?? []).toEqual([]);
 		expect(parsed.data).toEqual(builtInCatalogue);
+		expect(builtInCatalogue.version).toBe('2027.1-arbeitsfassung');
+		const previous = catalogueSchema.safeParse(workingCatalogue2026);
+		expect(previous.error?.issues ?? []).toEqual([]);
+		expect(previous.data).toEqual(previousBuiltInCatalogue);
 	});
 
-	it('lists only the built-in catalogue on a fresh device', async () => {
+	it('lists only the built-in catalogues on a fresh device, the default for new centres first', async () => {
 		const list = await listCatalogues(db);
-		expect(list).toHaveLength(1);
-		expect(list[0]).toMatchObject({ key: 'familienzentrum-nrw@2026.1-arbeitsfassung', builtIn: true });
+		expect(list.map((c) => [c.key, c.builtIn])).toEqual([
+			['familienzentrum-nrw@2027.1-arbeitsfassung', true],
+			['familienzentrum-nrw@2026.1-arbeitsfassung', true]
+		]);
 	});
 
 	it('keeps an imported catalogue and lists it after the built-in one', async () => {
@@ -70,10 +79,11 @@ describe('catalogueStore', () => {
 		expect(result).toEqual({ ok: true, key: 'familienzentrum-nrw@2026-amtlich', alreadyInstalled: false });
 		const list = await listCatalogues(db);
 		expect(list.map((c) => [c.key, c.builtIn])).toEqual([
+			['familienzentrum-nrw@2027.1-arbeitsfassung', true],
 			['familienzentrum-nrw@2026.1-arbeitsfassung', true],
 			['familienzentrum-nrw@2026-amtlich', false]
 		]);
-		expect(list[1].importedAt).not.toBeNull();
+		expect(list[2].importedAt).not.toBeNull();
 		expect(await loadCatalogue(db, 'familienzentrum-nrw', '2026-amtlich')).toEqual(transcribed());
 	});
 
@@ -118,5 +128,22 @@ describe('catalogueStore', () => {
 		expect(await findCatalogue(db, 'familienzentrum-nrw', '1999')).toBeNull();
 		expect(await loadCatalogue(db, 'familienzentrum-nrw', '1999')).toBe(builtInCatalogue);
 		expect(await loadCatalogue(db, builtInCatalogue.id, builtInCatalogue.version)).toBe(builtInCatalogue);
+	});
+
+	it('keeps the earlier working version for centres and dossiers assessed against it', async () => {
+		expect(await findCatalogue(db, 'familienzentrum-nrw', '2026.1-arbeitsfassung')).toBe(
+			previousBuiltInCatalogue
+		);
+		const changed = await saveImportedCatalogue(db, { ...previousBuiltInCatalogue, title: 'Verändert' });
+		expect(changed.ok).toBe(false);
+		// Its own file, converted to format 2 by the import, is the same catalogue.
+		const parsed = parseCatalogue(JSON.stringify(workingCatalogue2026));
+		if (!parsed.ok) throw new Error('the shipped file must import');
+		expect(parsed.catalogue.format).toBe('guetesiegel-katalog/2');
+		expect(await saveImportedCatalogue(db, parsed.catalogue)).toMatchObject({
+			ok: true,
+			alreadyInstalled: true
+		});
+		expect(await db.catalogues.count()).toBe(0);
 	});
 });

@@ -1,5 +1,7 @@
 import type { StoredCatalogue, WorkspaceDb } from '$lib/client/db/WorkspaceDb';
-import workingCatalogue from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
+import workingCatalogue2026 from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
+import workingCatalogue from '$lib/domain/catalogue/familienzentrum-nrw-2027-arbeitsfassung.json';
+import { toFormat2 } from '$lib/domain/catalogue/convertFormat1';
 import type { Catalogue } from '$lib/domain/catalogue/schema';
 
 /**
@@ -10,10 +12,17 @@ import type { Catalogue } from '$lib/domain/catalogue/schema';
  */
 
 /**
- * The shipped working catalogue. It is a build-time constant, so the unit tests validate it (a broken
- * edit fails there); parsing it at every start would put zod on the Übersicht's first load.
+ * The shipped working catalogue, the default for new centres. It is a build-time constant, so the unit
+ * tests validate it (a broken edit fails there); parsing it at every start would put zod on the
+ * Übersicht's first load.
  */
 export const builtInCatalogue = workingCatalogue as Catalogue;
+
+/** The earlier working version (format 1): centres and dossiers assessed against it keep it. */
+export const previousBuiltInCatalogue = workingCatalogue2026 as Catalogue;
+
+/** Every catalogue the app ships with, the default first. */
+export const builtInCatalogues: readonly Catalogue[] = [builtInCatalogue, previousBuiltInCatalogue];
 
 export function catalogueKey(id: string, version: string): string {
 	return `${id}@${version}`;
@@ -22,7 +31,7 @@ export function catalogueKey(id: string, version: string): string {
 export interface InstalledCatalogue {
 	key: string;
 	catalogue: Catalogue;
-	/** true for the working catalogue that ships with the app. */
+	/** true for the working catalogues that ship with the app. */
 	builtIn: boolean;
 	/** When it was imported on this device; null for the built-in one. */
 	importedAt: string | null;
@@ -31,7 +40,7 @@ export interface InstalledCatalogue {
 export type SaveCatalogueResult =
 	{ ok: true; key: string; alreadyInstalled: boolean } | { ok: false; message: string };
 
-const builtInKey = catalogueKey(builtInCatalogue.id, builtInCatalogue.version);
+const builtInByKey = new Map(builtInCatalogues.map((c) => [catalogueKey(c.id, c.version), c]));
 
 /** JSON with sorted keys, so two catalogues compare equal whatever order their fields came in. */
 function canonical(value: unknown): string {
@@ -46,18 +55,29 @@ export function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
 	return canonical(a) === canonical(b);
 }
 
-/** The built-in catalogue first, then the imported ones by title and version. */
+/** The same, also when one of them is the format-1 original of the other (an import converts it). */
+function sameContent(stored: Catalogue, imported: Catalogue): boolean {
+	return sameCatalogue(stored, imported) || sameCatalogue(toFormat2(stored), imported);
+}
+
+/** The built-in catalogues first (the default first), then the imported ones by title and version. */
 export async function listCatalogues(db: WorkspaceDb): Promise<InstalledCatalogue[]> {
 	const stored = await db.catalogues.toArray();
 	const imported = stored
-		.filter((s) => s.key !== builtInKey)
+		.filter((s) => !builtInByKey.has(s.key))
 		.map((s) => ({ key: s.key, catalogue: s.catalogue, builtIn: false, importedAt: s.importedAt }))
 		.sort(
 			(a, b) =>
 				a.catalogue.title.localeCompare(b.catalogue.title, 'de') ||
 				a.catalogue.version.localeCompare(b.catalogue.version, 'de', { numeric: true })
 		);
-	return [{ key: builtInKey, catalogue: builtInCatalogue, builtIn: true, importedAt: null }, ...imported];
+	const builtIn = [...builtInByKey].map(([key, catalogue]) => ({
+		key,
+		catalogue,
+		builtIn: true,
+		importedAt: null
+	}));
+	return [...builtIn, ...imported];
 }
 
 /**
@@ -79,13 +99,13 @@ export async function saveImportedCatalogue(
 		ok: false,
 		message: `Die Version „${valid.version}“ des Katalogs „${valid.id}“ ist schon vorhanden, aber mit anderem Inhalt. Eine geänderte Fassung braucht eine neue Versionsbezeichnung.`
 	});
-	if (key === builtInKey)
-		return sameCatalogue(valid, builtInCatalogue) ? { ok: true, key, alreadyInstalled: true } : refused();
+	const shipped = builtInByKey.get(key);
+	if (shipped) return sameContent(shipped, valid) ? { ok: true, key, alreadyInstalled: true } : refused();
 
 	return db.transaction('rw', db.catalogues, async (): Promise<SaveCatalogueResult> => {
 		const existing = await db.catalogues.get(key);
 		if (existing)
-			return sameCatalogue(existing.catalogue, valid) ? { ok: true, key, alreadyInstalled: true } : refused();
+			return sameContent(existing.catalogue, valid) ? { ok: true, key, alreadyInstalled: true } : refused();
 		const record: StoredCatalogue = { key, catalogue: valid, importedAt: new Date().toISOString() };
 		await db.catalogues.add(record);
 		return { ok: true, key, alreadyInstalled: false };
@@ -94,9 +114,9 @@ export async function saveImportedCatalogue(
 
 /** The catalogue with this id and version, or null when this device does not have it. */
 export async function findCatalogue(db: WorkspaceDb, id: string, version: string): Promise<Catalogue | null> {
-	const key = catalogueKey(id, version);
-	if (key === builtInKey) return builtInCatalogue;
-	return (await db.catalogues.get(key))?.catalogue ?? null;
+	const shipped = builtInByKey.get(catalogueKey(id, version));
+	if (shipped) return shipped;
+	return (await db.catalogues.get(catalogueKey(id, version)))?.catalogue ?? null;
 }
 
 /**

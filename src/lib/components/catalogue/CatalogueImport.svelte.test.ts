@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { builtInCatalogue } from '$lib/client/services/catalogue';
+import { builtInCatalogue, previousBuiltInCatalogue } from '$lib/client/services/catalogue';
 import { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { unsavedInput } from '$lib/client/state/unsavedInput.svelte';
 import CatalogueImport from './CatalogueImport.svelte';
@@ -39,12 +39,51 @@ async function setup() {
 }
 
 describe('CatalogueImport', () => {
-	it('shows the built-in catalogue, clearly marked as not the official text', async () => {
+	it('shows the built-in catalogues, clearly marked as not the official text', async () => {
 		await setup();
 		const list = screen.getByRole('list', { name: 'Installierte Kataloge' });
-		expect(within(list).getByText('Arbeitsfassung – nicht der amtliche Text')).toBeInTheDocument();
-		expect(within(list).getByText('In der App enthalten')).toBeInTheDocument();
-		expect(within(list).getByText('80 Kriterien (45 Basis, 35 Aufbau)')).toBeInTheDocument();
+		const [current, previous] = within(list).getAllByRole('listitem');
+		expect(within(current).getByText('Arbeitsfassung – nicht der amtliche Text')).toBeInTheDocument();
+		expect(within(current).getByText('In der App enthalten')).toBeInTheDocument();
+		expect(current).toHaveTextContent('2027.1-arbeitsfassung');
+		expect(current).toHaveTextContent(
+			'4 Blöcke, 5 Unterpunkte, 11 Schwellenwerte, 4 Kriterien nur in bestimmten Fragebögen, 2 Kriterien je Standort im Verbund'
+		);
+		expect(within(previous).getByText('80 Kriterien (45 Basis, 35 Aufbau)')).toBeInTheDocument();
+		expect(within(previous).getByText('In der App enthalten')).toBeInTheDocument();
+	});
+
+	it('shows format-2 errors with their place, line and path', async () => {
+		const { user, input } = await setup();
+		const broken = structuredClone(transcribed) as unknown as { criteria: Record<string, unknown>[] };
+		(broken.criteria[0].thresholds as Record<string, unknown>[])[0].source = 'sprechstunden';
+		broken.criteria[2].requires = { oder: ['1.3.1', '1.3.2', '9.9.9'] };
+		await user.upload(input, catalogueFile(broken, 'amtlich.json'));
+		const alert = await screen.findByRole('alert');
+		const items = within(alert).getAllByRole('listitem');
+		expect(items).toHaveLength(2);
+		expect(items[0]).toHaveTextContent('Kriterium 1 (ID 1.1) › Schwellenwert 1 (ID monatlich) › Quelle');
+		expect(items[0]).toHaveTextContent(/Zeile \d+/);
+		expect(items[0]).toHaveTextContent('Ungültiger Wert „sprechstunden“');
+		expect(items[0]).toHaveTextContent('criteria[0].thresholds[0].source');
+		expect(items[1]).toHaveTextContent('Kriterium 3 (ID 1.3) › Bedingung');
+		expect(items[1]).toHaveTextContent('Die Bedingung nennt „9.9.9“');
+	});
+
+	it('says when a format-1 file is converted', async () => {
+		const { user, input } = await setup();
+		const format1 = {
+			...structuredClone(previousBuiltInCatalogue),
+			version: '2025-amtlich',
+			official: true
+		};
+		await user.upload(input, catalogueFile(format1));
+		const preview = await screen.findByRole('region', { name: format1.title });
+		expect(within(preview).getByRole('note')).toHaveTextContent('älteren Format 1');
+		await user.click(within(preview).getByRole('button', { name: 'Übernehmen' }));
+		await screen.findByRole('status');
+		const stored = await db.catalogues.get('familienzentrum-nrw@2025-amtlich');
+		expect(stored?.catalogue.format).toBe('guetesiegel-katalog/2');
 	});
 
 	it('lists every error of a broken file with its place and line, and stores nothing', async () => {

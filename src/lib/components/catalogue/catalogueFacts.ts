@@ -26,6 +26,26 @@ export function criterionFacts(catalogue: Catalogue): string {
 	return `${count(catalogue.criteria.length, 'Kriterium', 'Kriterien')} (${basis} Basis, ${aufbau} Aufbau)`;
 }
 
+/**
+ * What format 2 adds, e.g. „4 Blöcke, 6 Unterpunkte, 11 Schwellenwerte, 4 Kriterien nur in
+ * bestimmten Fragebögen“; null when the catalogue uses none of it.
+ */
+export function structureFacts(catalogue: Catalogue): string | null {
+	const blocks = catalogue.areas.reduce((n, a) => n + (a.blocks ?? []).length, 0);
+	const items = catalogue.criteria.reduce((n, c) => n + (c.items ?? []).length, 0);
+	const thresholds = catalogue.criteria.reduce((n, c) => n + (c.thresholds ?? []).length, 0);
+	const variant = catalogue.criteria.filter((c) => c.appliesTo).length;
+	const perSite = catalogue.criteria.filter((c) => c.perSite).length;
+	const facts = [
+		blocks > 0 ? count(blocks, 'Block', 'Blöcke') : '',
+		items > 0 ? count(items, 'Unterpunkt', 'Unterpunkte') : '',
+		thresholds > 0 ? count(thresholds, 'Schwellenwert', 'Schwellenwerte') : '',
+		variant > 0 ? `${count(variant, 'Kriterium', 'Kriterien')} nur in bestimmten Fragebögen` : '',
+		perSite > 0 ? `${count(perSite, 'Kriterium', 'Kriterien')} je Standort im Verbund` : ''
+	].filter((f) => f !== '');
+	return facts.length > 0 ? facts.join(', ') : null;
+}
+
 export function reviewPeriodFact(catalogue: Catalogue): string {
 	return reviewPeriodLabels[catalogue.reviewPeriod];
 }

@@ -99,7 +99,7 @@ describe('CriteriaBrowser', () => {
 
 	it('shows an unchosen Profilbereich collapsed with a hint to choose it in Einrichtung', () => {
 		setup();
-		const details = screen.getByText(/Prävention \(1 Kriterien\)/).closest('details')!;
+		const details = screen.getByText(/Prävention \(1 Kriterium\)/).closest('details')!;
 		expect(details.open).toBe(false);
 		expect(within(details).getByRole('link', { name: 'Einrichtung' })).toHaveAttribute(
 			'href',
@@ -157,7 +157,7 @@ describe('CriteriaBrowser', () => {
 
 	it('opens an unchosen Profilbereich when it is the filtered area', () => {
 		setup({ bereich: 'P1' });
-		expect(screen.getByText(/Prävention \(1 Kriterien\)/).closest('details')!.open).toBe(true);
+		expect(screen.getByText(/Prävention \(1 Kriterium\)/).closest('details')!.open).toBe(true);
 	});
 });
 

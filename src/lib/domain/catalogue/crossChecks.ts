@@ -1,4 +1,6 @@
-import type { Area, Catalogue, Criterion, OverallMinimum } from './schema';
+import { crossCheckFormat2 } from './crossChecksFormat2';
+import type { RoundForm, RoundKind } from './format2';
+import type { Area, Catalogue, Criterion, OverallMinimum, ReviewPeriodKind, VersionMapping } from './schema';
 
 /**
  * Checks across fields that a field-by-field schema cannot see: unique ids, criteria pointing at
@@ -27,6 +29,11 @@ export interface CheckView {
 	criterionAreaIds: (string | null)[];
 	criteria: (Criterion | null)[];
 	overallMinimum: OverallMinimum | null;
+	/** Format 2: the catalogue's version, its mappings (null where one is invalid), the half-year split. */
+	version?: string | null;
+	mappings?: (VersionMapping | null)[] | null;
+	reviewPeriod?: ReviewPeriodKind | null;
+	secondHalfStarts?: string | null;
 }
 
 export function viewOfCatalogue(catalogue: Catalogue): CheckView {
@@ -36,7 +43,11 @@ export function viewOfCatalogue(catalogue: Catalogue): CheckView {
 		criterionIds: catalogue.criteria.map((c) => c.id),
 		criterionAreaIds: catalogue.criteria.map((c) => c.areaId),
 		criteria: catalogue.criteria,
-		overallMinimum: catalogue.overallMinimum
+		overallMinimum: catalogue.overallMinimum,
+		version: catalogue.version,
+		mappings: catalogue.mappings ?? null,
+		reviewPeriod: catalogue.reviewPeriod,
+		secondHalfStarts: catalogue.secondHalfStarts ?? null
 	};
 }
 
@@ -77,77 +88,121 @@ function checkAreaReferences(view: CheckView): CatalogueIssue[] {
 	return issues;
 }
 
-function checkAreaMinimums(view: CheckView): CatalogueIssue[] {
+/** A questionnaire: single centre or Verbund, first or re-certification. */
+export interface Variant {
+	form: RoundForm;
+	kind: RoundKind;
+}
+
+export const variants: readonly Variant[] = [
+	{ form: 'einzel', kind: 'neu' },
+	{ form: 'einzel', kind: 're' },
+	{ form: 'verbund', kind: 'neu' },
+	{ form: 'verbund', kind: 're' }
+];
+
+export function variantLabel(variant: Variant): string {
+	return `${variant.form === 'einzel' ? 'Einzeleinrichtung' : 'Verbund'} · ${variant.kind === 'neu' ? 'Erstzertifizierung' : 'Rezertifizierung'}`;
+}
+
+/** Whether the questionnaire of this variant asks the criterion. */
+export function appliesToVariant(criterion: Criterion, variant: Variant): boolean {
+	const { forms, kinds } = criterion.appliesTo ?? {};
+	return (!forms || forms.includes(variant.form)) && (!kinds || kinds.includes(variant.kind));
+}
+
+function checkAreaMinimums(view: CheckView, variant?: Variant): CatalogueIssue[] {
 	// A criterion whose area cannot be read could belong to any area.
 	if (!complete(view.criterionAreaIds)) return [];
 	const areaIdsOfCriteria = view.criterionAreaIds;
 	const issues: CatalogueIssue[] = [];
 	const seen = new Set<string>();
+	const prefix = variant ? `Im Fragebogen „${variantLabel(variant)}“: ` : '';
 	view.areaIds.forEach((id, index) => {
 		// A duplicated area is reported once as a duplicate; checking it twice would only repeat that.
 		if (id === null || seen.has(id)) return;
 		seen.add(id);
-		const mine = view.criteria.filter((_, i) => areaIdsOfCriteria[i] === id);
-		if (mine.length === 0) {
-			issues.push({
-				path: ['areas', index],
-				message: `Zum Bereich „${id}“ gehört kein einziges Kriterium. Jedes Kriterium nennt seinen Bereich im Feld „areaId“.`
-			});
+		const inArea = view.criteria.filter((_, i) => areaIdsOfCriteria[i] === id);
+		if (inArea.length === 0) {
+			if (!variant)
+				issues.push({
+					path: ['areas', index],
+					message: `Zum Bereich „${id}“ gehört kein einziges Kriterium. Jedes Kriterium nennt seinen Bereich im Feld „areaId“.`
+				});
 			return;
 		}
 		const area = view.areas[index];
-		if (area === null || !complete(mine)) return;
+		if (area === null || !complete(inArea)) return;
+		const mine = variant ? inArea.filter((c) => appliesToVariant(c, variant)) : inArea;
 		const { points, basisCount } = area.minimum;
 		const reachable = sumPoints(mine);
 		if (points !== undefined && points > reachable)
 			issues.push({
 				path: ['areas', index, 'minimum', 'points'],
-				message: `Die Mindestpunktzahl ${points} ist nicht erreichbar: Alle ${mine.length} Kriterien des Bereichs bringen zusammen nur ${reachable} Punkte.`
+				message: `${prefix}Die Mindestpunktzahl ${points} ist nicht erreichbar: Alle ${mine.length} Kriterien des Bereichs bringen zusammen nur ${reachable} Punkte.`
 			});
 		const basis = countBasis(mine);
 		if (basisCount !== undefined && basisCount > basis)
 			issues.push({
 				path: ['areas', index, 'minimum', 'basisCount'],
-				message: `Verlangt werden ${basisCount} Basiskriterien, der Bereich hat aber nur ${basis}.`
+				message: `${prefix}Verlangt werden ${basisCount} Basiskriterien, der Bereich hat aber nur ${basis}.`
 			});
 	});
 	return issues;
 }
 
-function checkOverallMinimum(view: CheckView): CatalogueIssue[] {
+function checkOverallMinimum(view: CheckView, variant?: Variant): CatalogueIssue[] {
 	const { overallMinimum } = view;
 	if (overallMinimum === null || !complete(view.areas) || !complete(view.criteria)) return [];
 	const kindOf = new Map(view.areas.map((a) => [a.id, a.kind]));
-	const leistung = view.criteria.filter((c) => kindOf.get(c.areaId) === 'leistung');
-	const struktur = view.criteria.filter((c) => kindOf.get(c.areaId) === 'struktur');
+	const asked = variant ? view.criteria.filter((c) => appliesToVariant(c, variant)) : view.criteria;
+	const leistung = asked.filter((c) => kindOf.get(c.areaId) === 'leistung');
+	const struktur = asked.filter((c) => kindOf.get(c.areaId) === 'struktur');
 	const { points, basisLeistung, basisStruktur } = overallMinimum;
+	const prefix = variant ? `Im Fragebogen „${variantLabel(variant)}“: ` : '';
 	const issues: CatalogueIssue[] = [];
 	const reachable = sumPoints(leistung) + sumPoints(struktur);
 	if (points !== undefined && points > reachable)
 		issues.push({
 			path: ['overallMinimum', 'points'],
-			message: `Die Gesamtpunktzahl ${points} ist nicht erreichbar: Leistungs- und Strukturbereiche bringen zusammen nur ${reachable} Punkte (Profilbereiche zählen hier nicht mit).`
+			message: `${prefix}Die Gesamtpunktzahl ${points} ist nicht erreichbar: Leistungs- und Strukturbereiche bringen zusammen nur ${reachable} Punkte (Profilbereiche zählen hier nicht mit).`
 		});
 	if (basisLeistung !== undefined && basisLeistung > countBasis(leistung))
 		issues.push({
 			path: ['overallMinimum', 'basisLeistung'],
-			message: `Verlangt werden ${basisLeistung} Basisleistungen, die Leistungsbereiche haben zusammen aber nur ${countBasis(leistung)} Basiskriterien.`
+			message: `${prefix}Verlangt werden ${basisLeistung} Basisleistungen, die Leistungsbereiche haben zusammen aber nur ${countBasis(leistung)} Basiskriterien.`
 		});
 	if (basisStruktur !== undefined && basisStruktur > countBasis(struktur))
 		issues.push({
 			path: ['overallMinimum', 'basisStruktur'],
-			message: `Verlangt werden ${basisStruktur} Basisstrukturen, die Strukturbereiche haben zusammen aber nur ${countBasis(struktur)} Basiskriterien.`
+			message: `${prefix}Verlangt werden ${basisStruktur} Basisstrukturen, die Strukturbereiche haben zusammen aber nur ${countBasis(struktur)} Basiskriterien.`
 		});
 	return issues;
 }
 
+/**
+ * Minimums must stay reachable in every questionnaire once `appliesTo` leaves criteria out. A minimum
+ * that no questionnaire reaches is reported once, without a variant.
+ */
+function checkVariantMinimums(view: CheckView, reported: readonly CatalogueIssue[]): CatalogueIssue[] {
+	if (!view.criteria.some((c) => c?.appliesTo)) return [];
+	const reportedPaths = new Set(reported.map((i) => i.path.join('.')));
+	const issues: CatalogueIssue[] = [];
+	for (const variant of variants)
+		for (const issue of [...checkAreaMinimums(view, variant), ...checkOverallMinimum(view, variant)])
+			if (!reportedPaths.has(issue.path.join('.'))) issues.push(issue);
+	return issues;
+}
+
 export function crossCheck(view: CheckView): CatalogueIssue[] {
+	const minimums = [...checkAreaMinimums(view), ...checkOverallMinimum(view)];
 	return [
 		...duplicateIds(view.areaIds, 'areas', 'Bereich'),
 		...duplicateIds(view.criterionIds, 'criteria', 'Kriterium'),
 		...checkAreaReferences(view),
-		...checkAreaMinimums(view),
-		...checkOverallMinimum(view)
+		...minimums,
+		...checkVariantMinimums(view, minimums),
+		...crossCheckFormat2(view)
 	];
 }
 

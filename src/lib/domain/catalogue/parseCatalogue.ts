@@ -1,15 +1,21 @@
-import type { z } from 'zod';
-import { criterionRuleSchema } from '../criterionRules/schema';
+import { describePlace, describeType, quote, translateIssue, valueAt, type Json } from './catalogueMessages';
+import { toFormat2 } from './convertFormat1';
 import { crossCheck, type CheckView } from './crossChecks';
-import { formatPath, lineOf, locateJson, type PathSegment } from './jsonLocator';
+import { formatPath, lineOf, locateJson, type DuplicateKey, type PathSegment } from './jsonLocator';
 import {
 	areaSchema,
+	CATALOGUE_FORMAT_1,
+	CATALOGUE_FORMAT_2,
 	catalogueSchema,
 	criterionSchema,
-	minimumSchema,
 	overallMinimumSchema,
+	reviewPeriodKindSchema,
+	versionMappingSchema,
 	type Catalogue
 } from './schema';
+import { unknownKeyErrors } from './unknownFields';
+
+export { describePlace } from './catalogueMessages';
 
 /**
  * Reads a catalogue file (e.g. the official catalogue, transcribed) and either returns the validated
@@ -28,194 +34,27 @@ export interface CatalogueError {
 }
 
 export type ParseCatalogueResult =
-	{ ok: true; catalogue: Catalogue } | { ok: false; errors: CatalogueError[] };
+	| {
+			ok: true;
+			catalogue: Catalogue;
+			/** The file was in format 1 and has been converted (./convertFormat1). */
+			convertedFromFormat1?: true;
+	  }
+	| { ok: false; errors: CatalogueError[] };
 
-export const CATALOGUE_FORMAT = 'guetesiegel-katalog/1';
+/** The format a new catalogue file is written in; format-1 files are still read and converted. */
+export const CATALOGUE_FORMAT = CATALOGUE_FORMAT_2;
 
-const fieldLabels: Record<string, string> = {
-	format: 'Formatkennung',
-	id: 'ID',
-	version: 'Version',
-	title: 'Titel',
-	official: 'Amtlich',
-	notice: 'Hinweis',
-	validFrom: 'Gültig ab',
-	reviewPeriod: 'Betrachtungszeitraum',
-	areas: 'Bereiche',
-	criteria: 'Kriterien',
-	overallMinimum: 'Gesamtanforderung',
-	kind: 'Art',
-	description: 'Beschreibung',
-	minimum: 'Mindestanforderung',
-	points: 'Punkte',
-	basisCount: 'Basiskriterien',
-	basisLeistung: 'Basisleistungen',
-	basisStruktur: 'Basisstrukturen',
-	areaId: 'Bereich',
-	level: 'Stufe',
-	explanation: 'Erläuterung',
-	typicalEvidence: 'Typische Nachweise',
-	rules: 'Regeln',
-	minMonths: 'Monate mit Sprechstunde',
-	min: 'Mindestanzahl',
-	offerKinds: 'Angebotsarten',
-	partnerKind: 'Partnerart',
-	arrangementKind: 'Art der Vereinbarung'
-};
+/** An error with its path as segments, for callers that answer with a path array (the server). */
+export type LocatedCatalogueError = CatalogueError & { segments: PathSegment[] };
 
-type Json = unknown;
-
-function valueAt(data: Json, segments: readonly PathSegment[]): { found: boolean; value: Json } {
-	let current: Json = data;
-	for (const segment of segments) {
-		if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment))
-			return { found: false, value: undefined };
-		current = (current as Record<string | number, Json>)[segment];
-	}
-	return { found: true, value: current };
-}
-
-function idSuffix(item: Json): string {
-	const id = valueAt(item, ['id']).value;
-	return typeof id === 'string' && id !== '' ? ` (ID ${id})` : '';
-}
-
-/** `['criteria', 12, 'points']` → „Kriterium 13 (ID 3.2) › Punkte“. */
-export function describePlace(data: Json, segments: readonly PathSegment[]): string {
-	if (segments.length === 0) return 'Datei';
-	const parts: string[] = [];
-	for (let i = 0; i < segments.length; i++) {
-		const segment = segments[i];
-		const parent = segments[i - 1];
-		if (typeof segment === 'number') {
-			const item = valueAt(data, segments.slice(0, i + 1)).value;
-			if (parent === 'areas') parts[parts.length - 1] = `Bereich ${segment + 1}${idSuffix(item)}`;
-			else if (parent === 'criteria') parts[parts.length - 1] = `Kriterium ${segment + 1}${idSuffix(item)}`;
-			else if (parent === 'rules') parts[parts.length - 1] = `Regel ${segment + 1}`;
-			else parts.push(`Eintrag ${segment + 1}`);
-		} else {
-			parts.push(fieldLabels[segment] ?? `„${segment}“`);
-		}
-	}
-	return parts.join(' › ');
-}
-
-function describeType(value: Json): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'eine Liste';
-	switch (typeof value) {
-		case 'string':
-			return `der Text „${value.length > 40 ? value.slice(0, 40) + '…' : value}“`;
-		case 'number':
-			return Number.isInteger(value) ? `die Zahl ${value}` : `die Kommazahl ${value}`;
-		case 'boolean':
-			return `der Wahrheitswert ${value}`;
-		case 'object':
-			return 'ein Objekt';
-		default:
-			return 'ein unbekannter Wert';
-	}
-}
-
-const expectedLabels: Record<string, string> = {
-	string: 'ein Text in Anführungszeichen',
-	number: 'eine Zahl',
-	int: 'eine ganze Zahl',
-	boolean: 'true oder false',
-	array: 'eine Liste […]',
-	object: 'ein Objekt {…}'
-};
-
-const quote = (v: unknown) => `„${String(v)}“`;
-
-function translateIssue(issue: z.core.$ZodIssue, data: Json): string {
-	const { found, value } = valueAt(data, issue.path as PathSegment[]);
-	const field = issue.path[issue.path.length - 1];
-	switch (issue.code) {
-		case 'invalid_type': {
-			if (!found && typeof field === 'string') return `Das Pflichtfeld „${field}“ fehlt.`;
-			const expected = expectedLabels[issue.expected] ?? issue.expected;
-			return `Erwartet wird ${expected}, gefunden wurde ${describeType(value)}.`;
-		}
-		case 'too_small': {
-			const min = Number(issue.minimum);
-			if (issue.origin === 'string') return min <= 1 ? 'Darf nicht leer sein.' : `Mindestens ${min} Zeichen.`;
-			if (issue.origin === 'array')
-				return min <= 1
-					? 'Die Liste braucht mindestens einen Eintrag.'
-					: `Die Liste braucht mindestens ${min} Einträge.`;
-			return `Der Wert muss mindestens ${min} sein, gefunden wurde ${describeType(value)}.`;
-		}
-		case 'too_big': {
-			const max = Number(issue.maximum);
-			if (issue.origin === 'string')
-				return `Höchstens ${max} Zeichen erlaubt, hier sind es ${typeof value === 'string' ? value.length : 'mehr'}.`;
-			if (issue.origin === 'array') return `Die Liste darf höchstens ${max} Einträge haben.`;
-			return `Der Wert darf höchstens ${max} sein, gefunden wurde ${describeType(value)}.`;
-		}
-		case 'invalid_value':
-			return `Ungültiger Wert ${typeof value === 'string' ? quote(value) : describeType(value)}. Erlaubt ${
-				issue.values.length === 1 ? 'ist' : 'sind'
-			}: ${issue.values.map(quote).join(', ')}.`;
-		case 'invalid_union': {
-			const options = 'options' in issue && Array.isArray(issue.options) ? issue.options : [];
-			const allowed = options.length > 0 ? ` Erlaubt sind: ${options.map(quote).join(', ')}.` : '';
-			if (!found && typeof field === 'string') return `Das Pflichtfeld „${field}“ fehlt.${allowed}`;
-			return `Unbekannte Art ${typeof value === 'string' ? quote(value) : describeType(value)}.${allowed}`;
-		}
-		case 'invalid_format':
-			if (issue.format === 'date')
-				return `Kein gültiges Datum: erwartet wird JJJJ-MM-TT, z. B. 2026-08-01, gefunden wurde ${describeType(value)}.`;
-			if (issue.format === 'regex' && !issue.message.startsWith('Invalid'))
-				return `${issue.message} (gefunden: ${describeType(value)}).`;
-			return `Das Format stimmt nicht, gefunden wurde ${describeType(value)}.`;
-		case 'custom':
-			return issue.message;
-		default:
-			return `Ungültiger Wert: ${describeType(value)}.`;
-	}
-}
-
-/** Fields each kind of object may have, taken from the schemas, so a misspelt field never vanishes. */
-function knownKeysAt(data: Json, segments: readonly PathSegment[]): readonly string[] | null {
-	const [first, index, second, ruleIndex] = segments;
-	const n = segments.length;
-	if (n === 0) return Object.keys(catalogueSchema.shape);
-	if (n === 1 && first === 'overallMinimum') return Object.keys(overallMinimumSchema.shape);
-	if (n === 2 && first === 'areas' && typeof index === 'number') return Object.keys(areaSchema.shape);
-	if (n === 3 && first === 'areas' && second === 'minimum') return Object.keys(minimumSchema.shape);
-	if (n === 2 && first === 'criteria' && typeof index === 'number') return Object.keys(criterionSchema.shape);
-	if (n === 4 && first === 'criteria' && second === 'rules' && typeof ruleIndex === 'number') {
-		const kind = valueAt(data, [...segments, 'kind']).value;
-		const option = criterionRuleSchema.options.find((o) => o.shape.kind.value === kind);
-		return option ? Object.keys(option.shape) : null;
-	}
-	return null;
-}
-
-type ErrorAt = (segments: PathSegment[], message: string) => CatalogueError;
-
-function unknownKeyErrors(data: Json, segments: PathSegment[], errorAt: ErrorAt): CatalogueError[] {
-	const value = valueAt(data, segments).value;
-	if (value === null || typeof value !== 'object') return [];
-	if (Array.isArray(value)) return value.flatMap((_, i) => unknownKeyErrors(data, [...segments, i], errorAt));
-	const known = knownKeysAt(data, segments);
-	return Object.keys(value).flatMap((key) =>
-		known && !known.includes(key)
-			? [
-					errorAt(
-						[...segments, key],
-						`Unbekanntes Feld „${key}“ (Tippfehler?). Möglich sind hier: ${known.map(quote).join(', ')}.`
-					)
-				]
-			: unknownKeyErrors(data, [...segments, key], errorAt)
-	);
-}
+type ErrorAt = (segments: PathSegment[], message: string) => LocatedCatalogueError;
 
 /** What can be read of a catalogue that failed validation; null if its lists are not even lists. */
 function lenientView(data: Json): CheckView | null {
 	const rawAreas = valueAt(data, ['areas']).value;
 	const rawCriteria = valueAt(data, ['criteria']).value;
+	const rawMappings = valueAt(data, ['mappings']).value;
 	if (!Array.isArray(rawAreas) || !Array.isArray(rawCriteria)) return null;
 	const text = (item: Json, key: string) => {
 		const value = valueAt(item, [key]).value;
@@ -227,7 +66,13 @@ function lenientView(data: Json): CheckView | null {
 		criterionIds: rawCriteria.map((c) => text(c, 'id')),
 		criterionAreaIds: rawCriteria.map((c) => text(c, 'areaId')),
 		criteria: rawCriteria.map((c) => criterionSchema.safeParse(c).data ?? null),
-		overallMinimum: overallMinimumSchema.safeParse(valueAt(data, ['overallMinimum']).value).data ?? null
+		overallMinimum: overallMinimumSchema.safeParse(valueAt(data, ['overallMinimum']).value).data ?? null,
+		version: text(data, 'version'),
+		mappings: Array.isArray(rawMappings)
+			? rawMappings.map((m) => versionMappingSchema.safeParse(m).data ?? null)
+			: null,
+		reviewPeriod: reviewPeriodKindSchema.safeParse(valueAt(data, ['reviewPeriod']).value).data ?? null,
+		secondHalfStarts: text(data, 'secondHalfStarts')
 	};
 }
 
@@ -249,14 +94,36 @@ export function parseCatalogue(text: string): ParseCatalogueResult {
 			]
 		};
 	}
-	const data: Json = JSON.parse(source);
+	const result = checkCatalogue(JSON.parse(source), located.lines, located.duplicateKeys);
+	return result.ok
+		? result
+		: { ok: false, errors: result.errors.map(({ segments: _segments, ...error }) => error) };
+}
+
+export type CheckCatalogueResult =
+	| { ok: true; catalogue: Catalogue; convertedFromFormat1?: true }
+	| { ok: false; errors: LocatedCatalogueError[] };
+
+/**
+ * The same checks for a value that arrived as parsed JSON (the admin's upload): no lines, but the
+ * same German messages and places. A format-1 catalogue comes back in format 2.
+ */
+export function checkCatalogueData(data: unknown): CheckCatalogueResult {
+	return checkCatalogue(data, new Map(), []);
+}
+
+function checkCatalogue(
+	data: Json,
+	lines: Map<string, number>,
+	duplicateKeys: readonly DuplicateKey[]
+): CheckCatalogueResult {
 	const errorAt: ErrorAt = (segments, message) => ({
 		path: formatPath(segments),
 		place: describePlace(data, segments),
-		line: lineOf(located.lines, segments),
-		message
+		line: lineOf(lines, segments),
+		message,
+		segments
 	});
-
 	if (data === null || typeof data !== 'object' || Array.isArray(data))
 		return {
 			ok: false,
@@ -270,27 +137,27 @@ export function parseCatalogue(text: string): ParseCatalogueResult {
 
 	// Anything else (a backup, another app's file) would drown in follow-up errors: stop here.
 	const format = valueAt(data, ['format']);
-	if (format.value !== CATALOGUE_FORMAT)
+	if (format.value !== CATALOGUE_FORMAT_1 && format.value !== CATALOGUE_FORMAT_2)
 		return {
 			ok: false,
 			errors: [
 				errorAt(
 					['format'],
 					format.found
-						? `Die Formatkennung ${typeof format.value === 'string' ? quote(format.value) : describeType(format.value)} ist unbekannt. Eine Katalogdatei beginnt mit "format": "${CATALOGUE_FORMAT}".`
+						? `Die Formatkennung ${typeof format.value === 'string' ? quote(format.value) : describeType(format.value)} ist unbekannt. Eine Katalogdatei beginnt mit "format": "${CATALOGUE_FORMAT}" (ältere Dateien: "${CATALOGUE_FORMAT_1}").`
 						: `Das ist keine Katalogdatei: Das Feld „format“ mit dem Wert „${CATALOGUE_FORMAT}“ fehlt.`
 				)
 			]
 		};
 
-	const errors: CatalogueError[] = located.duplicateKeys.map((duplicate) => ({
+	const errors: LocatedCatalogueError[] = duplicateKeys.map((duplicate) => ({
 		...errorAt(
 			duplicate.segments,
 			'Dieses Feld steht doppelt im selben Eintrag; nur die letzte Angabe würde zählen.'
 		),
 		line: duplicate.line
 	}));
-	errors.push(...unknownKeyErrors(data, [], errorAt));
+	errors.push(...unknownKeyErrors(data, [], errorAt, format.value === CATALOGUE_FORMAT_1));
 
 	const result = catalogueSchema.safeParse(data);
 	if (!result.success) {
@@ -312,5 +179,7 @@ export function parseCatalogue(text: string): ParseCatalogueResult {
 		errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 		return { ok: false, errors };
 	}
-	return { ok: true, catalogue: result.data };
+	return result.data.format === CATALOGUE_FORMAT_1
+		? { ok: true, catalogue: toFormat2(result.data), convertedFromFormat1: true }
+		: { ok: true, catalogue: result.data };
 }

@@ -1,12 +1,19 @@
 import type { Kysely } from 'kysely';
 import { hasControlCharacter } from '$lib/domain/controlCharacters';
-import workingCatalogue from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
+import workingCatalogue2026 from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
+import workingCatalogue from '$lib/domain/catalogue/familienzentrum-nrw-2027-arbeitsfassung.json';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
 import { getActiveCatalogue, getCatalogueVersion } from '$lib/server/catalogue/versions';
 import type { Database } from '$lib/server/db/schema';
 
-/** The working catalogue that ships with the app (the devices have it built in too). */
+/** The working catalogue that ships with the app, the default for new centres (devices have it too). */
 export const builtInCatalogue: Catalogue = catalogueSchema.parse(workingCatalogue);
+
+/** The earlier working version: centres and dossiers assessed against it keep it. */
+export const previousBuiltInCatalogue: Catalogue = catalogueSchema.parse(workingCatalogue2026);
+
+/** Every catalogue the app ships with, the default first. */
+export const builtInCatalogues: readonly Catalogue[] = [builtInCatalogue, previousBuiltInCatalogue];
 
 // Catalogue versions never change once stored, so a parsed one can be kept for the process's life.
 const parsed = new Map<string, Catalogue>();
@@ -22,7 +29,8 @@ export async function catalogueFor(
 ): Promise<Catalogue> {
 	if (isCatalogueKey(catalogueId, 40) && isCatalogueKey(version, 60)) {
 		const key = `${catalogueId}@${version}`;
-		if (builtInCatalogue.id === catalogueId && builtInCatalogue.version === version) return builtInCatalogue;
+		const shipped = builtInCatalogues.find((c) => c.id === catalogueId && c.version === version);
+		if (shipped) return shipped;
 		const cached = parsed.get(key);
 		if (cached) return cached;
 		const stored = await getCatalogueVersion(db, catalogueId, version);

@@ -1,4 +1,5 @@
-import { uploadCatalogueRequestSchema } from '$lib/domain/accounts';
+import { z } from 'zod';
+import { checkCatalogueData } from '$lib/domain/catalogue/parseCatalogue';
 import {
 	activateCatalogueVersion,
 	getActiveCatalogue,
@@ -8,7 +9,7 @@ import {
 } from '$lib/server/catalogue/versions';
 import { endpoint, json, readJson, requireRole, requireUser } from '$lib/server/http/endpoint';
 import { param } from '$lib/server/http/params';
-import { notFound } from '$lib/server/http/errors';
+import { badRequest, notFound } from '$lib/server/http/errors';
 
 /** The catalogue version the admin has put in force, for every signed-in user. */
 export const getActiveCatalogueVersion = endpoint(async (event, ctx) => {
@@ -25,10 +26,29 @@ export const getCatalogues = endpoint(async (event, ctx) => {
 	return json({ catalogues: await listCatalogueVersions(ctx.db) });
 });
 
+/**
+ * The catalogue is checked apart from the envelope, by the import's own checks: the admin gets the same
+ * German messages as on the device, each with its path, and a format-1 file is stored in format 2.
+ */
+const uploadEnvelopeSchema = z.object({
+	catalogue: z.unknown().nonoptional('Der Katalog fehlt (Feld „catalogue“).'),
+	/** Put the new version in force right away. */
+	activate: z.boolean().default(false)
+});
+
 export const postCatalogue = endpoint(async (event, ctx) => {
 	const admin = requireRole(event, 'admin');
-	const input = await readJson(event, uploadCatalogueRequestSchema);
-	const summary = await uploadCatalogueVersion(ctx, input.catalogue, { activate: input.activate }, admin);
+	const input = await readJson(event, uploadEnvelopeSchema);
+	const checked = checkCatalogueData(input.catalogue);
+	if (!checked.ok)
+		throw badRequest(
+			checked.errors.length === 1
+				? 'Der Katalog hat einen Fehler.'
+				: `Der Katalog hat ${checked.errors.length} Fehler.`,
+			// The admin screen turns the path into a place and a line of the file (admin/catalogueUpload.ts).
+			checked.errors.map((e) => ({ path: ['catalogue', ...e.segments], message: e.message }))
+		);
+	const summary = await uploadCatalogueVersion(ctx, checked.catalogue, { activate: input.activate }, admin);
 	return json({ catalogue: summary }, { status: 201 });
 });
 

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import type { DemoDeployment } from '$lib/server/accounts/seed';
 import { createServerRecords, type NewServerRecord } from './serverRecords';
-import catalogue from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
+import catalogue from '$lib/domain/catalogue/familienzentrum-nrw-2027-arbeitsfassung.json';
 
 /**
  * Demo dossiers, so a tablet that logs in with a demo account pulls a centre in progress:
