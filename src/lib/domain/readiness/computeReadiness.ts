@@ -31,6 +31,6 @@ export function computeReadiness(input: ReadinessInput): Readiness {
 		overall: assessment.overall,
 		explanations,
 		todo: { reachable: reasons.length === 0, ...plan, unreachableReasons: reasons },
-		perSite: []
+		perSite: assessment.perSite
 	};
 }
