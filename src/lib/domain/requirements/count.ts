@@ -24,7 +24,48 @@ function oldestAllowed(period: ReviewPeriod, years: number): LocalDate {
 }
 
 /**
- * How many entries of the threshold's source count in each window. Deleted entries never count.
+ * Counts per register data, windows and threshold filter. Readiness is recomputed on every status
+ * change while the registers stay the same, so each count is made once per loaded `RegisterData`
+ * (which is never changed in place: the device loads a new object when a register changes).
+ */
+const memo = new WeakMap<RegisterData, WeakMap<readonly Window[], Map<string, readonly number[]>>>();
+const filterKeys = new WeakMap<Threshold, string>();
+
+function filterKey(threshold: Threshold): string {
+	let key = filterKeys.get(threshold);
+	if (key === undefined) {
+		key = `${threshold.source}|${JSON.stringify(threshold.where ?? {})}`;
+		filterKeys.set(threshold, key);
+	}
+	return key;
+}
+
+/**
+ * How many entries of the threshold's source count in each window (`windows` as given by
+ * `periodWindows` for `period`). Deleted entries never count. Remembered, see `memo`.
+ */
+export function countPerWindow(
+	threshold: Threshold,
+	data: RegisterData,
+	period: ReviewPeriod,
+	windows: readonly Window[],
+	scope: SiteScope = ALL_SITES
+): readonly number[] {
+	let byWindows = memo.get(data);
+	if (!byWindows) memo.set(data, (byWindows = new WeakMap()));
+	let counts = byWindows.get(windows);
+	if (!counts) byWindows.set(windows, (counts = new Map()));
+	const key = `${filterKey(threshold)}|${scope.siteId}|${scope.ownSiteId}`;
+	let result = counts.get(key);
+	if (!result) {
+		result = Object.freeze(count(threshold, data, period, windows, scope));
+		counts.set(key, result);
+	}
+	return result;
+}
+
+/**
+ * The counting rules, per source:
  *
  * - officeHourSessions, familyEducationSessions: each session on its day (`weekend`: on a Saturday
  *   or Sunday); a session counts for its offer's `offerKinds` and `minSessions`.
@@ -37,12 +78,12 @@ function oldestAllowed(period: ReviewPeriod, years: number): LocalDate {
  *   at the end of the period; `minHours` and `qualificationKinds` filter. Long-lived, so they count
  *   in every later window too. `weekend` does not apply to offers in force or qualifications.
  */
-export function countPerWindow(
+function count(
 	threshold: Threshold,
 	data: RegisterData,
 	period: ReviewPeriod,
 	windows: readonly Window[],
-	scope: SiteScope = ALL_SITES
+	scope: SiteScope
 ): number[] {
 	const counts = windows.map(() => 0);
 	const where = threshold.where ?? {};
@@ -51,6 +92,7 @@ export function countPerWindow(
 		const i = windowIndexOf(windows, day);
 		if (i >= 0) counts[i] += n;
 	};
+	const seen = new Uint8Array(windows.length);
 	switch (threshold.source) {
 		case 'officeHourSessions':
 			for (const s of data.officeHourSessions) if (!s.deleted && inScope(s.siteId, scope)) countDay(s.date);
@@ -65,13 +107,15 @@ export function countPerWindow(
 					for (const session of offer.sessions) countDay(session.date);
 					continue;
 				}
-				const seen = windows.map(() => false);
+				seen.fill(0);
 				for (const session of offer.sessions) {
 					if (where.weekend && !isWeekend(session.date)) continue;
 					const i = windowIndexOf(windows, session.date);
-					if (i >= 0) seen[i] = true;
+					if (i >= 0 && seen[i] === 0) {
+						seen[i] = 1;
+						counts[i]++;
+					}
 				}
-				seen.forEach((yes, i) => yes && counts[i]++);
 			}
 			break;
 		case 'childminderContacts':

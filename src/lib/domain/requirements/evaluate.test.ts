@@ -185,7 +185,11 @@ describe('thresholds at the boundaries', () => {
 		expect(one.thresholds[0].windows[1].count).toBe(1);
 		expect(one.met).toBe(false);
 		expect(one.missing).toEqual(['Sprechstunde: in 1 von 2 Monaten erreicht']);
-		leap.data.officeHourSessions.push(makeOfficeHourSession({ date: '2028-03-01' }));
+		// Register data is never changed in place (counts are remembered per data object).
+		leap.data = {
+			...leap.data,
+			officeHourSessions: [...leap.data.officeHourSessions, makeOfficeHourSession({ date: '2028-03-01' })]
+		};
 		expect(evaluateCriterionRequirement(criterion, { statuses: new Map(), registers: leap }).met).toBe(true);
 		const every = perHalf({ ...t, months: undefined });
 		expect(evaluateCriterionRequirement(every, { statuses: new Map(), registers: leap }).met).toBe(false);

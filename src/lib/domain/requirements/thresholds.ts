@@ -40,8 +40,12 @@ function counted(
 	scope?: SiteScope
 ): { windows: WindowCount[]; met: boolean } {
 	const counts = countPerWindow(threshold, registers.data, registers.period, windows, scope);
+	// Written out: an object spread of each window was the slowest step of a first count.
 	const result = windows.map((w, i) => ({
-		...w,
+		start: w.start,
+		end: w.end,
+		label: w.label,
+		shortLabel: w.shortLabel,
 		count: counts[i],
 		min: threshold.min,
 		met: counts[i] >= threshold.min
@@ -71,7 +75,41 @@ function shortfalls(threshold: Threshold, windows: WindowCount[], prefix: string
 export function evaluateThreshold(
 	threshold: Threshold,
 	registers: Registers | undefined,
-	options: { secondHalfStarts?: string; sites?: readonly Site[]; perSiteCriterion?: boolean } = {}
+	options: ThresholdOptions = {}
+): ThresholdResult {
+	if (!registers) return evaluate(threshold, registers, options);
+	// Readiness asks again on every status change while the registers stay the same: remember the
+	// result per loaded register data (never changed in place) and threshold.
+	let byThreshold = results.get(registers.data);
+	if (!byThreshold) results.set(registers.data, (byThreshold = new WeakMap()));
+	let bySetting = byThreshold.get(threshold);
+	if (!bySetting) byThreshold.set(threshold, (bySetting = new Map()));
+	const { period } = registers;
+	const key = [
+		period.start,
+		period.end,
+		period.label,
+		options.secondHalfStarts ?? '',
+		options.perSiteCriterion ? 1 : 0,
+		...(options.sites ?? []).flatMap((s) => [s.id, s.name])
+	].join('\u0000');
+	let result = bySetting.get(key);
+	if (!result) {
+		if (bySetting.size > 20) bySetting.clear();
+		result = evaluate(threshold, registers, options);
+		bySetting.set(key, result);
+	}
+	return result;
+}
+
+type ThresholdOptions = { secondHalfStarts?: string; sites?: readonly Site[]; perSiteCriterion?: boolean };
+
+const results = new WeakMap<RegisterData, WeakMap<Threshold, Map<string, ThresholdResult>>>();
+
+function evaluate(
+	threshold: Threshold,
+	registers: Registers | undefined,
+	options: ThresholdOptions
 ): ThresholdResult {
 	if (!registers)
 		return {

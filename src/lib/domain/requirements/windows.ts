@@ -108,19 +108,35 @@ function computeWindows(period: ReviewPeriod, per: ThresholdPer, secondHalfStart
 	});
 }
 
-/** The index of the window containing `day`, or -1. Windows are sorted and do not overlap. */
+/** The index of the window containing `day`, or -1. Windows are sorted, adjacent, not overlapping. */
 export function windowIndexOf(windows: readonly Window[], day: LocalDate): number {
-	for (let i = 0; i < windows.length; i++) {
-		if (day < windows[i].start) return -1;
-		if (day <= windows[i].end) return i;
+	let lo = 0;
+	let hi = windows.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (day < windows[mid].start) hi = mid - 1;
+		else if (day > windows[mid].end) lo = mid + 1;
+		else return mid;
 	}
 	return -1;
 }
 
+const weekendDays = new Map<LocalDate, boolean>();
+
 /** Saturday or Sunday, from the calendar day alone (UTC arithmetic, so no time zone can shift it). */
 export function isWeekend(day: LocalDate): boolean {
-	const weekday = new Date(
+	let known = weekendDays.get(day);
+	if (known === undefined) {
+		if (weekendDays.size > 5000) weekendDays.clear();
+		const weekday = weekdayOf(day);
+		known = weekday === 0 || weekday === 6;
+		weekendDays.set(day, known);
+	}
+	return known;
+}
+
+function weekdayOf(day: LocalDate): number {
+	return new Date(
 		Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)))
 	).getUTCDay();
-	return weekday === 0 || weekday === 6;
 }
