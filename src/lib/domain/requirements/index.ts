@@ -9,6 +9,6 @@ export {
 	type RequirementSiteResult
 } from './evaluate';
 export { formatExpression } from './expression';
-export { thresholdShortfalls, type ThresholdShortfall } from './shortfalls';
+export { formatShortfall, thresholdShortfalls, type ThresholdShortfall } from './shortfalls';
 export type { Site, ThresholdResult, ThresholdSiteResult, WindowCount } from './thresholds';
 export { periodWindows, type Window } from './windows';

@@ -3,7 +3,7 @@ import { makeCatalogue, statusMap } from '$fixtures/catalogues';
 import { makeFamilyEducationOffer, makeOfficeHourSession } from '$fixtures/registers';
 import { calendarYear } from '../periods';
 import { emptyRegisterData } from '../registers/registerData';
-import { thresholdShortfalls } from './shortfalls';
+import { formatShortfall, thresholdShortfalls } from './shortfalls';
 import { makeCriterion, makeThreshold } from './testFactories';
 
 const catalogue = makeCatalogue(
@@ -51,9 +51,11 @@ describe('threshold shortfalls in the current window', () => {
 				min: 1,
 				windowLabel: '2. Halbjahr 2027 (1. Aug – 31. Dez)',
 				windowStart: '2027-08-01',
-				windowEnd: '2027-12-31'
+				windowEnd: '2027-12-31',
+				per: 'half'
 			}
 		]);
+		expect(formatShortfall(at('2027-08-01')[0])).toBe('4B1: 0 von 1 in diesem Halbjahr');
 	});
 
 	it('leaves out reached windows, criteria nicht zutreffend and days outside the period', () => {

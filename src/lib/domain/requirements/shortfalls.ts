@@ -1,3 +1,4 @@
+import type { ThresholdPer } from '../catalogue/format2';
 import type { Catalogue } from '../catalogue/schema';
 import type { LocalDate } from '../dates';
 import { evaluateCriterionRequirement, type RequirementContext } from './evaluate';
@@ -17,7 +18,21 @@ export type ThresholdShortfall = {
 	windowEnd: LocalDate;
 	/** Counted per site (Verbund): the site that falls short. */
 	siteName?: string;
+	/** The kind of window: for „in diesem Halbjahr“ / „in diesem Monat“. */
+	per: ThresholdPer;
 };
+
+const IN_WINDOW: Record<ThresholdPer, string> = {
+	half: 'in diesem Halbjahr',
+	month: 'in diesem Monat',
+	period: 'im Prüfzeitraum'
+};
+
+/** „4B1: 0 von 1 in diesem Halbjahr“, with the site in a Verbund: „4B1 (Kita Mond): …“. */
+export function formatShortfall(s: ThresholdShortfall): string {
+	const where = s.siteName ? ` (${s.siteName})` : '';
+	return `${s.criterionId}${where}: ${s.count} von ${s.min} ${IN_WINDOW[s.per]}`;
+}
 
 /**
  * What the registers still lack in the current window, for reminders („4B1: 0 von 1 in diesem
@@ -55,6 +70,7 @@ export function thresholdShortfalls(catalogue: Catalogue, ctx: RequirementContex
 					windowLabel: w.label,
 					windowStart: w.start,
 					windowEnd: w.end,
+					per: t.threshold.per,
 					...(siteName === undefined ? {} : { siteName })
 				});
 			}
