@@ -33,6 +33,8 @@ export type Assessment = {
 	openCosts: Map<Criterion, OpenCost>;
 	/** Criteria asked per site, with each site's result (only with more than one site). */
 	perSite: SiteResult[];
+	/** Ids of criteria counted as met by their parts, not marked 'erfuellt'. */
+	metByParts: string[];
 };
 
 /**
@@ -74,6 +76,7 @@ export function assess(input: ReadinessInput): Assessment {
 	const multiSite = (input.sites?.length ?? 0) > 1;
 	const openCosts = new Map<Criterion, OpenCost>();
 	const perSite: SiteResult[] = [];
+	const metByParts: string[] = [];
 	const byId = new Map<string, AssessedArea>();
 	const areas: AssessedArea[] = [];
 	for (const area of catalogue.areas) {
@@ -125,6 +128,7 @@ export function assess(input: ReadinessInput): Assessment {
 				requirement ? { steps: requirement.cost, missingParts: requirement.missing } : NO_PARTS_COST
 			);
 		} else {
+			if (status !== 'erfuellt') metByParts.push(criterion.id);
 			assessed.metCount++;
 			assessed.points += criterion.points;
 			if (assessed.area.kind !== 'profil') overall.points += criterion.points;
@@ -140,7 +144,7 @@ export function assess(input: ReadinessInput): Assessment {
 		overall.points >= overall.pointsRequired &&
 		overall.basisLeistung >= overall.basisLeistungRequired &&
 		overall.basisStruktur >= overall.basisStrukturRequired;
-	return { areas, overall, openCosts, perSite };
+	return { areas, overall, openCosts, perSite, metByParts };
 }
 
 /**

@@ -64,6 +64,7 @@ describe('readiness with format-2 criteria', () => {
 			registers: registersWith(null, null)
 		});
 		expect(r.areas[0]).toMatchObject({ points: 3, metCount: 2, passes: true });
+		expect(r.metByParts).toEqual(['1.1', '1.2']);
 		expect(r.passes).toBe(true);
 	});
 

@@ -242,6 +242,17 @@ describe('to-do list with UND/ODER, thresholds and variants against brute force'
 			expect(r.todo.steps, context).toBe(r.todo.criteria.reduce((n, c) => n + model.steps(c), 0));
 			for (const c of r.todo.criteria)
 				expect(r.todo.missingParts[c.id], context).toHaveLength(c.items || c.thresholds ? model.steps(c) : 0);
+			const countedAreas = new Set(
+				catalogue.areas.filter((a) => a.kind !== 'profil' || profiles.includes(a.id)).map((a) => a.id)
+			);
+			const byParts = catalogue.criteria.filter(
+				(c) =>
+					countedAreas.has(c.areaId) &&
+					model.counts(c) &&
+					!['erfuellt', 'nicht_zutreffend'].includes(statuses.get(c.id) ?? 'offen') &&
+					model.metByParts(c)
+			);
+			expect(r.metByParts, context).toEqual(byParts.map((c) => c.id));
 			if (r.todo.steps > r.todo.criteria.length) withSteps++;
 		}
 		// Plans where some criterion lacks more than one part must be common, or the test says little.

@@ -99,6 +99,12 @@ export type Readiness = {
 	 * Empty for a single centre or when no criterion is asked per site.
 	 */
 	perSite: SiteResult[];
+	/**
+	 * Ids of criteria that count as met by their format-2 parts (marked sub-items, thresholds the
+	 * registers reach) though the Leitung has not marked them 'erfuellt'. Optional for readiness
+	 * objects built elsewhere (tests); computeReadiness always fills it.
+	 */
+	metByParts?: string[];
 };
 
 /** One criterion asked per site of a Verbund, with the result at each site. */
