@@ -32,7 +32,8 @@ class ReadinessState {
 		statuses: this.statusValues,
 		registers: this.rounds.registers,
 		sites: this.sites,
-		secondHalfStarts: workspace.catalogue.secondHalfStarts
+		secondHalfStarts: workspace.catalogue.secondHalfStarts,
+		variant: roundVariant(this.rounds.round)
 	});
 
 	readonly readiness: Readiness = $derived(

@@ -1,11 +1,11 @@
 import type { Area, Criterion } from '../catalogue/schema';
 import {
+	appliesToVariant,
 	evaluateCriterionRequirement,
 	type RequirementContext,
 	type RequirementResult
 } from '../requirements';
 import type { OverallReadiness, ReadinessInput, SiteResult } from './types';
-import { appliesToVariant } from './variant';
 
 /** One area that counts (all Leistungs- and Strukturbereiche, the chosen Profilbereiche). */
 export type AssessedArea = {
@@ -55,7 +55,8 @@ export function requirementContext(input: ReadinessInput): RequirementContext {
 		statuses: input.statuses,
 		registers: input.registers,
 		sites: input.sites,
-		secondHalfStarts: input.catalogue.secondHalfStarts
+		secondHalfStarts: input.catalogue.secondHalfStarts,
+		variant: input.variant
 	};
 }
 

@@ -2,6 +2,7 @@ import type { Criterion, CriterionItem, RequirementExpression } from '../catalog
 import type { CriterionStatusValue } from '../records';
 import { cheapestMissing, formatExpression, holds } from './expression';
 import { evaluateThreshold, type Registers, type Site, type ThresholdResult } from './thresholds';
+import type { Variant } from './variant';
 
 export type RequirementContext = {
 	/** Status per criterion and sub-item id (a sub-item's status is stored like a criterion's). */
@@ -12,6 +13,8 @@ export type RequirementContext = {
 	sites?: readonly Site[];
 	/** The catalogue's `secondHalfStarts` (MM-DD); absent: the default of the period's kind. */
 	secondHalfStarts?: string;
+	/** The current round's questionnaire: shortfalls leave out criteria it does not ask. */
+	variant?: Variant;
 };
 
 export type ItemResult = { item: CriterionItem; met: boolean };

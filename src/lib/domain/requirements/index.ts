@@ -12,3 +12,4 @@ export { formatExpression } from './expression';
 export { formatShortfall, thresholdShortfalls, type ThresholdShortfall } from './shortfalls';
 export type { Site, ThresholdResult, ThresholdSiteResult, WindowCount } from './thresholds';
 export { periodWindows, type Window } from './windows';
+export { appliesToVariant, type Variant } from './variant';

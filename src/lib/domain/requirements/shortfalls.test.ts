@@ -21,7 +21,12 @@ const catalogue = makeCatalogue(
 					makeThreshold({ id: 'eb', label: 'Sprechstunde', source: 'officeHourSessions', per: 'month' })
 				]
 			}),
-			makeCriterion({ id: '9.9', thresholds: [makeThreshold({ id: 'x', label: 'X' })] })
+			makeCriterion({ id: '9.9', thresholds: [makeThreshold({ id: 'x', label: 'X' })] }),
+			makeCriterion({
+				id: '9.8',
+				appliesTo: { forms: ['verbund'] },
+				thresholds: [makeThreshold({ id: 'x', label: 'X' })]
+			})
 		]
 	}
 );
@@ -36,6 +41,7 @@ function at(today: string) {
 	};
 	return thresholdShortfalls(catalogue, {
 		statuses: statusMap({ '9.9': 'nicht_zutreffend' }),
+		variant: { form: 'einzel', kind: 're' },
 		registers: { data, period: calendarYear('2027-01-01'), today }
 	});
 }
@@ -58,7 +64,7 @@ describe('threshold shortfalls in the current window', () => {
 		expect(formatShortfall(at('2027-08-01')[0])).toBe('4B1: 0 von 1 in diesem Halbjahr');
 	});
 
-	it('leaves out reached windows, criteria nicht zutreffend and days outside the period', () => {
+	it('leaves out reached windows, criteria nicht zutreffend or of another variant and days outside the period', () => {
 		const july = at('2027-07-31').map((s) => [s.criterionId, s.windowLabel]);
 		expect(july).toEqual([['1.1', 'Juli 2027']]);
 		expect(at('2028-01-01')).toEqual([]);

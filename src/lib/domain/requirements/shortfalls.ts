@@ -2,6 +2,7 @@ import type { ThresholdPer } from '../catalogue/format2';
 import type { Catalogue } from '../catalogue/schema';
 import type { LocalDate } from '../dates';
 import { evaluateCriterionRequirement, type RequirementContext } from './evaluate';
+import { appliesToVariant } from './variant';
 import { windowIndexOf } from './windows';
 
 /** A threshold not yet reached in the window that contains today (the current half, month or period). */
@@ -36,7 +37,7 @@ export function formatShortfall(s: ThresholdShortfall): string {
 
 /**
  * What the registers still lack in the current window, for reminders („4B1: 0 von 1 in diesem
- * Halbjahr“). Left out: criteria marked nicht zutreffend, criteria whose expression already holds
+ * Halbjahr“). Left out: criteria marked nicht zutreffend or not asked in the round's variant, criteria whose expression already holds
  * (another ODER branch may not need the threshold at all), thresholds already reached over the
  * whole period (per month with `months`), and days outside the Prüfzeitraum.
  */
@@ -49,6 +50,7 @@ export function thresholdShortfalls(catalogue: Catalogue, ctx: RequirementContex
 	for (const criterion of catalogue.criteria) {
 		if ((criterion.thresholds ?? []).length === 0) continue;
 		if (ctx.statuses.get(criterion.id) === 'nicht_zutreffend') continue;
+		if (!appliesToVariant(criterion, ctx.variant)) continue;
 		const result = evaluateCriterionRequirement(criterion, withHalf);
 		if (result.met) continue;
 		for (const t of result.thresholds) {
