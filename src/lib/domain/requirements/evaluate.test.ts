@@ -276,6 +276,15 @@ describe('per site', () => {
 		]);
 		// Jointly the two sessions would do.
 		expect(evaluateCriterionRequirement(criterion, { statuses: new Map(), registers }).met).toBe(true);
+		// A shared sub-item missing at both sites is named once.
+		const withItem = makeCriterion({ ...criterion, items: [{ id: '5.1.1', title: 'Aushang' }] });
+		expect(evaluateCriterionRequirement(withItem, { statuses: new Map(), registers, sites }).missing).toEqual(
+			[
+				'5.1.1 Aushang',
+				'Kita Sonne: Kalenderjahr 2027: 1 von 2 Sprechstunde',
+				'Kita Mond: Kalenderjahr 2027: 1 von 2 Sprechstunde'
+			]
+		);
 		// A threshold asked per site in a criterion that is not.
 		const perSiteThreshold = makeCriterion({ id: '5.2', thresholds: [{ ...two, perSite: true }] });
 		expect(

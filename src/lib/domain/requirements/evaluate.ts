@@ -133,7 +133,10 @@ export function evaluateCriterionRequirement(
 		met = holds(expression, metAt());
 		missingIds = met ? [] : cheapestMissing(expression, metAt());
 	}
-	const missing = perSite ? siteResults.flatMap((s) => s.missing) : missingIds.flatMap((id) => describe(id));
+	// Per site a sub-item (shared by the Verbund) may be missing at several sites: name it once.
+	const missing = perSite
+		? [...new Set(siteResults.flatMap((s) => s.missing))]
+		: missingIds.flatMap((id) => describe(id));
 	return {
 		hasParts: true,
 		met,
