@@ -52,7 +52,7 @@ export async function run(context) {
 	const format2Scenarios = [
 		['format 2, new centre (all offen)', new Map()],
 		[
-			'format 2, half way (every 2nd item and criterion erfüllt)',
+			'format 2, half way (every 2nd erfüllt)',
 			new Map(
 				[...format2Criteria.map((c) => c.id), ...itemIds].map((id, i) => [
 					id,
