@@ -2,7 +2,9 @@ import { today as todayOf, type LocalDate } from '$lib/domain/dates';
 import { expiringEvidence } from '$lib/domain/deadlines';
 import { computeReadiness, type Readiness } from '$lib/domain/readiness';
 import { countCitationsByCriterion } from '$lib/domain/registers/citationCounts';
-import { countEvidenceByCriterion, statusValues } from './readinessInputs';
+import type { RequirementContext } from '$lib/domain/requirements';
+import { countEvidenceByCriterion, readinessSites, roundVariant, statusValues } from './readinessInputs';
+import { ReadinessRegisters } from './readinessRegisters.svelte';
 import { workspace } from './workspace.svelte';
 
 /**
@@ -14,15 +16,34 @@ class ReadinessState {
 	/** Today's date; refreshed when the app comes back to the foreground (it may stay open overnight). */
 	#today = $state<LocalDate>(todayOf());
 
+	/** Statuses of criteria and of their sub-items (stored alike, by id). */
 	readonly statusValues = $derived(statusValues(workspace.statuses));
 
 	readonly chosenProfileAreas = $derived(workspace.facility?.chosenProfileAreas ?? []);
+
+	/** The current round, its Prüfzeitraum and its registers (re-read only when a register changes). */
+	readonly rounds = new ReadinessRegisters(() => this.#today);
+
+	/** Verbund sites (own Kita first), or undefined for a single centre. */
+	readonly sites = $derived(readinessSites(workspace.facility));
+
+	/** What the requirement engine needs for one criterion's parts (criterion page, reminders). */
+	readonly requirementContext: RequirementContext = $derived({
+		statuses: this.statusValues,
+		registers: this.rounds.registers,
+		sites: this.sites,
+		secondHalfStarts: workspace.catalogue.secondHalfStarts,
+		variant: roundVariant(this.rounds.round)
+	});
 
 	readonly readiness: Readiness = $derived(
 		computeReadiness({
 			catalogue: workspace.catalogue,
 			statuses: this.statusValues,
-			chosenProfileAreas: this.chosenProfileAreas
+			chosenProfileAreas: this.chosenProfileAreas,
+			variant: roundVariant(this.rounds.round),
+			registers: this.rounds.registers,
+			sites: this.sites
 		})
 	);
 

@@ -1,4 +1,9 @@
-import type { CriterionStatus, CriterionStatusValue, Evidence } from '$lib/domain/records';
+import type { ReviewPeriodKind, RoundForm, RoundKind } from '$lib/domain/catalogue/schema';
+import type { LocalDate } from '$lib/domain/dates';
+import { reviewPeriodFor, type ReviewPeriod } from '$lib/domain/periods';
+import type { CriterionStatus, CriterionStatusValue, Evidence, FacilityProfile } from '$lib/domain/records';
+import { roundPeriod } from '$lib/domain/rounds/current';
+import type { CertificationRound } from '$lib/domain/rounds/schema';
 
 /** How many (not deleted) evidence items cite each criterion. One pass over the evidence. */
 export function countEvidenceByCriterion(evidence: readonly Evidence[]): Map<string, number> {
@@ -17,4 +22,34 @@ export function statusValues(
 	const values = new Map<string, CriterionStatusValue>();
 	for (const [criterionId, record] of statuses) values.set(criterionId, record.status);
 	return values;
+}
+
+/**
+ * The sites readiness counts per-site criteria at: the profile's own Kita first (entries without a
+ * site belong to it), then the Verbund's member Kitas. None for a single centre.
+ */
+export function readinessSites(
+	facility: FacilityProfile | undefined
+): { id: string; name: string }[] | undefined {
+	if (!facility || facility.verbundMembers.length === 0) return undefined;
+	return [
+		{ id: facility.id, name: facility.name },
+		...facility.verbundMembers.map((m) => ({ id: m.id, name: m.name }))
+	];
+}
+
+/** The questionnaire of the current round; none without a round (every criterion counts). */
+export function roundVariant(
+	round: CertificationRound | null
+): { form: RoundForm; kind: RoundKind } | undefined {
+	return round ? { form: round.form, kind: round.kind } : undefined;
+}
+
+/** The Prüfzeitraum thresholds are counted in: the current round's, else the catalogue's current period. */
+export function thresholdPeriod(
+	round: CertificationRound | null,
+	periodKind: ReviewPeriodKind,
+	today: LocalDate
+): ReviewPeriod {
+	return round ? roundPeriod(round) : reviewPeriodFor(periodKind, today);
 }

@@ -38,7 +38,14 @@ describe('readiness', () => {
 		const r = run(small, all);
 		expect(r.passes).toBe(true);
 		expect(r.explanations).toEqual([]);
-		expect(r.todo).toEqual({ reachable: true, criteria: [], pointsAdded: 0, unreachableReasons: [] });
+		expect(r.todo).toEqual({
+			reachable: true,
+			criteria: [],
+			pointsAdded: 0,
+			steps: 0,
+			missingParts: {},
+			unreachableReasons: []
+		});
 		expect(
 			r.areas.map((a) => [a.areaId, a.points, a.basisMet, a.metCount, a.criteriaCount, a.passes])
 		).toEqual([

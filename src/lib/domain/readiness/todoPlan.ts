@@ -16,10 +16,13 @@ import { compareIds } from './compareIds';
  *    small merge over points. Profilbereiche do not count toward the overall minimums, so each
  *    chosen one only has to reach its own.
  *
- * "Cheapest" is one number that orders plans lexicographically: fewest criteria, then fewest points,
- * then the smallest sum of id ranks (so with equal counts and points the earlier ids win). Any
- * remaining tie is settled by the fixed order of the loops, so the same input always gives the same
- * plan. Capping is exact because every minimum is a threshold: beyond it, more makes no difference.
+ * "Cheapest" is one number that orders plans lexicographically: fewest missing steps (a criterion's
+ * steps are the parts missing on its cheapest UND/ODER branch — sub-items to mark, thresholds not
+ * reached — or 1 for a criterion without parts, see ./assess), then fewest criteria, then fewest
+ * points, then the smallest sum of id ranks (so with equal steps, counts and points the earlier ids
+ * win). Any remaining tie is settled by the fixed order of the loops, so the same input always gives
+ * the same plan. Capping is exact because every minimum is a threshold: beyond it, more makes no
+ * difference.
  */
 
 type Item = { criterion: Criterion; points: number; basis: boolean; rank: number; cost: number };
@@ -203,8 +206,9 @@ function collectGroup(group: Group, pointsAdded: number, pointsCap: number, out:
 export function planTodo(
 	assessment: Assessment,
 	catalogueCriteria: readonly Criterion[]
-): { criteria: Criterion[]; pointsAdded: number } {
-	const { areas, overall } = assessment;
+): { criteria: Criterion[]; pointsAdded: number; steps: number; missingParts: Record<string, string[]> } {
+	const { areas, overall, openCosts } = assessment;
+	const stepsOf = (c: Criterion) => openCosts.get(c)?.steps ?? 1;
 	const all = areas.flatMap((a) => a.open).sort((x, y) => compareIds(x.id, y.id));
 	const n = all.length;
 	const rankWeight = (n * (n + 1)) / 2 + 1;
@@ -212,9 +216,18 @@ export function planTodo(
 	const overallOpenPoints = areas
 		.filter((a) => a.area.kind !== 'profil')
 		.reduce((sum, a) => sum + a.open.reduce((s, c) => s + c.points, 0), 0);
-	// Weights keep the three parts of a cost apart; even a catalogue of 2,000 criteria stays far
-	// below 2^53, where doubles stop counting exactly.
-	const countWeight = (totalOpenPoints + 1) * rankWeight;
+	// Weights keep the four parts of a cost apart: each weight exceeds the largest sum the parts
+	// below it can reach. A catalogue of a few hundred criteria stays far below 2^53, where doubles
+	// stop counting exactly; beyond that the id tie-break is dropped rather than the order broken.
+	const totalSteps = all.reduce((sum, c) => sum + stepsOf(c), 0);
+	let ranked = true;
+	let countWeight = (totalOpenPoints + 1) * rankWeight;
+	let stepWeight = (n + 1) * countWeight;
+	if ((totalSteps + 1) * stepWeight > Number.MAX_SAFE_INTEGER) {
+		ranked = false;
+		countWeight = totalOpenPoints + 1;
+		stepWeight = (n + 1) * countWeight;
+	}
 	const itemOf = new Map<Criterion, Item>();
 	all.forEach((criterion, i) =>
 		itemOf.set(criterion, {
@@ -222,7 +235,11 @@ export function planTodo(
 			points: criterion.points,
 			basis: criterion.level === 'basis',
 			rank: i + 1,
-			cost: countWeight + criterion.points * rankWeight + (i + 1)
+			cost:
+				stepsOf(criterion) * stepWeight +
+				countWeight +
+				criterion.points * (ranked ? rankWeight : 1) +
+				(ranked ? i + 1 : 0)
 		})
 	);
 	const areaItems = new Map<AssessedArea, Item[]>(
@@ -266,5 +283,12 @@ export function planTodo(
 
 	const chosenSet = new Set(chosen.map((item) => item.criterion));
 	const criteria = catalogueCriteria.filter((c) => chosenSet.has(c));
-	return { criteria, pointsAdded: sumPoints(chosen) };
+	const missingParts: Record<string, string[]> = {};
+	for (const c of criteria) missingParts[c.id] = openCosts.get(c)?.missingParts ?? [];
+	return {
+		criteria,
+		pointsAdded: sumPoints(chosen),
+		steps: criteria.reduce((sum, c) => sum + stepsOf(c), 0),
+		missingParts
+	};
 }

@@ -58,9 +58,11 @@ export type OverallReadiness = {
 };
 
 /**
- * The centre's to-do list: the smallest set of still-open criteria (offen or in Arbeit) whose
- * fulfilment reaches every minimum — fewest criteria first, then fewest points, then the earliest
- * criterion ids.
+ * The centre's to-do list: the set of still-open criteria (offen or in Arbeit, not met by their
+ * parts) whose fulfilment reaches every minimum with the fewest missing steps — a criterion's steps
+ * are the parts missing on its cheapest UND/ODER branch (sub-items to mark, thresholds the registers
+ * do not reach yet), 1 for a criterion without parts — then fewest criteria, then fewest points,
+ * then the earliest criterion ids.
  */
 export type TodoPlan = {
 	/** False when some minimum cannot be reached even with every open criterion. */
@@ -71,6 +73,14 @@ export type TodoPlan = {
 	 */
 	criteria: Criterion[];
 	pointsAdded: number;
+	/** Missing steps of the whole plan (sum over its criteria). */
+	steps: number;
+	/**
+	 * Per planned criterion id: what is missing on its cheapest branch, in German („1.3.1 Vermittlung“,
+	 * „2. Halbjahr 2027 (1. Aug – 31. Dez): 0 von 1 Kurs mit mindestens 8 Terminen“). Empty for a
+	 * criterion without parts: it only needs to be marked.
+	 */
+	missingParts: Record<string, string[]>;
 	/** German sentences, one per minimum that cannot be reached. */
 	unreachableReasons: string[];
 };
@@ -89,6 +99,12 @@ export type Readiness = {
 	 * Empty for a single centre or when no criterion is asked per site.
 	 */
 	perSite: SiteResult[];
+	/**
+	 * Ids of criteria that count as met by their format-2 parts (marked sub-items, thresholds the
+	 * registers reach) though the Leitung has not marked them 'erfuellt'. Optional for readiness
+	 * objects built elsewhere (tests); computeReadiness always fills it.
+	 */
+	metByParts?: string[];
 };
 
 /** One criterion asked per site of a Verbund, with the result at each site. */

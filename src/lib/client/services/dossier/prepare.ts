@@ -4,12 +4,14 @@ import { nowIso } from '$lib/client/db/ids';
 import { getActor } from '$lib/client/db/meta';
 import { readActiveFacility, readEvidence, readStatuses } from '$lib/client/db/queries';
 import { loadRegisterData } from '$lib/client/services/registers/registerData';
+import { readinessSites, roundVariant } from '$lib/client/state/readinessInputs';
 import { today } from '$lib/domain/dates';
 import { buildDossierSnapshot } from '$lib/domain/dossier/projection';
 import type { DossierSnapshot } from '$lib/domain/dossier/snapshot';
 import type { ReviewPeriod } from '$lib/domain/periods';
 import { computeReadiness } from '$lib/domain/readiness';
 import { computeAllRegisterSummaries } from '$lib/domain/registers/summaries/all';
+import { currentRound } from '$lib/domain/rounds/current';
 
 /**
  * Gathers what the workspace holds for the active facility and the period into a dossier snapshot:
@@ -18,17 +20,22 @@ import { computeAllRegisterSummaries } from '$lib/domain/registers/summaries/all
 export async function prepareDossier(period: ReviewPeriod, now: Date = new Date()): Promise<DossierSnapshot> {
 	const facility = await readActiveFacility();
 	if (!facility) throw new Error('Es ist noch kein Familienzentrum angelegt.');
-	const [catalogue, statuses, evidence, registers, actor] = await Promise.all([
+	const [catalogue, statuses, evidence, registers, actor, rounds] = await Promise.all([
 		loadCatalogue(db, facility.catalogueId, facility.catalogueVersion),
 		readStatuses(facility.id),
 		readEvidence(facility.id),
 		loadRegisterData(facility.id, period),
-		getActor()
+		getActor(),
+		db.certificationRounds.where({ facilityId: facility.id }).toArray()
 	]);
+	// As on the Übersicht: the round's questionnaire, thresholds counted in the dossier's period.
 	const readiness = computeReadiness({
 		catalogue,
 		statuses: new Map([...statuses.values()].map((s) => [s.criterionId, s.status])),
-		chosenProfileAreas: facility.chosenProfileAreas
+		chosenProfileAreas: facility.chosenProfileAreas,
+		variant: roundVariant(currentRound(rounds, today(now))),
+		registers: { data: registers, period, today: today(now) },
+		sites: readinessSites(facility)
 	});
 	return buildDossierSnapshot({
 		facility,
