@@ -1,3 +1,4 @@
+import { isVerbund, sitesOf, type Site } from '$lib/domain/verbund/sites';
 import type { ReviewPeriodKind, RoundForm, RoundKind } from '$lib/domain/catalogue/schema';
 import type { LocalDate } from '$lib/domain/dates';
 import { reviewPeriodFor, type ReviewPeriod } from '$lib/domain/periods';
@@ -28,14 +29,8 @@ export function statusValues(
  * The sites readiness counts per-site criteria at: the profile's own Kita first (entries without a
  * site belong to it), then the Verbund's member Kitas. None for a single centre.
  */
-export function readinessSites(
-	facility: FacilityProfile | undefined
-): { id: string; name: string }[] | undefined {
-	if (!facility || facility.verbundMembers.length === 0) return undefined;
-	return [
-		{ id: facility.id, name: facility.name },
-		...facility.verbundMembers.map((m) => ({ id: m.id, name: m.name }))
-	];
+export function readinessSites(facility: FacilityProfile | undefined): Site[] | undefined {
+	return facility && isVerbund(facility) ? sitesOf(facility) : undefined;
 }
 
 /** The questionnaire of the current round; none without a round (every criterion counts). */

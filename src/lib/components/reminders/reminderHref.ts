@@ -13,7 +13,6 @@ export function reminderHref(link: ReminderLink): string {
 		case 'facility':
 			return resolve('/einrichtung');
 		case 'rounds':
-			// The rounds page comes with the rounds part of issue 13; until then the profile holds the dates.
-			return resolve('/einrichtung');
+			return resolve('/runden');
 	}
 }

@@ -18,7 +18,14 @@ function readinessWith(perSite: SiteResult[]): Readiness {
 			passes: true
 		},
 		explanations: [],
-		todo: { reachable: true, criteria: [], pointsAdded: 0, unreachableReasons: [] },
+		todo: {
+			reachable: true,
+			criteria: [],
+			pointsAdded: 0,
+			steps: 0,
+			missingParts: {},
+			unreachableReasons: []
+		},
 		perSite
 	};
 }

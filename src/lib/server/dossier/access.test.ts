@@ -102,6 +102,24 @@ const probes: Probe[] = [
 		request: () => ({ path: '/api/catalogue' }),
 		check: revealsNothingOfB
 	},
+	{
+		route: 'catalogue/version',
+		method: 'GET',
+		handler: catalogueApi.getActiveCatalogueKey,
+		request: () => ({ path: '/api/catalogue/version' }),
+		check: revealsNothingOfB
+	},
+	{
+		// Catalogue versions belong to the deployment, not to a centre: any signed-in user may read one.
+		route: 'catalogue/versions/[catalogueId]/[version]',
+		method: 'GET',
+		handler: catalogueApi.getCatalogueByVersion,
+		request: () => ({
+			path: '/api/catalogue/versions/familienzentrum-nrw/2026.1',
+			params: { catalogueId: 'familienzentrum-nrw', version: '2026.1' }
+		}),
+		check: revealsNothingOfB
+	},
 	// Sync.
 	{
 		route: 'sync/pull',

@@ -17,10 +17,11 @@ interface RequirementsModule {
 	thresholdShortfalls?: ThresholdShortfallsFn;
 }
 
-// The readiness engine's `thresholdShortfalls` lives in `domain/requirements` (built alongside the
-// reminders). Looked up by glob so this compiles while that module is absent: then no shortfalls,
-// and neither the registers nor their schemas are loaded for them.
-const requirementsModules = import.meta.glob<RequirementsModule>('/src/lib/domain/requirements/index.ts');
+// The readiness engine's `thresholdShortfalls` (`domain/requirements`), loaded on demand: it brings
+// the registers' schemas along, which the Übersicht's first paint does not need.
+const requirementsModules: Record<string, () => Promise<RequirementsModule>> = {
+	requirements: () => import('$lib/domain/requirements')
+};
 
 /** The evaluator when the readiness engine provides one, else null. Loads it with `import()`. */
 export async function loadThresholdShortfallsFn(
