@@ -22,7 +22,8 @@ export const weekendShortfall = makeReminder({
 	windowStart: '2027-01-01',
 	title: '4B1: 0 von 1 in diesem Halbjahr',
 	detail: 'Wochenendangebot · 1. Halbjahr 2027 (1. Jan – 31. Jul)',
-	daysLeft: 152,
-	urgency: 'later',
+	// The half-year ends in 12 days: due for the badge.
+	daysLeft: 12,
+	urgency: 'soon',
 	link: { to: 'criterion', criterionId: '4B1' }
 });

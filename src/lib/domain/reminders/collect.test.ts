@@ -47,7 +47,8 @@ const shortfall: ThresholdShortfall = {
 	min: 1,
 	windowLabel: '1. Halbjahr 2027 (1. Jan – 31. Jul)',
 	windowStart: '2027-01-01',
-	windowEnd: '2027-07-31'
+	windowEnd: '2027-07-31',
+	per: 'half'
 };
 
 describe('urgency', () => {
@@ -106,6 +107,7 @@ describe('collectReminders', () => {
 			id: 'old',
 			periodStart: '2023-01-01',
 			periodEnd: '2023-12-31',
+			siteVisitDate: '2024-05-20',
 			documentsDue: '2027-03-01'
 		});
 		const gone = round({ id: 'gone', deleted: true, documentsDue: '2026-10-10' });
@@ -209,19 +211,21 @@ describe('collectReminders', () => {
 			windowLabel: 'Juli 2027',
 			windowStart: '2027-07-01',
 			windowEnd: '2027-07-31',
-			siteName: 'Kita Sonne'
+			siteName: 'Kita Sonne',
+			per: 'month'
 		};
 		const year: ThresholdShortfall = {
 			...shortfall,
 			thresholdId: 'y',
 			windowStart: '2027-01-01',
-			windowEnd: '2027-12-31'
+			windowEnd: '2027-12-31',
+			per: 'period'
 		};
 		const list = collectReminders(sources({ shortfalls: [shortfall, month, year] }), '2027-07-10');
 		expect(list.map((r) => r.title)).toEqual([
-			'1.4: 0 von 1 in diesem Monat (Kita Sonne)',
+			'1.4 (Kita Sonne): 0 von 1 in diesem Monat',
 			'4B1: 0 von 1 in diesem Halbjahr',
-			'4B1: 0 von 1 in diesem Prüfzeitraum'
+			'4B1: 0 von 1 im Prüfzeitraum'
 		]);
 		expect(list[1]).toMatchObject({
 			kind: 'threshold',

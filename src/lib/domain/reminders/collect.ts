@@ -5,6 +5,7 @@ import type { CooperationPartner } from '../registers/partners';
 import type { PreventionProfile } from '../registers/prevention';
 import { agreementStatus, expiringAgreements } from '../registers/summaries/agreements';
 import { currentRound, roundPeriod } from '../rounds/current';
+import { formatShortfall } from '../requirements/shortfallText';
 import type { CertificationRound } from '../rounds/schema';
 import type { Reminder, ReminderKind, ReminderLink, ThresholdShortfall, Urgency } from './types';
 
@@ -157,19 +158,13 @@ function sealReminder(
 }
 
 /** „in diesem Monat“, „in diesem Halbjahr“, „in diesem Prüfzeitraum“, read off the window's length. */
-function windowPhrase(s: ThresholdShortfall): string {
-	if (s.windowStart.slice(0, 7) === s.windowEnd.slice(0, 7)) return 'in diesem Monat';
-	return daysBetween(s.windowStart, s.windowEnd) < 250 ? 'in diesem Halbjahr' : 'in diesem Prüfzeitraum';
-}
-
 function shortfallReminder(s: ThresholdShortfall): Omit<Reminder, 'daysLeft' | 'urgency'> {
-	const site = s.siteName ? ` (${s.siteName})` : '';
 	return {
 		id: `threshold:${s.criterionId}:${s.thresholdId}:${s.windowStart}:${s.siteName ?? ''}`,
 		kind: 'threshold',
 		date: s.windowEnd,
 		windowStart: s.windowStart,
-		title: `${s.criterionId}: ${s.count} von ${s.min} ${windowPhrase(s)}${site}`,
+		title: formatShortfall(s),
 		detail: `${s.label} · ${s.windowLabel}`,
 		link: { to: 'criterion', criterionId: s.criterionId }
 	};

@@ -43,11 +43,12 @@ describe('reminder texts', () => {
 });
 
 describe('due count for the badge', () => {
-	it('counts overdue, due within 14 days and every threshold shortfall', () => {
+	it('counts overdue and due within 14 days, a threshold when its window ends by then', () => {
 		expect(isDue(reminder({ daysLeft: -40 }))).toBe(true);
 		expect(isDue(reminder({ daysLeft: 14 }))).toBe(true);
 		expect(isDue(reminder({ daysLeft: 15 }))).toBe(false);
-		expect(isDue(reminder({ kind: 'threshold', daysLeft: 100 }))).toBe(true);
+		expect(isDue(reminder({ kind: 'threshold', daysLeft: 100 }))).toBe(false);
+		expect(isDue(reminder({ kind: 'threshold', daysLeft: 14 }))).toBe(true);
 		expect(
 			dueCount([reminder({ daysLeft: 3 }), reminder({ daysLeft: 20 }), reminder({ kind: 'threshold' })])
 		).toBe(2);

@@ -41,9 +41,13 @@ export function dateText(r: Pick<Reminder, 'date' | 'windowStart'>): string {
 	return r.windowStart ? `${formatDateDe(r.windowStart)} – ${formatDateDe(r.date)}` : formatDateDe(r.date);
 }
 
-/** What the app badge counts: overdue, due within 14 days, and every open threshold of the window. */
+/**
+ * What the app badge counts: overdue or due within 14 days. A threshold is due when its window
+ * (month, half-year) ends within 14 days: a new centre would otherwise start with a badge full of
+ * counts it cannot have reached yet.
+ */
 export function isDue(r: Pick<Reminder, 'daysLeft' | 'kind'>): boolean {
-	return r.kind === 'threshold' || r.daysLeft <= BADGE_DAYS;
+	return r.daysLeft <= BADGE_DAYS;
 }
 
 export function dueCount(reminders: readonly Reminder[]): number {

@@ -1,22 +1,7 @@
 import type { LocalDate } from '../dates';
 
-/**
- * A threshold of the catalogue not yet reached in the window containing today, as the readiness
- * engine reports it (`thresholdShortfalls` in `domain/requirements`). Declared here by shape, so
- * reminders take shortfalls as plain input and do not depend on how they are evaluated.
- */
-export interface ThresholdShortfall {
-	criterionId: string;
-	thresholdId: string;
-	label: string;
-	count: number;
-	min: number;
-	/** "1. Halbjahr 2027 (1. Jan – 31. Jul)" */
-	windowLabel: string;
-	windowStart: LocalDate;
-	windowEnd: LocalDate;
-	siteName?: string;
-}
+/** A threshold not yet reached in today's window, as the readiness engine reports it. */
+export type { ThresholdShortfall } from '../requirements/shortfallText';
 
 export type ReminderKind =
 	| 'registration'

@@ -117,7 +117,8 @@ describe('loadShortfalls', () => {
 			min: 1,
 			windowLabel: 'Dezember 2026',
 			windowStart: '2026-12-01',
-			windowEnd: '2026-12-31'
+			windowEnd: '2026-12-31',
+			per: 'month' as const
 		};
 		const evaluate = vi.fn<ThresholdShortfallsFn>(() => [shortfall]);
 		const statuses = new Map([['1.1', 'in_arbeit' as const]]);
