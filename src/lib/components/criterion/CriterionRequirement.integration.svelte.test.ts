@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '$lib/client/db';
@@ -39,9 +39,10 @@ describe('sub-items with the real services and IndexedDB', () => {
 			'1.3.1 ○ (offen) ODER 1.3.2 ○ (offen)'
 		);
 
-		const control = screen.getByRole('group', { name: 'Status von 1.3.2' });
-		await userEvent.click(within(control).getByRole('radio', { name: 'Erfüllt' }));
-		expect(await within(control).findByText('Status „Erfüllt“ gespeichert')).toBeInTheDocument();
+		const item = screen.getByRole('checkbox', { name: /^1\.3\.2 / });
+		await userEvent.click(item);
+		expect(await screen.findByText('Als erfüllt gespeichert')).toBeInTheDocument();
+		expect(item).toBeChecked();
 
 		await vi.waitFor(async () => {
 			const record = await db.criterionStatuses.get(criterionStatusId(FACILITY, '1.3.2'));
