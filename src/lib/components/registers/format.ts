@@ -21,9 +21,7 @@ export function formatShare(share: number | null): string {
 }
 
 /** "1 Termin", "3 Termine" */
-export function plural(n: number, one: string, many: string): string {
-	return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
+export { plural } from '$lib/domain/plural';
 
 /** "11 von 12" */
 export function formatMonthCount(n: number, of: number): string {

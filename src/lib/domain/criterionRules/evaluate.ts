@@ -1,5 +1,6 @@
 import type { Criterion } from '../catalogue/schema';
 import type { CriterionRule } from './schema';
+import { plural } from '../plural';
 import { formatDateDe, type LocalDate } from '../dates';
 import type { ReviewPeriod } from '../periods';
 import { childminderArrangementKindLabels } from '../registers/childminding';
@@ -31,10 +32,6 @@ export interface CriterionRuleEvaluation {
 	suggestion: 'erfuellt' | null;
 	reasons: string[];
 	results: RuleResult[];
-}
-
-function plural(n: number, one: string, many: string): string {
-	return `${n} ${n === 1 ? one : many}`;
 }
 
 function orList(items: string[]): string {

@@ -1,3 +1,4 @@
+import { plural } from '../plural';
 import type { DossierEvidence, DossierSnapshot } from './snapshot';
 
 /** What the dossier and review pages derive from a snapshot for display. */
@@ -38,23 +39,29 @@ export function registerKeyFigures(summaries: Record<string, unknown> | null): s
 		const minutes = numberAt(summaries, 'officeHours', 'minutes') ?? 0;
 		const contacts = numberAt(summaries, 'officeHours', 'contacts') ?? 0;
 		lines.push(
-			`Sprechstunden: ${held} gehalten, ${(Math.round(minutes / 6) / 10).toLocaleString('de-DE')} Std., ${contacts} Kontakte`
+			`Sprechstunden: ${held} gehalten, ${(Math.round(minutes / 6) / 10).toLocaleString('de-DE')} Std., ${plural(contacts, 'Kontakt', 'Kontakte')}`
 		);
 	}
 	const offers = numberAt(summaries, 'familyEducation', 'offers');
 	if (offers !== null) {
 		const sessions = numberAt(summaries, 'familyEducation', 'sessions') ?? 0;
 		const participants = numberAt(summaries, 'familyEducation', 'participants') ?? 0;
-		lines.push(`Familienbildung: ${offers} Angebote, ${sessions} Termine, ${participants} Teilnahmen`);
+		lines.push(
+			`Familienbildung: ${plural(offers, 'Angebot', 'Angebote')}, ${plural(sessions, 'Termin', 'Termine')}, ${plural(participants, 'Teilnahme', 'Teilnahmen')}`
+		);
 	}
 	const childminding = numberAt(summaries, 'childminding', 'contacts');
-	if (childminding !== null) lines.push(`Kindertagespflege: ${childminding} Kontakte`);
+	if (childminding !== null) lines.push(`Kindertagespflege: ${plural(childminding, 'Kontakt', 'Kontakte')}`);
 	const partners = numberAt(summaries, 'partners', 'partners');
 	if (partners !== null) {
-		const valid = numberAt(summaries, 'partners', 'byStatus', 'valid') ?? 0;
-		lines.push(`Kooperationspartner: ${partners}, davon ${valid} mit gültiger Vereinbarung`);
+		// In force: also agreements that end before the re-certification or soon (the register's
+		// „gültig“ column counts those too; they are warned about, not invalid).
+		const inForce =
+			numberAt(summaries, 'partners', 'inForce') ?? numberAt(summaries, 'partners', 'byStatus', 'valid') ?? 0;
+		lines.push(`Kooperationspartner: ${partners}, davon ${inForce} mit gültiger Vereinbarung`);
 	}
 	const prevention = (summaries.prevention as { offersActive?: unknown } | undefined)?.offersActive;
-	if (Array.isArray(prevention)) lines.push(`Prävention: ${prevention.length} laufende Angebote`);
+	if (Array.isArray(prevention))
+		lines.push(`Prävention: ${plural(prevention.length, 'laufendes Angebot', 'laufende Angebote')}`);
 	return lines;
 }

@@ -1,3 +1,4 @@
+import { plural } from '../plural';
 import { formatDateDe, formatMonthDe, monthKey, type MonthKey } from '../dates';
 import type { Reminder, ReminderKind, Urgency } from './types';
 
@@ -5,9 +6,7 @@ import type { Reminder, ReminderKind, Urgency } from './types';
 export const BADGE_DAYS = 14;
 
 /** „1 Frist“, „2 Fristen“ */
-export function plural(n: number, one: string, many: string): string {
-	return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../plural';
 
 export const urgencyLabels: Record<Urgency, string> = {
 	overdue: 'Überfällig',
