@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { catalogueSchema } from './catalogue/schema';
 
 /**
  * Accounts, roles and facilities as the client and the server both see them. The server validates
@@ -157,13 +156,6 @@ export const catalogueVersionSummarySchema = z.object({
 	createdAt: z.string()
 });
 export type CatalogueVersionSummary = z.infer<typeof catalogueVersionSummarySchema>;
-
-export const uploadCatalogueRequestSchema = z.object({
-	catalogue: catalogueSchema,
-	/** Put the new version in force right away. */
-	activate: z.boolean().default(false)
-});
-export type UploadCatalogueRequest = z.input<typeof uploadCatalogueRequestSchema>;
 
 export const auditEntrySchema = z.object({
 	id: z.number(),
