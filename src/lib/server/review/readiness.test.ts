@@ -16,7 +16,12 @@ import { builtInCatalogue } from '$lib/server/catalogue/catalogueFor';
 import { getReviewFacilities, getReviewFacility } from '$lib/server/review/handlers';
 import { signedIn } from '$lib/server/sync/testing/inProcessFetch';
 import { send } from '$lib/server/testing/requests';
-import { addTwoCentres, startTestServer, testDialects, type TestServer } from '$lib/server/testing/testServer';
+import {
+	addTwoCentres,
+	startTestServer,
+	testDialects,
+	type TestServer
+} from '$lib/server/testing/testServer';
 
 /**
  * The Fachberatung sees the readiness the centre's tablet shows: a tablet enters statuses, a round
@@ -89,8 +94,20 @@ describe.each(testDialects)('the advisor’s readiness on %s', (dialect) => {
 		});
 		await softDeleteRecord('familyEducationOffers', 'fb-sprache');
 		// 3.3 asks for 5 contacts: 3 live, 4 more only in a deleted entry.
-		await putRecord('childminderContacts', { ...base, id: 'kt-1', date: '2027-02-01', kind: 'vermittlung', count: 3 });
-		await putRecord('childminderContacts', { ...base, id: 'kt-2', date: '2027-05-01', kind: 'beratung', count: 4 });
+		await putRecord('childminderContacts', {
+			...base,
+			id: 'kt-1',
+			date: '2027-02-01',
+			kind: 'vermittlung',
+			count: 3
+		});
+		await putRecord('childminderContacts', {
+			...base,
+			id: 'kt-2',
+			date: '2027-05-01',
+			kind: 'beratung',
+			count: 4
+		});
 		await softDeleteRecord('childminderContacts', 'kt-2');
 		const api = createSyncApi((await signedIn(server.ctx, 'leitung-a')).fetch);
 		expect(await synchronize(db, api)).toMatchObject({ rejected: 0 });
