@@ -89,8 +89,8 @@ export async function listReviewFacilities(
 	for (const row of rows) {
 		const held = records.get(row.id)!;
 		const catalogue = catalogues.get(row.id)!;
-		held.registers = registers.get(row.id)?.registers ?? held.registers;
-		const readiness = facilityReadiness(catalogue, row.id, held, day);
+		const counted = { ...held, registers: registers.get(row.id)?.registers ?? held.registers };
+		const readiness = facilityReadiness(catalogue, row.id, counted, day);
 		summaries.push({
 			id: row.id,
 			name: held.profile?.name || row.name,
