@@ -3,7 +3,13 @@ import { expiringEvidence } from '$lib/domain/deadlines';
 import { computeReadiness, type Readiness } from '$lib/domain/readiness';
 import { countCitationsByCriterion } from '$lib/domain/registers/citationCounts';
 import type { RequirementContext } from '$lib/domain/requirements';
-import { countEvidenceByCriterion, readinessSites, roundVariant, statusValues } from './readinessInputs';
+import {
+	countEvidenceByCriterion,
+	readinessInput,
+	readinessSites,
+	roundVariant,
+	statusValues
+} from './readinessInputs';
 import { ReadinessRegisters } from './readinessRegisters.svelte';
 import { workspace } from './workspace.svelte';
 
@@ -37,14 +43,15 @@ class ReadinessState {
 	});
 
 	readonly readiness: Readiness = $derived(
-		computeReadiness({
-			catalogue: workspace.catalogue,
-			statuses: this.statusValues,
-			chosenProfileAreas: this.chosenProfileAreas,
-			variant: roundVariant(this.rounds.round),
-			registers: this.rounds.registers,
-			sites: this.sites
-		})
+		computeReadiness(
+			readinessInput({
+				catalogue: workspace.catalogue,
+				profile: workspace.facility,
+				statuses: this.statusValues,
+				round: this.rounds.round,
+				registers: this.rounds.registers
+			})
+		)
 	);
 
 	/** Evidence items plus cited register entries per criterion (the „ohne Nachweis“ filter). */

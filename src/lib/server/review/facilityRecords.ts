@@ -1,7 +1,23 @@
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { CriterionFeedback } from '$lib/domain/dossier/feedback';
 import type { CriterionStatus, Evidence, FacilityProfile } from '$lib/domain/records';
+import { registerTables, type RegisterTableName } from '$lib/domain/registers/tables';
+import type { CertificationRound } from '$lib/domain/rounds/schema';
 import type { Database } from '$lib/server/db/schema';
+
+/** A centre's register entries as synced, table by table. */
+export type RegisterRecords = { [T in RegisterTableName]: z.infer<(typeof registerTables)[T]>[] };
+
+export const REGISTER_TABLES = Object.keys(registerTables) as RegisterTableName[];
+
+function isRegisterTable(table: string): table is RegisterTableName {
+	return Object.hasOwn(registerTables, table);
+}
+
+function noRegisterRecords(): RegisterRecords {
+	return Object.fromEntries(REGISTER_TABLES.map((t) => [t, []])) as unknown as RegisterRecords;
+}
 
 /** What the server holds of a centre's synced records, as the advisor's views read them. */
 export interface FacilityRecords {
@@ -9,14 +25,24 @@ export interface FacilityRecords {
 	statuses: CriterionStatus[];
 	evidence: Evidence[];
 	feedback: CriterionFeedback[];
+	rounds: CertificationRound[];
+	registers: RegisterRecords;
 }
 
-const TABLES = ['facilities', 'criterionStatuses', 'evidence', 'criterionFeedback'] as const;
+const TABLES = [
+	'facilities',
+	'criterionStatuses',
+	'evidence',
+	'criterionFeedback',
+	'certificationRounds',
+	...REGISTER_TABLES
+] as const;
 type FacilityTable = (typeof TABLES)[number];
 
 /**
- * The live (not deleted) records of the given facilities. The stored records passed their table's
- * schema when they were merged, so they are read as they are.
+ * The live (not deleted) records of the given facilities, in one query. The stored records passed
+ * their table's schema when they were merged, so they are read as they are — as the device reads
+ * its own copies, so readiness counts the same entries on both.
  */
 export async function readFacilityRecords(
 	db: Kysely<Database>,
@@ -24,7 +50,10 @@ export async function readFacilityRecords(
 	tables: readonly FacilityTable[] = TABLES
 ): Promise<Map<string, FacilityRecords>> {
 	const byFacility = new Map<string, FacilityRecords>(
-		facilityIds.map((id) => [id, { profile: null, statuses: [], evidence: [], feedback: [] }])
+		facilityIds.map((id) => [
+			id,
+			{ profile: null, statuses: [], evidence: [], feedback: [], rounds: [], registers: noRegisterRecords() }
+		])
 	);
 	if (facilityIds.length === 0) return byFacility;
 	const rows = await db
@@ -50,6 +79,13 @@ export async function readFacilityRecords(
 			case 'criterionFeedback':
 				records.feedback.push(data as CriterionFeedback);
 				break;
+			case 'certificationRounds':
+				records.rounds.push(data as CertificationRound);
+				break;
+			default:
+				if (isRegisterTable(row.table_name)) {
+					(records.registers[row.table_name] as unknown[]).push(data);
+				}
 		}
 	}
 	return byFacility;

@@ -8,8 +8,8 @@ import {
 } from '$lib/domain/dossier/feedback';
 import { dossierEvidence, dossierReadiness, dossierStatus } from '$lib/domain/dossier/projection';
 import type { ReviewFacilityDetail, ReviewFacilitySummary } from '$lib/domain/dossier/review';
-import { computeReadiness } from '$lib/domain/readiness';
-import type { CriterionStatus, FacilityProfile } from '$lib/domain/records';
+import { today } from '$lib/domain/dates';
+import type { FacilityProfile } from '$lib/domain/records';
 import { writeAudit } from '$lib/server/accounts/audit';
 import { canReadFacility, canReviewFacility, facilitiesVisibleTo } from '$lib/server/auth/permissions';
 import type { ServerContext } from '$lib/server/context';
@@ -18,7 +18,13 @@ import { claimRevisions, lockRecords } from '$lib/server/sync/revisions';
 import { loadRecords, saveRecords, type ServerRecord } from '$lib/server/sync/store';
 import { catalogueFor } from '$lib/server/catalogue/catalogueFor';
 import { latestDossiers, listDossiers } from '$lib/server/dossier/dossiers';
-import { lastSyncTimes, readFacilityRecords, type FacilityRecords } from '$lib/server/review/facilityRecords';
+import {
+	lastSyncTimes,
+	readFacilityRecords,
+	REGISTER_TABLES,
+	type FacilityRecords
+} from '$lib/server/review/facilityRecords';
+import { countsRegisters, facilityReadiness } from '$lib/server/review/facilityReadiness';
 
 /**
  * The Fachberatung's side: the centres assigned to her with their readiness, one centre criterion by
@@ -37,14 +43,6 @@ function checkMayReview(user: SessionUser, facilityId: string): void {
 
 function requireAdvisor(user: SessionUser): void {
 	if (user.role !== 'fachberatung') throw forbidden('Diese Ansicht ist für die Fachberatung.');
-}
-
-function readinessOf(catalogue: Catalogue, profile: FacilityProfile | null, statuses: CriterionStatus[]) {
-	return computeReadiness({
-		catalogue,
-		statuses: new Map(statuses.map((s) => [s.criterionId, s.status])),
-		chosenProfileAreas: profile?.chosenProfileAreas ?? []
-	});
 }
 
 async function catalogueOf(ctx: ServerContext, profile: FacilityProfile | null): Promise<Catalogue> {
@@ -72,15 +70,27 @@ export async function listReviewFacilities(
 	const [rows, records, syncs, dossiers] = await Promise.all([
 		facilityRows(ctx, ids),
 		// The list needs no evidence, which is by far the largest part of a centre's records.
-		readFacilityRecords(ctx.db, ids, ['facilities', 'criterionStatuses', 'criterionFeedback']),
+		readFacilityRecords(ctx.db, ids, [
+			'facilities',
+			'criterionStatuses',
+			'criterionFeedback',
+			'certificationRounds'
+		]),
 		lastSyncTimes(ctx.db, ids),
 		latestDossiers(ctx.db, ids)
 	]);
+	const catalogues = new Map<string, Catalogue>();
+	for (const row of rows) catalogues.set(row.id, await catalogueOf(ctx, records.get(row.id)!.profile));
+	// The registers only of the centres whose catalogue counts them, all in one query.
+	const counting = rows.filter((row) => countsRegisters(catalogues.get(row.id)!)).map((row) => row.id);
+	const registers = await readFacilityRecords(ctx.db, counting, REGISTER_TABLES);
+	const day = today(ctx.now());
 	const summaries: ReviewFacilitySummary[] = [];
 	for (const row of rows) {
 		const held = records.get(row.id)!;
-		const catalogue = await catalogueOf(ctx, held.profile);
-		const readiness = readinessOf(catalogue, held.profile, held.statuses);
+		const catalogue = catalogues.get(row.id)!;
+		const counted = { ...held, registers: registers.get(row.id)?.registers ?? held.registers };
+		const readiness = facilityReadiness(catalogue, row.id, counted, day);
 		summaries.push({
 			id: row.id,
 			name: held.profile?.name || row.name,
@@ -128,7 +138,7 @@ export async function reviewFacility(
 		statuses: held.statuses.map(dossierStatus),
 		evidence: held.evidence.map(dossierEvidence).sort((a, b) => b.date.localeCompare(a.date)),
 		feedback: held.feedback,
-		readiness: dossierReadiness(readinessOf(catalogue, held.profile, held.statuses)),
+		readiness: dossierReadiness(facilityReadiness(catalogue, facilityId, held, today(ctx.now()))),
 		dossiers: await listDossiers(ctx, user, facilityId)
 	};
 }

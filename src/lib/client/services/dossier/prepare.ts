@@ -4,12 +4,12 @@ import { nowIso } from '$lib/client/db/ids';
 import { getActor } from '$lib/client/db/meta';
 import { readActiveFacility, readEvidence, readStatuses } from '$lib/client/db/queries';
 import { loadRegisterData } from '$lib/client/services/registers/registerData';
-import { readinessSites, roundVariant } from '$lib/client/state/readinessInputs';
 import { today } from '$lib/domain/dates';
 import { buildDossierSnapshot } from '$lib/domain/dossier/projection';
 import type { DossierSnapshot } from '$lib/domain/dossier/snapshot';
 import type { ReviewPeriod } from '$lib/domain/periods';
 import { computeReadiness } from '$lib/domain/readiness';
+import { readinessInput, statusValuesOf } from '$lib/domain/readiness/input';
 import { computeAllRegisterSummaries } from '$lib/domain/registers/summaries/all';
 import { currentRound } from '$lib/domain/rounds/current';
 
@@ -29,14 +29,15 @@ export async function prepareDossier(period: ReviewPeriod, now: Date = new Date(
 		db.certificationRounds.where({ facilityId: facility.id }).toArray()
 	]);
 	// As on the Übersicht: the round's questionnaire, thresholds counted in the dossier's period.
-	const readiness = computeReadiness({
-		catalogue,
-		statuses: new Map([...statuses.values()].map((s) => [s.criterionId, s.status])),
-		chosenProfileAreas: facility.chosenProfileAreas,
-		variant: roundVariant(currentRound(rounds, today(now))),
-		registers: { data: registers, period, today: today(now) },
-		sites: readinessSites(facility)
-	});
+	const readiness = computeReadiness(
+		readinessInput({
+			catalogue,
+			profile: facility,
+			statuses: statusValuesOf(statuses.values()),
+			round: currentRound(rounds, today(now)),
+			registers: { data: registers, period, today: today(now) }
+		})
+	);
 	return buildDossierSnapshot({
 		facility,
 		catalogue,
