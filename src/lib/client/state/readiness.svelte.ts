@@ -3,6 +3,7 @@ import { expiringEvidence } from '$lib/domain/deadlines';
 import { computeReadiness, type Readiness } from '$lib/domain/readiness';
 import { countCitationsByCriterion } from '$lib/domain/registers/citationCounts';
 import type { RequirementContext } from '$lib/domain/requirements';
+import { partsMetReasons } from '$lib/domain/shownStatus';
 import { countEvidenceByCriterion, readinessSites, roundVariant, statusValues } from './readinessInputs';
 import { ReadinessRegisters } from './readinessRegisters.svelte';
 import { workspace } from './workspace.svelte';
@@ -45,6 +46,11 @@ class ReadinessState {
 			registers: this.rounds.registers,
 			sites: this.sites
 		})
+	);
+
+	/** Why each criterion readiness counts as met by its parts does so (the lists' „erfüllt“ marker). */
+	readonly partsMet = $derived(
+		partsMetReasons(workspace.catalogue.criteria, this.readiness.metByParts ?? [], this.requirementContext)
 	);
 
 	/** Evidence items plus cited register entries per criterion (the „ohne Nachweis“ filter). */
