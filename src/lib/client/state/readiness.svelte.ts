@@ -3,6 +3,7 @@ import { expiringEvidence } from '$lib/domain/deadlines';
 import { computeReadiness, type Readiness } from '$lib/domain/readiness';
 import { countCitationsByCriterion } from '$lib/domain/registers/citationCounts';
 import type { RequirementContext } from '$lib/domain/requirements';
+import { partsMetReasons } from '$lib/domain/shownStatus';
 import {
 	countEvidenceByCriterion,
 	readinessInput,
@@ -52,6 +53,11 @@ class ReadinessState {
 				registers: this.rounds.registers
 			})
 		)
+	);
+
+	/** Why each criterion readiness counts as met by its parts does so (the lists' „erfüllt“ marker). */
+	readonly partsMet = $derived(
+		partsMetReasons(workspace.catalogue.criteria, this.readiness.metByParts ?? [], this.requirementContext)
 	);
 
 	/** Evidence items plus cited register entries per criterion (the „ohne Nachweis“ filter). */
