@@ -88,7 +88,8 @@ export function dossierReadiness(readiness: Readiness): DossierReadiness {
 		passes: readiness.passes,
 		areas: readiness.areas.map((a) => ({ ...a, missing: [...a.missing] })),
 		overall: { ...readiness.overall },
-		explanations: [...readiness.explanations]
+		explanations: [...readiness.explanations],
+		metByParts: [...(readiness.metByParts ?? [])]
 	};
 }
 

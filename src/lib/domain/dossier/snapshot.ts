@@ -72,7 +72,9 @@ export const dossierReadinessSchema = z.object({
 		basisStrukturRequired: z.number(),
 		passes: z.boolean()
 	}),
-	explanations: z.array(z.string()).max(500)
+	explanations: z.array(z.string()).max(500),
+	/** Criteria counted as met by their format-2 parts though not marked „erfüllt“ (issue 13). */
+	metByParts: z.array(z.string().min(1).max(40)).max(1000).optional()
 });
 export type DossierReadiness = z.infer<typeof dossierReadinessSchema>;
 
