@@ -31,13 +31,14 @@ export const JOINT_SITE_NAME = 'Alle Standorte / gemeinsam';
 export function sitesOf(profile: SiteSource): Site[] {
 	return [
 		{ id: profile.facilityId, name: profile.name },
-		...profile.verbundMembers.map((member) => ({ id: member.id, name: member.name }))
+		// A profile stored by an older app (on a server, in a backup) may lack the list.
+		...(profile.verbundMembers ?? []).map((member) => ({ id: member.id, name: member.name }))
 	];
 }
 
 /** A Verbund is a centre with at least one member Kita; only then is there a site to choose. */
 export function isVerbund(profile: Pick<SiteSource, 'verbundMembers'> | null | undefined): boolean {
-	return (profile?.verbundMembers.length ?? 0) > 0;
+	return (profile?.verbundMembers?.length ?? 0) > 0;
 }
 
 /** The site's name; never throws: null is joint, an unknown id a removed site. */
