@@ -131,6 +131,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 async function setStatus(page: Page, criterionId: string, title: string, label: string): Promise<void> {
 	await openPage(page, `/kriterien/${criterionId}`, new RegExp(title));
 	await page.getByRole('radio', { name: label }).check();
+	// Wait for the save: the next step loads a page, which would end a write still under way.
+	await page.getByText(`Status „${label}“ gespeichert`).waitFor();
 }
 
 describe('switching the catalogue version offline', () => {
