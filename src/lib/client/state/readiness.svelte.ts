@@ -4,13 +4,8 @@ import { computeReadiness, type Readiness } from '$lib/domain/readiness';
 import { countCitationsByCriterion } from '$lib/domain/registers/citationCounts';
 import type { RequirementContext } from '$lib/domain/requirements';
 import { partsMetReasons } from '$lib/domain/shownStatus';
-import {
-	countEvidenceByCriterion,
-	readinessInput,
-	readinessSites,
-	roundVariant,
-	statusValues
-} from './readinessInputs';
+import { readinessInput, readinessSites, roundVariant } from '$lib/domain/readiness/input';
+import { countEvidenceByCriterion, statusValues } from './readinessInputs';
 import { ReadinessRegisters } from './readinessRegisters.svelte';
 import { workspace } from './workspace.svelte';
 

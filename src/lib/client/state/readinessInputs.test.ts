@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CriterionStatus, Evidence } from '$lib/domain/records';
-import { newFacilityProfile } from '$lib/domain/facilityProfile';
-import type { CertificationRound } from '$lib/domain/rounds/schema';
-import {
-	countEvidenceByCriterion,
-	readinessSites,
-	roundVariant,
-	statusValues,
-	thresholdPeriod
-} from './readinessInputs';
+import { countEvidenceByCriterion, statusValues } from './readinessInputs';
 
 const base = {
 	facilityId: 'f1',
@@ -53,46 +45,5 @@ describe('readiness inputs', () => {
 			note: ''
 		};
 		expect(statusValues(new Map([['1.1', record]])).get('1.1')).toBe('erfuellt');
-	});
-
-	it('lists the own Kita first and the members of a Verbund, none for a single centre', () => {
-		const profile = newFacilityProfile(
-			{ id: 'f1', name: 'FZ Sonne', catalogueId: 'c', catalogueVersion: '1' },
-			{ now: base.createdAt, updatedBy: 'Tablet' }
-		);
-		expect(readinessSites(undefined)).toBeUndefined();
-		expect(readinessSites(profile)).toBeUndefined();
-		const verbund = { ...profile, verbundMembers: [{ id: 'k2', name: 'Kita Mond', address: '' }] };
-		expect(readinessSites(verbund)).toEqual([
-			{ id: 'f1', name: 'FZ Sonne' },
-			{ id: 'k2', name: 'Kita Mond' }
-		]);
-	});
-
-	it("takes variant and Prüfzeitraum from the current round, else the catalogue's period", () => {
-		const round: CertificationRound = {
-			...base,
-			id: 'r1',
-			kind: 're',
-			form: 'verbund',
-			periodKind: 'kalenderjahr',
-			periodStart: '2027-01-01',
-			periodEnd: '2027-12-31',
-			registrationDate: null,
-			documentsDue: null,
-			siteVisitDate: null,
-			sealValidUntil: null,
-			note: ''
-		};
-		expect(roundVariant(round)).toEqual({ form: 'verbund', kind: 're' });
-		expect(roundVariant(null)).toBeUndefined();
-		expect(thresholdPeriod(round, 'kindergartenjahr', '2026-12-01')).toMatchObject({
-			start: '2027-01-01',
-			end: '2027-12-31'
-		});
-		expect(thresholdPeriod(null, 'kindergartenjahr', '2026-12-01')).toMatchObject({
-			start: '2026-08-01',
-			end: '2027-07-31'
-		});
 	});
 });

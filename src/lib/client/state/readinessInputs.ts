@@ -1,9 +1,6 @@
 import { statusValuesOf } from '$lib/domain/readiness/input';
 import type { CriterionStatus, CriterionStatusValue, Evidence } from '$lib/domain/records';
 
-// Shared with the server (the Fachberatung's view), so both count the same: domain/readiness/input.
-export { readinessInput, readinessSites, roundVariant, thresholdPeriod } from '$lib/domain/readiness/input';
-
 /** How many (not deleted) evidence items cite each criterion. One pass over the evidence. */
 export function countEvidenceByCriterion(evidence: readonly Evidence[]): Map<string, number> {
 	const counts = new Map<string, number>();

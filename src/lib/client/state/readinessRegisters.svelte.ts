@@ -7,7 +7,7 @@ import type { ReviewPeriod } from '$lib/domain/periods';
 import type { RegisterData } from '$lib/domain/registers/registerData';
 import { currentRound } from '$lib/domain/rounds/current';
 import type { CertificationRound } from '$lib/domain/rounds/schema';
-import { thresholdPeriod } from './readinessInputs';
+import { thresholdPeriod } from '$lib/domain/readiness/input';
 import { workspace } from './workspace.svelte';
 
 /**
