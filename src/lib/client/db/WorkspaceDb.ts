@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Catalogue } from '$lib/domain/catalogue/schema';
 import type { CriterionFeedback } from '$lib/domain/dossier/feedback';
+import type { FeedbackMessage } from '$lib/domain/dossier/feedbackThread';
 import type { CriterionStatus, Evidence, FacilityProfile } from '$lib/domain/records';
 import type { ChildminderArrangement, ChildminderContact } from '$lib/domain/registers/childminding';
 import type { FamilyEducationOffer } from '$lib/domain/registers/familyEducation';
@@ -113,6 +114,8 @@ export class WorkspaceDb extends Dexie {
 	// Issue 13: the staff's qualifications (a register) and the centre's certification rounds.
 	qualifications!: EntityTable<Qualification, 'id'>;
 	certificationRounds!: EntityTable<CertificationRound, 'id'>;
+	// Issue 15: the conversation with the Fachberatung per criterion (answers written here, offline).
+	feedbackMessages!: EntityTable<FeedbackMessage, 'id'>;
 
 	constructor(name = DEFAULT_WORKSPACE_NAME) {
 		super(name);
@@ -163,5 +166,7 @@ export class WorkspaceDb extends Dexie {
 			qualifications: 'id, facilityId, updatedAt, certificate.sha256',
 			certificationRounds: 'id, facilityId, periodStart, updatedAt'
 		});
+		// v8 (issue 15): feedback threads, read per facility and per criterion.
+		this.version(8).stores({ feedbackMessages: 'id, facilityId, criterionId, updatedAt' });
 	}
 }

@@ -20,7 +20,9 @@ const feedback: Feedback = {
 	reviewerName: 'Berit Beratung',
 	dossierId: 'd-1',
 	dossierVersion: 2,
-	periodKey: 'cy-2026'
+	periodKey: 'cy-2026',
+	resolvedAt: null,
+	resolvedBy: ''
 };
 
 describe('the advisor’s feedback on the criterion page', () => {

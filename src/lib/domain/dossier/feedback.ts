@@ -3,14 +3,28 @@ import { recordBaseSchema } from '../records';
 
 /** The Fachberatung's feedback on a centre's criteria, as a synced record and as a request. */
 
-export const feedbackVerdictSchema = z.enum(['passt', 'nachbessern', 'hinweis']);
+/** `hinweis` only in feedback given before issue 15; the advisor now chooses one of `offeredVerdicts`. */
+export const feedbackVerdictSchema = z.enum(['passt', 'nachbessern', 'frage', 'hinweis']);
 export type FeedbackVerdict = z.infer<typeof feedbackVerdictSchema>;
 
 export const feedbackVerdictLabels: Record<FeedbackVerdict, string> = {
 	passt: 'Passt',
 	nachbessern: 'Bitte nachbessern',
+	frage: 'Frage',
 	hinweis: 'Hinweis'
 };
+
+/** What the advisor chooses from, in this order; none is preselected (issue 15). */
+export const offeredVerdicts = [
+	'passt',
+	'nachbessern',
+	'frage'
+] as const satisfies readonly FeedbackVerdict[];
+
+/** Verdicts that leave a point open for the centre until it is marked done or answered „Passt“. */
+export function verdictAsksCentre(verdict: FeedbackVerdict): boolean {
+	return verdict === 'nachbessern' || verdict === 'frage';
+}
 
 /**
  * The advisor's feedback on one criterion of one centre: a synced record the centre's devices pull
@@ -25,7 +39,10 @@ export const criterionFeedbackSchema = recordBaseSchema.extend({
 	/** The dossier version the feedback refers to, if the advisor reviewed one. */
 	dossierId: z.string().max(120).nullable().default(null),
 	dossierVersion: z.number().int().min(1).nullable().default(null),
-	periodKey: z.string().max(20).nullable().default(null)
+	periodKey: z.string().max(20).nullable().default(null),
+	/** When the advisor marked the point done (issue 15); null while open. A new verdict reopens. */
+	resolvedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+	resolvedBy: z.string().max(120).default('')
 });
 export type CriterionFeedback = z.infer<typeof criterionFeedbackSchema>;
 
@@ -36,12 +53,19 @@ export function criterionFeedbackId(facilityId: string, criterionId: string): st
 /** `PUT /api/review/facilities/:facilityId/feedback/:criterionId` */
 export const feedbackRequestSchema = z
 	.object({
-		verdict: feedbackVerdictSchema,
+		verdict: z.enum(offeredVerdicts, { error: 'Bitte wählen: Passt, Bitte nachbessern oder Frage.' }),
 		text: z.string().trim().max(5000, 'Die Rückmeldung ist zu lang (höchstens 5000 Zeichen).'),
 		dossierId: z.string().min(1).max(120).nullable().default(null)
 	})
-	.refine((f) => f.verdict === 'passt' || f.text.length > 0, {
-		message: 'Bitte kurz schreiben, was nachgebessert werden soll.',
-		path: ['text']
+	.superRefine((f, ctx) => {
+		if (f.text.length > 0 || !verdictAsksCentre(f.verdict)) return;
+		ctx.addIssue({
+			code: 'custom',
+			path: ['text'],
+			message:
+				f.verdict === 'frage'
+					? 'Bitte die Frage aufschreiben.'
+					: 'Bitte kurz schreiben, was nachgebessert werden soll.'
+		});
 	});
 export type FeedbackRequest = z.input<typeof feedbackRequestSchema>;

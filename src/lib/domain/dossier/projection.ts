@@ -2,11 +2,14 @@ import type { Catalogue } from '../catalogue/schema';
 import type { ReviewPeriod } from '../periods';
 import type { Readiness } from '../readiness';
 import { isHttpUrl, type CriterionStatus, type Evidence, type FacilityProfile } from '../records';
+import type { CertificationRound } from '../rounds/schema';
 import {
 	DOSSIER_FORMAT,
 	dossierSnapshotSchema,
 	type DossierEvidence,
 	type DossierReadiness,
+	type DossierRegisterTable,
+	type DossierRound,
 	type DossierSnapshot,
 	type DossierStatus
 } from './snapshot';
@@ -93,6 +96,18 @@ export function dossierReadiness(readiness: Readiness): DossierReadiness {
 	};
 }
 
+/** The round as a dossier carries it: what the report's cover says about it. */
+export function dossierRound(r: CertificationRound): DossierRound {
+	return {
+		kind: r.kind,
+		form: r.form,
+		periodStart: r.periodStart,
+		periodEnd: r.periodEnd,
+		documentsDue: r.documentsDue,
+		siteVisitDate: r.siteVisitDate
+	};
+}
+
 // ---------------------------------------------------------------------------------------------
 // Building the snapshot (the device gathers the inputs)
 
@@ -104,6 +119,10 @@ export interface DossierInput {
 	evidence: Iterable<Evidence>;
 	registerSummaries: unknown;
 	readiness: Readiness;
+	/** The round current at the hand-in, for the report's cover. */
+	round?: CertificationRound | null;
+	/** The registers' tables of the period (domain/dossierExport/registerTables). */
+	registerTables?: DossierRegisterTable[];
 	preparedAt: string;
 	preparedBy: string;
 }
@@ -127,7 +146,12 @@ export function buildDossierSnapshot(input: DossierInput): DossierSnapshot {
 		.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 	return dossierSnapshotSchema.parse({
 		format: DOSSIER_FORMAT,
-		facility: { id: facility.id, name: facility.name, sealValidUntil: facility.sealValidUntil },
+		facility: {
+			id: facility.id,
+			name: facility.name,
+			sealValidUntil: facility.sealValidUntil,
+			traeger: facility.traeger
+		},
 		period: { key: period.key, kind: period.kind, start: period.start, end: period.end, label: period.label },
 		catalogue: {
 			id: catalogue.id,
@@ -135,11 +159,13 @@ export function buildDossierSnapshot(input: DossierInput): DossierSnapshot {
 			title: catalogue.title,
 			official: catalogue.official
 		},
+		round: input.round ? dossierRound(input.round) : null,
 		chosenProfileAreas: [...facility.chosenProfileAreas],
 		statuses,
 		evidence,
 		registerSummaries: plainJson(input.registerSummaries),
 		readiness: dossierReadiness(input.readiness),
+		registerTables: input.registerTables ?? [],
 		preparedAt: input.preparedAt,
 		preparedBy: input.preparedBy
 	});

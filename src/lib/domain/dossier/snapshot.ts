@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reviewPeriodKindSchema } from '../catalogue/schema';
+import { reviewPeriodKindSchema, roundFormSchema, roundKindSchema } from '../catalogue/schema';
 import { periodFromKey } from '../periods';
 import {
 	attachmentRefSchema,
@@ -94,12 +94,35 @@ export const dossierPeriodSchema = z
 		{ message: 'Der Betrachtungszeitraum passt nicht zu seiner Kennung.', path: ['key'] }
 	);
 
+/** The round a dossier was handed in for, as the report's cover names it. */
+export const dossierRoundSchema = z.object({
+	kind: roundKindSchema,
+	form: roundFormSchema,
+	periodStart: localDateSchema,
+	periodEnd: localDateSchema,
+	documentsDue: localDateSchema.nullable(),
+	siteVisitDate: localDateSchema.nullable()
+});
+export type DossierRound = z.infer<typeof dossierRoundSchema>;
+
+/** One register as a CSV file of the hand-in, e.g. `sprechstunden-kj-2025.csv`. */
+export const dossierRegisterTableSchema = z.object({
+	fileName: z.string().regex(/^[a-z0-9-]{1,80}\.csv$/, 'Unbekannter Dateiname einer Register-Tabelle'),
+	title: z.string().max(120),
+	/** CSV text as the register page exports it (BOM, `;`, German headers). */
+	csv: z.string().max(4_000_000),
+	rows: z.number().int().min(0)
+});
+export type DossierRegisterTable = z.infer<typeof dossierRegisterTableSchema>;
+
 export const dossierSnapshotSchema = z.object({
 	format: z.literal(DOSSIER_FORMAT),
 	facility: z.object({
 		id: dossierIdSchema,
 		name: z.string().max(200),
-		sealValidUntil: localDateSchema.nullable()
+		sealValidUntil: localDateSchema.nullable(),
+		/** The Träger, for the report's cover (issue 14); absent in earlier hand-ins. */
+		traeger: z.string().max(200).optional()
 	}),
 	period: dossierPeriodSchema,
 	catalogue: z.object({
@@ -108,6 +131,8 @@ export const dossierSnapshotSchema = z.object({
 		title: z.string().max(300),
 		official: z.boolean()
 	}),
+	/** The certification round current at the hand-in (issue 14); null without one, absent earlier. */
+	round: dossierRoundSchema.nullable().optional(),
 	chosenProfileAreas: z.array(z.string().max(40)).max(20),
 	statuses: z.array(dossierStatusSchema).max(1000),
 	evidence: z.array(dossierEvidenceSchema).max(5000),
@@ -117,6 +142,12 @@ export const dossierSnapshotSchema = z.object({
 	 */
 	registerSummaries: z.record(z.string(), z.unknown()).nullable(),
 	readiness: dossierReadinessSchema,
+	/**
+	 * The registers' entries of the period as the CSV files the export carries (issue 14), made at
+	 * the hand-in so every copy of this version, the advisor's included, holds the same tables.
+	 * Absent in hand-ins made before.
+	 */
+	registerTables: z.array(dossierRegisterTableSchema).max(20).optional(),
 	/** When and by whom the dossier was put together on the device. */
 	preparedAt: isoDateTimeSchema,
 	preparedBy: z.string().max(120)

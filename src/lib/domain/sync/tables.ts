@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { criterionStatusSchema, evidenceSchema, facilityProfileSchema, type RecordBase } from '../records';
 import { criterionFeedbackSchema } from '../dossier/feedback';
+import { feedbackMessageSchema } from '../dossier/feedbackThread';
 import { registerCitationId, registerCitationSchema } from '../registers/citations';
 import { preventionProfileId } from '../registers/names';
 import { registerTables } from '../registers/tables';
@@ -23,7 +24,10 @@ export const syncedTableSchemas = {
 	// Register entries a criterion cites as evidence (issue 4).
 	registerCitations: registerCitationSchema,
 	// Certification rounds (issue 13).
-	certificationRounds: certificationRoundSchema
+	certificationRounds: certificationRoundSchema,
+	// The conversation per criterion (issue 15): the advisor's messages come from the server, the
+	// centre's answers from its devices; a message is never changed once written.
+	feedbackMessages: feedbackMessageSchema
 } satisfies Record<string, z.ZodType<RecordBase>>;
 
 export type SyncedTableName = keyof typeof syncedTableSchemas;

@@ -252,7 +252,9 @@ export async function saveFeedback(
 		verdict: request.verdict,
 		text: request.text,
 		reviewerName: user.displayName,
-		...ref
+		...ref,
+		resolvedAt: null,
+		resolvedBy: ''
 	}));
 	return saved!;
 }

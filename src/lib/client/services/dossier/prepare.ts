@@ -6,6 +6,7 @@ import { readActiveFacility, readEvidence, readStatuses } from '$lib/client/db/q
 import { loadRegisterData } from '$lib/client/services/registers/registerData';
 import { today } from '$lib/domain/dates';
 import { buildDossierSnapshot } from '$lib/domain/dossier/projection';
+import { registerTablesFor } from '$lib/domain/dossierExport/registerTables';
 import type { DossierSnapshot } from '$lib/domain/dossier/snapshot';
 import type { ReviewPeriod } from '$lib/domain/periods';
 import { computeReadiness } from '$lib/domain/readiness';
@@ -28,13 +29,14 @@ export async function prepareDossier(period: ReviewPeriod, now: Date = new Date(
 		getActor(),
 		db.certificationRounds.where({ facilityId: facility.id }).toArray()
 	]);
+	const round = currentRound(rounds, today(now));
 	// As on the Übersicht: the round's questionnaire, thresholds counted in the dossier's period.
 	const readiness = computeReadiness(
 		readinessInput({
 			catalogue,
 			profile: facility,
 			statuses: statusValuesOf(statuses.values()),
-			round: currentRound(rounds, today(now)),
+			round,
 			registers: { data: registers, period, today: today(now) }
 		})
 	);
@@ -46,6 +48,8 @@ export async function prepareDossier(period: ReviewPeriod, now: Date = new Date(
 		evidence: evidence.evidence,
 		registerSummaries: computeAllRegisterSummaries(registers, period, today(now)),
 		readiness,
+		round,
+		registerTables: registerTablesFor(registers, period, today(now)),
 		preparedAt: nowIso(),
 		preparedBy: actor.displayName
 	});

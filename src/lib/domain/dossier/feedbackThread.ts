@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { recordBaseSchema } from '../records';
+import { feedbackVerdictSchema, verdictAsksCentre, type CriterionFeedback } from './feedback';
+
+/**
+ * The conversation about one criterion between the Fachberatung and the centre (issue 15): every
+ * verdict the advisor gives, every answer of the centre and every „erledigt“ stays as a message, so
+ * the history is never overwritten. `criterionFeedback` keeps the current verdict per criterion.
+ *
+ * A synced table: the server writes the advisor's messages (through /api/review), the centre's
+ * devices write answers offline (author `einrichtung`, kind `antwort`) and push them. Messages are
+ * never changed after they are written.
+ */
+
+export const feedbackAuthorSchema = z.enum(['fachberatung', 'einrichtung']);
+export type FeedbackAuthor = z.infer<typeof feedbackAuthorSchema>;
+
+export const feedbackMessageKindSchema = z.enum(['rueckmeldung', 'antwort', 'erledigt']);
+export type FeedbackMessageKind = z.infer<typeof feedbackMessageKindSchema>;
+
+export const feedbackMessageSchema = recordBaseSchema.extend({
+	criterionId: z.string().min(1).max(40),
+	author: feedbackAuthorSchema,
+	/** Display name of whoever wrote it. */
+	authorName: z.string().max(120),
+	kind: feedbackMessageKindSchema,
+	/** For `rueckmeldung`: the verdict given. */
+	verdict: feedbackVerdictSchema.nullable().default(null),
+	text: z.string().trim().max(5000, 'Die Nachricht ist zu lang (höchstens 5000 Zeichen).').default(''),
+	/** The dossier version the advisor looked at, if any. */
+	dossierId: z.string().max(120).nullable().default(null),
+	dossierVersion: z.number().int().min(1).nullable().default(null)
+});
+export type FeedbackMessage = z.infer<typeof feedbackMessageSchema>;
+
+/** What the centre types to answer (offline, on the criterion page). */
+export const feedbackReplyInputSchema = z.object({
+	text: z
+		.string()
+		.trim()
+		.min(1, 'Bitte eine Antwort schreiben.')
+		.max(5000, 'Die Antwort ist zu lang (höchstens 5000 Zeichen).')
+});
+
+export type ThreadState =
+	/** No feedback, or „Passt“. */
+	| 'none'
+	/** „nachbessern“ or „Frage“ without an answer of the centre since. */
+	| 'open'
+	/** The centre answered after the latest verdict; the advisor has not reacted yet. */
+	| 'answered'
+	/** The advisor marked it done. */
+	| 'done';
+
+/** A criterion's messages, oldest first. */
+export function threadOf(messages: Iterable<FeedbackMessage>, criterionId: string): FeedbackMessage[] {
+	return [...messages]
+		.filter((m) => !m.deleted && m.criterionId === criterionId)
+		.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/**
+ * Where a criterion's conversation stands, from the current verdict and the thread. Shared by the
+ * Leitung's views (open points) and the advisor's portfolio (open points, unanswered replies).
+ */
+export function threadState(
+	feedback: Pick<CriterionFeedback, 'verdict' | 'resolvedAt' | 'updatedAt'> | null | undefined,
+	thread: readonly FeedbackMessage[]
+): ThreadState {
+	if (!feedback || !verdictAsksCentre(feedback.verdict)) return 'none';
+	if (feedback.resolvedAt) return 'done';
+	const lastAdvisor = thread.filter((m) => m.author === 'fachberatung').at(-1);
+	const since = lastAdvisor?.createdAt ?? feedback.updatedAt;
+	const answered = thread.some(
+		(m) => m.author === 'einrichtung' && m.kind === 'antwort' && m.createdAt > since
+	);
+	return answered ? 'answered' : 'open';
+}
