@@ -35,7 +35,7 @@ describe('the advisor’s block on one criterion', () => {
 			messages: [other],
 			onchange
 		});
-		expect(screen.getByText('Noch keine Rückmeldung der Fachberatung.')).toBeInTheDocument();
+		expect(screen.queryByRole('group', { name: 'Verlauf der Rückmeldungen' })).not.toBeInTheDocument();
 		await userEvent.click(screen.getByRole('button', { name: /Rückmeldung geben/ }));
 		await userEvent.click(screen.getByRole('radio', { name: 'Frage' }));
 		await userEvent.type(screen.getByLabelText('Kommentar für die Kita'), 'Wer leitet die Sprechstunde?');
@@ -104,7 +104,9 @@ describe('the advisor’s block on one criterion', () => {
 		await vi.waitFor(() => expect(onchange).toHaveBeenCalledWith(resolved, [aMessage(), done]));
 		await rerender({ feedback: resolved, messages: [aMessage(), done] });
 		expect(screen.queryByRole('button', { name: /Als erledigt markieren/ })).not.toBeInTheDocument();
-		expect(within(screen.getByRole('region')).getByText(/Stand:/)).toHaveTextContent('Erledigt');
+		expect(
+			within(screen.getByRole('group', { name: 'Verlauf der Rückmeldungen' })).getByText(/Stand:/)
+		).toHaveTextContent('Erledigt');
 	});
 
 	it('shows why marking done failed', async () => {
