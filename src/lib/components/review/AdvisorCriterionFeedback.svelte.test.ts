@@ -78,6 +78,28 @@ describe('the advisor’s block on one criterion', () => {
 		expect(api.commentFeedback).toHaveBeenCalledWith('kita-a', '1.2', { text: 'Danke!', dossierId: 'd-1' });
 	});
 
+	it('keeps a comment the server did not take, and says why', async () => {
+		vi.mocked(api.commentFeedback).mockResolvedValue({
+			ok: false,
+			error: { status: 0, code: 'offline', message: 'Keine Verbindung zum Server.' }
+		});
+		const onchange = vi.fn();
+		render(AdvisorCriterionFeedback, {
+			facilityId: 'kita-a',
+			criterionId: '1.2',
+			dossier,
+			feedback: aFeedback(),
+			messages: [aMessage()],
+			onchange
+		});
+		await userEvent.click(screen.getByRole('button', { name: /Kommentar schreiben/ }));
+		await userEvent.type(screen.getByLabelText('Kommentar zu 1.2'), 'Bis Freitag bitte.');
+		await userEvent.click(screen.getByRole('button', { name: 'Kommentar speichern' }));
+		expect(await screen.findByRole('alert')).toHaveTextContent('Keine Verbindung zum Server.');
+		expect(screen.getByLabelText('Kommentar zu 1.2')).toHaveValue('Bis Freitag bitte.');
+		expect(onchange).not.toHaveBeenCalled();
+	});
+
 	it('marks an open point done, and offers it only while the point is open', async () => {
 		const feedback = aFeedback();
 		const resolved = aFeedback({ resolvedAt: '2026-11-22T08:00:00.000Z', resolvedBy: 'Berit Beratung' });
