@@ -10,9 +10,11 @@ const measurements = [
 	await import('../tests/bench/overviewRender.js'),
 	await import('../tests/bench/readiness.js'),
 	await import('../tests/bench/registerSummaries.js'),
+	await import('../tests/bench/reportPdf.js'),
 	await import('../tests/bench/syncPush.js'),
 	await import('../tests/bench/syncPull.js'),
-	await import('../tests/bench/syncLoad.js')
+	await import('../tests/bench/syncLoad.js'),
+	await import('../tests/bench/dossierExport.js')
 ];
 
 const filters = process.argv.slice(2).map((word) => word.toLowerCase());
