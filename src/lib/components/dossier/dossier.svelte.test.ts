@@ -129,8 +129,48 @@ describe('the hand-ins of a device', () => {
 		expect(
 			screen.getByText('Ohne Verbindung sind die Versionen auf dem Server nicht abrufbar.')
 		).toBeInTheDocument();
+		expect(screen.getByText(/am 23\.11\.2026, \d\d:\d\d beim Server angekommen/)).toBeInTheDocument();
+		expect(screen.getByRole('link', { name: 'Kalenderjahr 2026: Version 2' })).toHaveAttribute(
+			'href',
+			'/mappe/d-1'
+		);
+	});
+
+	it('links a hand-in still waiting, so it can be opened and exported before it is sent', () => {
+		render(SubmissionList, { submissions: [local('queued')], versions: null, versionsError: null });
 		expect(
-			screen.getByText(/Kalenderjahr 2026: Version 2 am 23\.11\.2026, \d\d:\d\d beim Server angekommen/)
-		).toBeInTheDocument();
+			screen.getByRole('link', { name: /Kalenderjahr 2026, zusammengestellt am 23\.11\.2026/ })
+		).toHaveAttribute('href', '/mappe/s-queued');
+	});
+});
+
+describe('a hand-in shown from the device', () => {
+	it('says it is waiting instead of a version and an arrival time', () => {
+		render(DossierView, {
+			dossier: {
+				id: 's-1',
+				version: null,
+				submittedBy: 'Lea Leitung',
+				preparedAt: T0,
+				receivedAt: null,
+				snapshot
+			},
+			catalogue: builtInCatalogue
+		});
+		expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+			'Mappe Kalenderjahr 2026 – wartet auf Übertragung'
+		);
+		expect(screen.getByText('Noch nicht – wartet auf diesem Gerät')).toBeInTheDocument();
+	});
+
+	it('counts an agreement ending before the re-certification as valid, in the singular', () => {
+		const partners = {
+			partners: { partners: 1, inForce: 1, byStatus: { valid: 0, expiresBeforeRecertification: 1 } }
+		};
+		render(DossierView, {
+			dossier: { ...summary, snapshot: { ...snapshot, registerSummaries: partners } },
+			catalogue: builtInCatalogue
+		});
+		expect(screen.getByText('Kooperationspartner: 1, davon 1 mit gültiger Vereinbarung')).toBeInTheDocument();
 	});
 });
