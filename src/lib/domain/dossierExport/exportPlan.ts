@@ -27,6 +27,8 @@ export interface ExportFile {
 	size: number | null;
 	mimeType: string;
 	areaId: string | null;
+	/** The area's title in the catalogue, '' when unknown. */
+	areaTitle: string;
 	criterionId: string | null;
 	criterionTitle: string;
 	evidenceId: string | null;
@@ -56,11 +58,16 @@ export function fileNameKey(criterionId: string, evidenceId: string): string {
 	return `${criterionId}|${evidenceId}`;
 }
 
-/** `Mappe <centre> <period> V<n>` (or `… Entwurf` while not yet on the server). */
+/**
+ * `Mappe <centre> <period> V<n>`, or `… wartet` for a hand-in still waiting on this device. A part
+ * left empty by `namePart` (a name of forbidden characters only) is skipped, not a double space.
+ */
 export function exportRoot(source: Pick<ExportSource, 'snapshot' | 'version'>): string {
 	const { snapshot, version } = source;
 	const suffix = version === null ? 'wartet' : `V${version}`;
-	return `Mappe ${namePart(snapshot.facility.name, 50)} ${namePart(snapshot.period.label, 30)} ${suffix}`;
+	return ['Mappe', namePart(snapshot.facility.name, 50), namePart(snapshot.period.label, 30), suffix]
+		.filter((part) => part !== '')
+		.join(' ');
 }
 
 function byDateThenTitle(a: DossierEvidence, b: DossierEvidence): number {
@@ -77,6 +84,34 @@ function criterionOrder(catalogue: Catalogue, cited: Iterable<string>): string[]
 	return [...known, ...unknown];
 }
 
+/**
+ * One of the root's own files (report, index, list of missing files) as the index lists it. Size
+ * and hash are filled in by the writer once it has the bytes.
+ */
+export function rootFile(kind: 'report' | 'index' | 'missing', mimeType: string): ExportFile {
+	const names = { report: REPORT_FILE, index: INDEX_FILE, missing: MISSING_FILE };
+	const titles = {
+		report: 'Bericht zur Mappe',
+		index: 'Verzeichnis aller Dateien',
+		missing: 'Fehlende Dateien'
+	};
+	return {
+		path: names[kind],
+		kind,
+		sha256: null,
+		size: null,
+		mimeType,
+		areaId: null,
+		areaTitle: '',
+		criterionId: null,
+		criterionTitle: '',
+		evidenceId: null,
+		title: titles[kind],
+		date: null,
+		validUntil: null
+	};
+}
+
 export function planDossierExport(source: ExportSource): ExportPlan {
 	const { snapshot, catalogue } = source;
 	const criteria = new Map(catalogue.criteria.map((c) => [c.id, c]));
@@ -84,7 +119,8 @@ export function planDossierExport(source: ExportSource): ExportPlan {
 	const withFile = new Map<string, DossierEvidence[]>();
 	for (const e of snapshot.evidence) {
 		if (!e.attachment) continue;
-		for (const criterionId of e.criterionIds) {
+		// A criterion named twice by one item would put the same file twice into its folder.
+		for (const criterionId of new Set(e.criterionIds)) {
 			const list = withFile.get(criterionId) ?? [];
 			list.push(e);
 			withFile.set(criterionId, list);
@@ -116,6 +152,7 @@ export function planDossierExport(source: ExportSource): ExportPlan {
 				size: attachment.size,
 				mimeType: attachment.mimeType,
 				areaId: area?.id ?? null,
+				areaTitle: area?.title ?? '',
 				criterionId,
 				criterionTitle: criterion?.title ?? '',
 				evidenceId: e.id,
@@ -133,6 +170,7 @@ export function planDossierExport(source: ExportSource): ExportPlan {
 			size: null,
 			mimeType: 'text/csv',
 			areaId: null,
+			areaTitle: '',
 			criterionId: null,
 			criterionTitle: '',
 			evidenceId: null,

@@ -1,0 +1,127 @@
+import { writeDossierZip, type EvidenceBytes, type ZipProgress } from '$lib/domain/dossierExport/dossierZip';
+import { planDossierExport, type ExportFile, type ExportSource } from '$lib/domain/dossierExport/exportPlan';
+import { MISSING_REASONS } from '$lib/domain/dossierExport/indexCsv';
+import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
+
+/**
+ * The device's ZIP export, apart from the worker that runs it (./zip.worker.ts) so it can be tested
+ * without one: reads each file from the workspace in slices, fetches a file not on the device from
+ * the server when online, and collects the archive into Blobs of a few MB each. A Blob made from
+ * parts may be kept by the browser outside the JS heap (on disk for large ones), so 500 MB of files
+ * never sit in memory at once.
+ */
+
+/** Slice of a stored file read at a time: large enough for speed, small enough for memory. */
+const SLICE_BYTES = 2 * 1024 * 1024;
+/** Output collected before it becomes a Blob of its own. */
+const BATCH_BYTES = 8 * 1024 * 1024;
+
+export interface ZipWriteOptions {
+	source: ExportSource;
+	report: Blob;
+	workspace: WorkspaceDb;
+	signal?: AbortSignal;
+	onProgress?: (progress: ZipProgress) => void;
+	/** Whether to try the server for files not on the device (default: `navigator.onLine`). */
+	online?: boolean;
+	fetchFile?: typeof fetch;
+}
+
+export interface ZipWriteResult {
+	blob: Blob;
+	fileName: string;
+	/** Files of the plan left out, with the reason in `MISSING_FILE` inside the archive. */
+	missing: ExportFile[];
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function* slicesOf(blob: Blob, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+	for (let start = 0; start < blob.size; start += SLICE_BYTES) {
+		signal?.throwIfAborted();
+		yield new Uint8Array(await blob.slice(start, start + SLICE_BYTES).arrayBuffer());
+	}
+}
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+	yield bytes;
+}
+
+/** A file from `/api/sync/attachments/<sha256>`, checked against its hash before it goes in. */
+async function fromServer(
+	file: ExportFile,
+	fetchFile: typeof fetch,
+	signal?: AbortSignal
+): Promise<EvidenceBytes> {
+	let response: Response;
+	try {
+		response = await fetchFile(`/api/sync/attachments/${file.sha256}`, {
+			credentials: 'same-origin',
+			signal
+		});
+	} catch (error) {
+		signal?.throwIfAborted();
+		return { missing: error instanceof TypeError ? MISSING_REASONS.notOnDevice : MISSING_REASONS.download };
+	}
+	if (response.status === 404) return { missing: MISSING_REASONS.notOnServer };
+	if (!response.ok) return { missing: MISSING_REASONS.download };
+	const bytes = new Uint8Array(await response.arrayBuffer());
+	if ((await sha256Hex(bytes)) !== file.sha256) return { missing: MISSING_REASONS.hashMismatch };
+	return once(bytes);
+}
+
+/** Output pieces gathered into Blobs of about `BATCH_BYTES`, then one Blob of those. */
+class BlobCollector {
+	private batches: Blob[] = [];
+	private parts: Uint8Array<ArrayBuffer>[] = [];
+	private partsBytes = 0;
+
+	add(chunk: Uint8Array): void {
+		this.parts.push(chunk as Uint8Array<ArrayBuffer>);
+		this.partsBytes += chunk.byteLength;
+		if (this.partsBytes >= BATCH_BYTES) this.seal();
+	}
+
+	private seal(): void {
+		this.batches.push(new Blob(this.parts));
+		this.parts = [];
+		this.partsBytes = 0;
+	}
+
+	finish(): Blob {
+		if (this.parts.length > 0) this.seal();
+		const blob = new Blob(this.batches, { type: 'application/zip' });
+		this.batches = [];
+		return blob;
+	}
+}
+
+export async function writeZipExport(options: ZipWriteOptions): Promise<ZipWriteResult> {
+	const { source, workspace, signal } = options;
+	const plan = planDossierExport(source);
+	const online = options.online ?? (typeof navigator === 'undefined' || navigator.onLine);
+	const fetchFile = options.fetchFile ?? fetch.bind(globalThis);
+	const output = new BlobCollector();
+	const report = new Uint8Array(await options.report.arrayBuffer());
+
+	const { missing } = await writeDossierZip({
+		plan,
+		registerTables: source.snapshot.registerTables ?? [],
+		report,
+		modified: new Date(source.snapshot.preparedAt),
+		signal,
+		onProgress: options.onProgress,
+		sha256: sha256Hex,
+		write: (chunk) => output.add(chunk),
+		evidence: async (file) => {
+			const stored = file.sha256 ? await workspace.attachments.get(file.sha256) : undefined;
+			if (stored) return slicesOf(stored.blob, signal);
+			if (!online) return { missing: MISSING_REASONS.notOnDevice };
+			return fromServer(file, fetchFile, signal);
+		}
+	});
+	return { blob: output.finish(), fileName: `${plan.root}.zip`, missing: missing.map((m) => m.file) };
+}
