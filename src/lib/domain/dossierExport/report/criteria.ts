@@ -1,0 +1,183 @@
+import type { Content } from 'pdfmake/interfaces';
+import type { Area, Criterion } from '../../catalogue/schema';
+import { feedbackVerdictLabels, type CriterionFeedback } from '../../dossier/feedback';
+import { threadOf, type FeedbackMessage } from '../../dossier/feedbackThread';
+import type { DossierEvidence, DossierStatus } from '../../dossier/snapshot';
+import { evidenceByCriterion } from '../../dossier/views';
+import { plural } from '../../plural';
+import { criterionStatusLabels, evidenceKindLabels } from '../../records';
+import { fileNameKey } from '../exportPlan';
+import { areaKindLabels } from './cover';
+import type { ReportInput } from './input';
+import { dateDe, dateTimeDe } from './text';
+
+/** Each criterion of the dossier with its status, note, evidence and the advisor's feedback. */
+
+export const MISSING_FILE_TEXT = 'Datei fehlt';
+const THUMBNAIL_SIZE = 72;
+
+/** The image key of a photo's thumbnail in the document's `images`. */
+export function thumbnailKey(sha256: string): string {
+	return `foto-${sha256}`;
+}
+
+function statusText(status: DossierStatus | undefined, byParts: boolean): string {
+	const value = status?.status ?? 'offen';
+	if (byParts && value !== 'erfuellt' && value !== 'nicht_zutreffend') return 'Erfüllt durch Teilkriterien';
+	return criterionStatusLabels[value];
+}
+
+function fileText(input: ReportInput, criterionId: string, e: DossierEvidence): string | null {
+	if (e.attachment) {
+		if (input.missing?.has(e.attachment.sha256)) return `${MISSING_FILE_TEXT}: ${e.attachment.fileName}`;
+		const name = input.plan.fileNames.get(fileNameKey(criterionId, e.id));
+		return `Datei: ${name ?? e.attachment.fileName}`;
+	}
+	if (e.url) return `Link: ${e.url}`;
+	return null;
+}
+
+function evidenceItem(input: ReportInput, criterionId: string, e: DossierEvidence): Content {
+	const dates = [`vom ${dateDe(e.date)}`, e.validUntil ? `gültig bis ${dateDe(e.validUntil)}` : null];
+	const file = fileText(input, criterionId, e);
+	const lines: Content[] = [
+		{ text: [{ text: e.title || 'Ohne Titel', bold: true }, ` (${evidenceKindLabels[e.kind]})`] },
+		{ text: dates.filter(Boolean).join(', '), style: 'small' }
+	];
+	if (file) lines.push({ text: file, style: file.startsWith(MISSING_FILE_TEXT) ? 'warnSmall' : 'small' });
+	if (e.note) lines.push({ text: e.note, style: 'small' });
+	const sha = e.attachment?.sha256;
+	if (e.kind === 'photo' && sha && input.thumbnails?.has(sha) && !input.missing?.has(sha)) {
+		return {
+			columns: [
+				{ image: thumbnailKey(sha), fit: [THUMBNAIL_SIZE, THUMBNAIL_SIZE], width: THUMBNAIL_SIZE },
+				{ stack: lines, width: '*' }
+			],
+			columnGap: 8,
+			margin: [0, 0, 0, 4]
+		};
+	}
+	return { stack: lines, margin: [0, 0, 0, 4] };
+}
+
+function feedbackBlock(feedback: CriterionFeedback | undefined, thread: FeedbackMessage[]): Content[] {
+	if (!feedback && thread.length === 0) return [];
+	const blocks: Content[] = [{ text: 'Rückmeldung der Fachberatung', style: 'h4' }];
+	if (feedback) {
+		const about = feedback.dossierVersion ? ` zu Version ${feedback.dossierVersion}` : '';
+		blocks.push({
+			text: [
+				{ text: `${feedbackVerdictLabels[feedback.verdict]}`, bold: true },
+				` – ${feedback.reviewerName || 'Fachberatung'}, ${dateTimeDe(feedback.updatedAt)}${about}`
+			]
+		});
+		if (feedback.text) blocks.push({ text: feedback.text });
+		if (feedback.resolvedAt)
+			blocks.push({
+				text: `Erledigt am ${dateTimeDe(feedback.resolvedAt)}${feedback.resolvedBy ? ` von ${feedback.resolvedBy}` : ''}`,
+				style: 'small'
+			});
+	}
+	for (const m of thread) {
+		const who = `${m.authorName || (m.author === 'fachberatung' ? 'Fachberatung' : 'Einrichtung')} (${m.author === 'fachberatung' ? 'Fachberatung' : 'Einrichtung'})`;
+		const what =
+			m.kind === 'rueckmeldung' && m.verdict
+				? feedbackVerdictLabels[m.verdict]
+				: m.kind === 'antwort'
+					? 'Antwort'
+					: 'Erledigt';
+		blocks.push({
+			text: [
+				{ text: `${what}: `, bold: true },
+				m.text || '–',
+				{ text: ` – ${who}, ${dateTimeDe(m.createdAt)}`, style: 'small' }
+			],
+			margin: [8, 2, 0, 0]
+		});
+	}
+	return [{ stack: blocks, style: 'feedback', margin: [0, 4, 0, 0] }];
+}
+
+interface CriterionContext {
+	input: ReportInput;
+	statuses: ReadonlyMap<string, DossierStatus>;
+	evidence: ReadonlyMap<string, DossierEvidence[]>;
+	metByParts: ReadonlySet<string>;
+	feedback: ReadonlyMap<string, CriterionFeedback>;
+}
+
+function criterionBlock(
+	ctx: CriterionContext,
+	criterion: Pick<Criterion, 'id' | 'title' | 'level' | 'points'> & { known: boolean }
+): Content {
+	const status = ctx.statuses.get(criterion.id);
+	const cited = ctx.evidence.get(criterion.id) ?? [];
+	const level = criterion.known
+		? `${criterion.level === 'basis' ? 'Basis' : 'Aufbau'}, ${plural(criterion.points, 'Punkt', 'Punkte')}`
+		: 'nicht im Katalog dieser Version';
+	const blocks: Content[] = [
+		{
+			text: [
+				{ text: `${criterion.id} `, bold: true },
+				{ text: criterion.title, bold: true },
+				{ text: `  ${level}`, style: 'small' }
+			],
+			style: 'h3',
+			headlineLevel: 3
+		},
+		{
+			text: [
+				{ text: 'Stand: ', style: 'label' },
+				{ text: statusText(status, ctx.metByParts.has(criterion.id)), bold: true }
+			]
+		}
+	];
+	if (status?.note) blocks.push({ text: status.note, margin: [0, 2, 0, 0] });
+	blocks.push({
+		text: cited.length === 0 ? 'Keine Nachweise.' : `Nachweise (${cited.length}):`,
+		style: 'label',
+		margin: [0, 4, 0, 2]
+	});
+	for (const e of cited) blocks.push(evidenceItem(ctx.input, criterion.id, e));
+	const thread = ctx.input.messages ? threadOf(ctx.input.messages, criterion.id) : [];
+	blocks.push(...feedbackBlock(ctx.feedback.get(criterion.id), thread));
+	return { stack: blocks, margin: [0, 0, 0, 12] };
+}
+
+/** Areas in catalogue order: all Leistungs- and Strukturbereiche, Profilbereiche only when chosen. */
+export function reportAreas(input: ReportInput): Area[] {
+	const chosen = new Set(input.snapshot.chosenProfileAreas);
+	return input.catalogue.areas.filter((a) => a.kind !== 'profil' || chosen.has(a.id));
+}
+
+export function criteriaSection(input: ReportInput): Content[] {
+	const { snapshot, catalogue } = input;
+	const ctx: CriterionContext = {
+		input,
+		statuses: new Map(snapshot.statuses.map((s) => [s.criterionId, s])),
+		evidence: evidenceByCriterion(snapshot),
+		metByParts: new Set(snapshot.readiness.metByParts ?? []),
+		feedback: new Map(input.feedback.filter((f) => !f.deleted).map((f) => [f.criterionId, f]))
+	};
+	const content: Content[] = [{ text: 'Kriterien', style: 'h1', pageBreak: 'before' }];
+	for (const area of reportAreas(input)) {
+		content.push({
+			text: `${areaKindLabels[area.kind]} ${area.id}: ${area.title}`,
+			style: 'h2',
+			headlineLevel: 2
+		});
+		for (const criterion of catalogue.criteria.filter((c) => c.areaId === area.id))
+			content.push(criterionBlock(ctx, { ...criterion, known: true }));
+	}
+	// Evidence or statuses for criteria this catalogue version lacks (e.g. renumbered later) stay visible.
+	const known = new Set(catalogue.criteria.map((c) => c.id));
+	const unknown = [...new Set([...ctx.statuses.keys(), ...ctx.evidence.keys()])]
+		.filter((id) => !known.has(id))
+		.sort((a, b) => a.localeCompare(b, 'de', { numeric: true }));
+	if (unknown.length > 0) {
+		content.push({ text: 'Weitere Kriterien', style: 'h2', headlineLevel: 2 });
+		for (const id of unknown)
+			content.push(criterionBlock(ctx, { id, title: '', level: 'basis', points: 0, known: false }));
+	}
+	return content;
+}

@@ -1,0 +1,90 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ReportInput } from './input';
+import { coverPage, resultTable } from './cover';
+import { criteriaSection, thumbnailKey } from './criteria';
+import { registerSection } from './registers';
+import { dateTimeDe } from './text';
+
+/**
+ * The PDF report of a dossier version (issue 14) as pdfmake's document definition: plain data (and
+ * the header and footer functions), so the device and the server render the same report from the
+ * same input. pdfmake itself is only loaded by the renderers (client/services/dossierExport,
+ * server/dossierExport).
+ *
+ * Accessibility: the document carries its title (shown by viewers) and language. pdfmake 0.3 can
+ * mark a PDF as tagged (`tagged`, `subset: 'PDF/UA'`) but writes no structure elements for its
+ * content, so such a mark would promise screen readers a structure that is empty; we leave it off.
+ */
+
+export const REPORT_FONT = 'Roboto';
+
+export function reportTitle(input: Pick<ReportInput, 'snapshot' | 'version'>): string {
+	const { snapshot, version } = input;
+	const which = version === null ? 'wartet auf Übertragung' : `Version ${version}`;
+	return `Gütesiegel-Mappe – ${snapshot.facility.name} – ${snapshot.period.label} – ${which}`;
+}
+
+function photoImages(input: ReportInput): Record<string, string> {
+	const images: Record<string, string> = {};
+	if (!input.thumbnails) return images;
+	for (const e of input.snapshot.evidence) {
+		const sha = e.attachment?.sha256;
+		if (e.kind !== 'photo' || !sha) continue;
+		const url = input.thumbnails.get(sha);
+		if (url) images[thumbnailKey(sha)] = url;
+	}
+	return images;
+}
+
+export function dossierReport(input: ReportInput): TDocumentDefinitions {
+	const { snapshot } = input;
+	const running = `${snapshot.facility.name} · ${snapshot.period.label}`;
+	const content: Content[] = [
+		...coverPage(input),
+		...resultTable(snapshot.readiness),
+		...criteriaSection(input),
+		...registerSection(input)
+	];
+	return {
+		info: {
+			title: reportTitle(input),
+			author: input.submittedBy || snapshot.preparedBy,
+			subject: `Bericht zur Mappe für das Gütesiegel Familienzentrum NRW, erstellt ${dateTimeDe(input.madeAt)}`,
+			keywords: 'Gütesiegel, Familienzentrum NRW, Mappe',
+			creator: 'Gütesiegel-Mappe',
+			producer: 'Gütesiegel-Mappe (pdfmake)',
+			creationDate: new Date(input.madeAt)
+		},
+		language: 'de-DE',
+		displayTitle: true,
+		pageSize: 'A4',
+		pageMargins: [48, 56, 48, 56],
+		header: (currentPage) =>
+			currentPage === 1 ? '' : { text: running, style: 'running', margin: [48, 24, 48, 0] },
+		footer: (currentPage, pageCount) => ({
+			text: `Seite ${currentPage} von ${pageCount}`,
+			style: 'running',
+			alignment: 'center',
+			margin: [48, 16, 48, 0]
+		}),
+		content,
+		images: photoImages(input),
+		defaultStyle: { font: REPORT_FONT, fontSize: 10, lineHeight: 1.2 },
+		styles: {
+			kicker: { fontSize: 12, color: '#555555' },
+			title: { fontSize: 22, bold: true, margin: [0, 2, 0, 16] },
+			h1: { fontSize: 16, bold: true, margin: [0, 0, 0, 8] },
+			h2: { fontSize: 13, bold: true, margin: [0, 12, 0, 6] },
+			h3: { fontSize: 11, margin: [0, 6, 0, 2] },
+			h4: { fontSize: 10, bold: true, margin: [0, 2, 0, 2] },
+			label: { color: '#444444' },
+			small: { fontSize: 8.5, color: '#444444' },
+			warnSmall: { fontSize: 8.5, color: '#9a3412', bold: true },
+			tableHead: { bold: true },
+			ok: { color: '#166534', bold: true },
+			warn: { color: '#9a3412', bold: true },
+			running: { fontSize: 8, color: '#555555' },
+			feedback: { fillColor: '#f3f4f6' }
+		}
+	};
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { reportCatalogue, reportFeedback, reportInput } from '../../../../tests/fixtures/dossierReport';
+import { pdfInfo, pdfText } from '../../../../tests/support/pdfText';
+import { renderReportPdf } from './reportPdf';
+
+describe('the PDF report rendered on the server', () => {
+	it('holds every criterion id, the points per area and German text, with title and language', async () => {
+		const input = reportInput({ feedback: [reportFeedback('1.2')] });
+		const bytes = await renderReportPdf(input);
+		expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+
+		const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
+		for (const c of reportCatalogue.criteria) expect(text, c.id).toContain(`${c.id} ${c.title}`);
+		for (const area of input.snapshot.readiness.areas)
+			expect(text).toContain(`Punkte ${area.points} von mindestens ${area.pointsRequired}`);
+		expect(text).toContain('Familienzentrum Sonnenblume – Süd');
+		expect(text).toContain('Übergabe an die Fachberatung – „bitte prüfen“');
+		expect(text).toContain('Straße & Süd');
+		expect(text).toContain('Bitte nachbessern – Frieda Fachberatung');
+
+		const info = await pdfInfo(bytes);
+		expect(info.title).toBe(
+			'Gütesiegel-Mappe – Familienzentrum Sonnenblume – Süd – Kindergartenjahr 2025/26 – Version 2'
+		);
+		expect(info.language).toBe('de-DE');
+		expect(info.author).toBe('Lea Leitung');
+		expect(info.pages).toBeGreaterThan(3);
+		expect(text).toContain(`Seite 1 von ${info.pages}`);
+		expect(text).toContain(`Seite ${info.pages} von ${info.pages}`);
+	});
+
+	it('renders the same bytes for the same input', async () => {
+		const input = reportInput();
+		const [a, b] = await Promise.all([renderReportPdf(input), renderReportPdf(input)]);
+		expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+	});
+});
