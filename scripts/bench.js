@@ -12,7 +12,8 @@ const measurements = [
 	await import('../tests/bench/registerSummaries.js'),
 	await import('../tests/bench/syncPush.js'),
 	await import('../tests/bench/syncPull.js'),
-	await import('../tests/bench/syncLoad.js')
+	await import('../tests/bench/syncLoad.js'),
+	await import('../tests/bench/dossierExport.js')
 ];
 
 const filters = process.argv.slice(2).map((word) => word.toLowerCase());

@@ -20,6 +20,7 @@ import {
 	type TestServer
 } from '$lib/server/testing/testServer';
 import * as dossierApi from '$lib/server/dossier/handlers';
+import * as dossierExportApi from '$lib/server/dossierExport/handlers';
 import * as reviewApi from '$lib/server/review/handlers';
 import { sampleSubmission } from './testing/fixtures';
 
@@ -210,6 +211,26 @@ const probes: Probe[] = [
 		method: 'GET',
 		handler: dossierApi.getDossierById,
 		request: (ids) => ({ path: `/api/dossiers/${ids.dossierB}`, params: { id: ids.dossierB } }),
+		check: (r) => {
+			expect(r.status).toBe(404);
+			revealsNothingOfB(r);
+		}
+	},
+	{
+		route: 'dossiers/[id]/export.zip',
+		method: 'GET',
+		handler: dossierExportApi.getDossierZip,
+		request: (ids) => ({ path: `/api/dossiers/${ids.dossierB}/export.zip`, params: { id: ids.dossierB } }),
+		check: (r) => {
+			expect(r.status).toBe(404);
+			revealsNothingOfB(r);
+		}
+	},
+	{
+		route: 'dossiers/[id]/report.pdf',
+		method: 'GET',
+		handler: dossierExportApi.getDossierReportPdf,
+		request: (ids) => ({ path: `/api/dossiers/${ids.dossierB}/report.pdf`, params: { id: ids.dossierB } }),
 		check: (r) => {
 			expect(r.status).toBe(404);
 			revealsNothingOfB(r);

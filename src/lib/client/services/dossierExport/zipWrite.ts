@@ -39,10 +39,15 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A stored file in slices, the next slice read while the current one goes into the archive. */
 async function* slicesOf(blob: Blob, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
-	for (let start = 0; start < blob.size; start += SLICE_BYTES) {
+	const read = (start: number) => blob.slice(start, start + SLICE_BYTES).arrayBuffer();
+	let next = blob.size > 0 ? read(0) : null;
+	for (let start = 0; next; start += SLICE_BYTES) {
+		const current = await next;
+		next = start + SLICE_BYTES < blob.size ? read(start + SLICE_BYTES) : null;
 		signal?.throwIfAborted();
-		yield new Uint8Array(await blob.slice(start, start + SLICE_BYTES).arrayBuffer());
+		yield new Uint8Array(current);
 	}
 }
 
@@ -99,6 +104,16 @@ class BlobCollector {
 	}
 }
 
+/**
+ * The stored files' Blobs in one read: a Blob is a handle, its bytes are read only when sliced, so
+ * this holds no file in memory and saves a database round trip per file.
+ */
+async function storedBlobs(workspace: WorkspaceDb, files: readonly ExportFile[]): Promise<Map<string, Blob>> {
+	const wanted = [...new Set(files.flatMap((f) => (f.sha256 ? [f.sha256] : [])))];
+	const rows = await workspace.attachments.bulkGet(wanted);
+	return new Map(rows.flatMap((row) => (row ? [[row.sha256, row.blob] as const] : [])));
+}
+
 export async function writeZipExport(options: ZipWriteOptions): Promise<ZipWriteResult> {
 	const { source, workspace, signal } = options;
 	const plan = planDossierExport(source);
@@ -106,6 +121,7 @@ export async function writeZipExport(options: ZipWriteOptions): Promise<ZipWrite
 	const fetchFile = options.fetchFile ?? fetch.bind(globalThis);
 	const output = new BlobCollector();
 	const report = new Uint8Array(await options.report.arrayBuffer());
+	const blobs = await storedBlobs(workspace, plan.files);
 
 	const { missing } = await writeDossierZip({
 		plan,
@@ -117,8 +133,8 @@ export async function writeZipExport(options: ZipWriteOptions): Promise<ZipWrite
 		sha256: sha256Hex,
 		write: (chunk) => output.add(chunk),
 		evidence: async (file) => {
-			const stored = file.sha256 ? await workspace.attachments.get(file.sha256) : undefined;
-			if (stored) return slicesOf(stored.blob, signal);
+			const stored = file.sha256 ? blobs.get(file.sha256) : undefined;
+			if (stored) return slicesOf(stored, signal);
 			if (!online) return { missing: MISSING_REASONS.notOnDevice };
 			return fromServer(file, fetchFile, signal);
 		}

@@ -1,0 +1,4 @@
+import { getDossierZip } from '$lib/server/dossierExport/handlers';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = getDossierZip;

@@ -1,0 +1,4 @@
+import { getDossierReportPdf } from '$lib/server/dossierExport/handlers';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = getDossierReportPdf;
