@@ -51,14 +51,28 @@ async function tablet(
 ): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await tabletOn(browser, server);
 	contexts.push(context);
+	context.on('console', (m) => m.type() === 'error' && console.log('PAGE', m.text()));
 	return { context, page: await logIn(context, who) };
 }
 
+/** Clicks and returns the download it starts; fails at once with the page's error note if one shows. */
 async function download(
 	page: Page,
 	click: () => Promise<void>
 ): Promise<{ download: Download; bytes: Buffer }> {
-	const [started] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+	const failed = page
+		.getByRole('alert')
+		.filter({ hasText: /nicht|fehl/ })
+		.first()
+		.waitFor({ timeout: 90_000 })
+		.then(async () => {
+			throw new Error(`Statt eines Downloads: ${await page.getByRole('alert').first().textContent()}`);
+		});
+	const [started] = await Promise.all([
+		Promise.race([page.waitForEvent('download', { timeout: 90_000 }), failed]),
+		click()
+	]);
+	failed.catch(() => undefined);
 	return { download: started, bytes: readFileSync((await started.path())!) };
 }
 
@@ -106,7 +120,7 @@ describe('the dossier leaves the tablet', () => {
 		);
 		expect(pdf.download.suggestedFilename()).toMatch(/Bericht\.pdf$/);
 		await page.getByText('Bericht gespeichert').waitFor();
-		const text = await pdfText(pdf.bytes);
+		const text = await pdfText(new Uint8Array(pdf.bytes));
 		for (const id of criteria) expect(text).toMatch(new RegExp(`(^|\\s)${escapeRegExp(id)}(\\s|$)`));
 		for (const area of handedIn.snapshot.readiness.areas)
 			expect(text).toMatch(
@@ -163,7 +177,7 @@ describe('the dossier leaves the tablet', () => {
 		const pdf = await download(advisor, () =>
 			advisor.getByRole('link', { name: 'Als PDF herunterladen' }).click()
 		);
-		const text = await pdfText(pdf.bytes);
+		const text = await pdfText(new Uint8Array(pdf.bytes));
 		for (const id of criteria) expect(text).toMatch(new RegExp(`(^|\\s)${escapeRegExp(id)}(\\s|$)`));
 
 		const fromServer = readExportZip(
