@@ -51,7 +51,6 @@ async function tablet(
 ): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await tabletOn(browser, server);
 	contexts.push(context);
-	context.on('console', (m) => m.type() === 'error' && console.log('PAGE', m.text()));
 	return { context, page: await logIn(context, who) };
 }
 

@@ -11,18 +11,25 @@ export function parseCsv(text: string): string[][] {
 	const source = text.replace(/^\uFEFF/, '');
 	for (let i = 0; i < source.length; i++) {
 		const c = source[i];
-		if (quoted) {
-			if (c === '"' && source[i + 1] === '"') ((cell += '"'), i++);
-			else if (c === '"') quoted = false;
-			else cell += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ';') (row.push(cell), (cell = ''));
-		else if (c === '\n' || c === '\r') {
+		if (quoted && c === '"' && source[i + 1] === '"') {
+			cell += '"';
+			i++;
+		} else if (quoted && c === '"') {
+			quoted = false;
+		} else if (quoted || (c !== '"' && c !== ';' && c !== '\n' && c !== '\r')) {
+			cell += c;
+		} else if (c === '"') {
+			quoted = true;
+		} else if (c === ';') {
+			row.push(cell);
+			cell = '';
+		} else {
 			if (c === '\r' && source[i + 1] === '\n') i++;
 			row.push(cell);
 			rows.push(row);
-			((row = []), (cell = ''));
-		} else cell += c;
+			row = [];
+			cell = '';
+		}
 	}
 	if (cell || row.length) rows.push([...row, cell]);
 	return rows;
