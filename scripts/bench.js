@@ -10,6 +10,7 @@ const measurements = [
 	await import('../tests/bench/overviewRender.js'),
 	await import('../tests/bench/readiness.js'),
 	await import('../tests/bench/registerSummaries.js'),
+	await import('../tests/bench/reportPdf.js'),
 	await import('../tests/bench/syncPush.js'),
 	await import('../tests/bench/syncPull.js'),
 	await import('../tests/bench/syncLoad.js'),

@@ -1,4 +1,11 @@
 /** The PDF report of a dossier version: see ./report/report.ts. */
-export { dossierReport, reportTitle, REPORT_FONT } from './report/report';
+export {
+	addPageFurniture,
+	dossierReport,
+	reportDocument,
+	reportTitle,
+	REPORT_FONT,
+	type PageFurniture
+} from './report/report';
 export type { ReportInput } from './report/input';
 export { MISSING_FILE_TEXT } from './report/criteria';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reportCatalogue, reportFeedback, reportInput } from '../../../../tests/fixtures/dossierReport';
+import { reportCatalogue, reportFeedback, reportInput, sha } from '../../../../tests/fixtures/dossierReport';
 import { pdfInfo, pdfText } from '../../../../tests/support/pdfText';
-import { renderReportPdf } from './reportPdf';
+import { renderReportPdf, REPORT_ERROR } from './reportPdf';
 
 describe('the PDF report rendered on the server', () => {
 	it('holds every criterion id, the points per area and German text, with title and language', async () => {
@@ -33,5 +33,10 @@ describe('the PDF report rendered on the server', () => {
 		const input = reportInput();
 		const [a, b] = await Promise.all([renderReportPdf(input), renderReportPdf(input)]);
 		expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+	});
+
+	it('fails with a German message when pdfmake cannot make the document', async () => {
+		const input = reportInput({ thumbnails: new Map([[sha(1), 'data:image/jpeg;base64,AAAA']]) });
+		await expect(renderReportPdf(input)).rejects.toThrow(REPORT_ERROR);
 	});
 });

@@ -36,16 +36,47 @@ function photoImages(input: ReportInput): Record<string, string> {
 	return images;
 }
 
-export function dossierReport(input: ReportInput): TDocumentDefinitions {
+/** The running header's text and what the footer counts: the page furniture as data. */
+export interface PageFurniture {
+	running: string;
+}
+
+/**
+ * Adds the running header (from page 2) and the footer „Seite n von m“. Self-contained on purpose
+ * (no imports, no outer names): the server runs its source in a worker thread, where the definition
+ * arrives as data and functions cannot travel (server/dossierExport/reportPdf.ts).
+ */
+export function addPageFurniture(
+	definition: TDocumentDefinitions,
+	furniture: PageFurniture
+): TDocumentDefinitions {
+	definition.header = function (currentPage: number) {
+		return currentPage === 1 ? '' : { text: furniture.running, style: 'running', margin: [48, 24, 48, 0] };
+	};
+	definition.footer = function (currentPage: number, pageCount: number) {
+		return {
+			text: 'Seite ' + currentPage + ' von ' + pageCount,
+			style: 'running',
+			alignment: 'center',
+			margin: [48, 16, 48, 0]
+		};
+	};
+	return definition;
+}
+
+/** The report as plain data (structured-cloneable) and its page furniture. */
+export function reportDocument(input: ReportInput): {
+	definition: TDocumentDefinitions;
+	furniture: PageFurniture;
+} {
 	const { snapshot } = input;
-	const running = `${snapshot.facility.name} · ${snapshot.period.label}`;
 	const content: Content[] = [
 		...coverPage(input),
 		...resultTable(snapshot.readiness),
 		...criteriaSection(input),
 		...registerSection(input)
 	];
-	return {
+	const definition: TDocumentDefinitions = {
 		info: {
 			title: reportTitle(input),
 			author: input.submittedBy || snapshot.preparedBy,
@@ -59,14 +90,6 @@ export function dossierReport(input: ReportInput): TDocumentDefinitions {
 		displayTitle: true,
 		pageSize: 'A4',
 		pageMargins: [48, 56, 48, 56],
-		header: (currentPage) =>
-			currentPage === 1 ? '' : { text: running, style: 'running', margin: [48, 24, 48, 0] },
-		footer: (currentPage, pageCount) => ({
-			text: `Seite ${currentPage} von ${pageCount}`,
-			style: 'running',
-			alignment: 'center',
-			margin: [48, 16, 48, 0]
-		}),
 		content,
 		images: photoImages(input),
 		defaultStyle: { font: REPORT_FONT, fontSize: 10, lineHeight: 1.2 },
@@ -87,4 +110,10 @@ export function dossierReport(input: ReportInput): TDocumentDefinitions {
 			feedback: { fillColor: '#f3f4f6' }
 		}
 	};
+	return { definition, furniture: { running: `${snapshot.facility.name} · ${snapshot.period.label}` } };
+}
+
+export function dossierReport(input: ReportInput): TDocumentDefinitions {
+	const { definition, furniture } = reportDocument(input);
+	return addPageFurniture(definition, furniture);
 }
