@@ -9,7 +9,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { freePort } from '../../scripts/lib/server.js';
+import { apiLogin, DEMO, SONNENBLUME, startSyncBenchServer } from './syncSetup.js';
 
 export const name = 'Dossier export: PDF and ZIP on the device (Chromium)';
 
@@ -59,6 +61,7 @@ export async function run(context) {
 	const port = await freePort();
 	// The dev server also starts the app's server code on the first request: keep its data apart.
 	const dataDir = mkdtempSync(join(tmpdir(), 'gsm-bench-export-'));
+	const env = { DATA_DIR: process.env.DATA_DIR, DEMO_SEED: process.env.DEMO_SEED };
 	process.env.DATA_DIR = dataDir;
 	process.env.DEMO_SEED = '0';
 	const vite = await createServer({
@@ -126,6 +129,82 @@ export async function run(context) {
 		await browserContext.close();
 		await vite.close();
 		rmSync(dataDir, { recursive: true, force: true });
+		for (const [key, value] of Object.entries(env)) {
+			if (value === undefined) delete process.env[key];
+			else process.env[key] = value;
+		}
+	}
+	await measureServerZip(context);
+}
+
+/**
+ * The advisor's ZIP from the production server (SQLite): the large workspace's dossier with 200
+ * photos uploaded, streamed by `GET /api/dossiers/:id/export.zip` and read to the end.
+ * @param {import('../../scripts/lib/benchContext.js').BenchContext} context
+ */
+async function measureServerZip(context) {
+	const { reportSnapshot } = await context.importModule('/tests/fixtures/dossierReport.ts');
+	const server = await startSyncBenchServer('SQLite');
+	try {
+		const leitung = await apiLogin(server.url, DEMO.leitung);
+		const snapshot = reportSnapshot({ evidenceCount: 2000, photoCount: 200 });
+		snapshot.facility.id = SONNENBLUME;
+		let megabytes = 0;
+		for (const [i, evidence] of snapshot.evidence.entries()) {
+			if (i >= 200) {
+				if (evidence.attachment) evidence.kind = 'note';
+				evidence.attachment = null;
+				continue;
+			}
+			const bytes = randomBytes(200 * 1024);
+			bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+			const sha256 = createHash('sha256').update(bytes).digest('hex');
+			const put = await leitung.fetch(`/api/sync/attachments/${sha256}?facility=${SONNENBLUME}`, {
+				method: 'PUT',
+				headers: { 'content-type': 'application/octet-stream' },
+				body: bytes
+			});
+			if (!put.ok) throw new Error(`upload: ${put.status} ${await put.text()}`);
+			megabytes += bytes.length / 1024 / 1024;
+			evidence.kind = 'photo';
+			evidence.attachment = {
+				sha256,
+				mimeType: 'image/jpeg',
+				size: bytes.length,
+				fileName: `IMG_${i + 1}.jpg`
+			};
+		}
+		const { dossier } = await leitung.post('/api/dossiers', {
+			submissionId: randomUUID(),
+			facilityId: SONNENBLUME,
+			snapshot
+		});
+		const beratung = await apiLogin(server.url, {
+			email: 'beratung@demo.example',
+			password: 'Demo-Beratung-2026'
+		});
+		const started = performance.now();
+		const response = await beratung.fetch(`/api/dossiers/${dossier.id}/export.zip`);
+		if (!response.ok || !response.body)
+			throw new Error(`export.zip: ${response.status} ${await response.text()}`);
+		const reader = response.body.getReader();
+		let firstByteMs = 0;
+		let bytes = 0;
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			if (bytes === 0) firstByteMs = performance.now() - started;
+			bytes += value.byteLength;
+		}
+		const ms = performance.now() - started;
+		context.report({
+			label: 'advisor’s ZIP from the server, large workspace',
+			value: ms / 1000,
+			unit: 's',
+			detail: `${(bytes / 1024 / 1024).toFixed(0)} MB, first byte after ${(firstByteMs / 1000).toFixed(1)} s (the PDF report), then ${(bytes / 1024 / 1024 / ((ms - firstByteMs) / 1000)).toFixed(0)} MB/s; ${megabytes.toFixed(0)} MB of distinct photos`
+		});
+	} finally {
+		await server.stop();
 	}
 }
 

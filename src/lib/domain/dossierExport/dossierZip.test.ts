@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { writeDossierZip, type DossierZipIo, type ZipProgress } from './dossierZip';
+import { TOO_LARGE_MESSAGE, writeDossierZip, type DossierZipIo, type ZipProgress } from './dossierZip';
 import { INDEX_FILE, MISSING_FILE, planDossierExport, REPORT_FILE } from './exportPlan';
 import { MISSING_REASONS } from './indexCsv';
 import { exportSource, fixtureFiles, type FixtureFile } from './testing/exportFixture';
@@ -103,5 +103,28 @@ describe('writeDossierZip', () => {
 		});
 		await expect(run).rejects.toMatchObject({ name: 'AbortError' });
 		expect(written).toBeLessThan(10);
+	});
+});
+
+describe('writeDossierZip limits', () => {
+	it('refuses an archive larger than a ZIP without ZIP64 can hold', async () => {
+		const files = await fixtureFiles();
+		const source = exportSource(files);
+		const plan = planDossierExport(source);
+		const huge = {
+			...plan,
+			files: plan.files.map((f) => ({ ...f, size: f.kind === 'evidence' ? 2e9 : f.size }))
+		};
+		await expect(
+			writeDossierZip({
+				plan: huge,
+				registerTables: [],
+				report: REPORT,
+				modified: new Date(),
+				sha256,
+				write: () => {},
+				evidence: async () => ({ missing: '' })
+			})
+		).rejects.toThrow(TOO_LARGE_MESSAGE);
 	});
 });

@@ -48,6 +48,16 @@ export interface DossierZipResult {
 	missing: MissingExportFile[];
 }
 
+/**
+ * fflate writes ZIP files without the ZIP64 extension: at most 65,535 entries and 4 GB. A dossier
+ * stays far below (files are at most a few MB each); past that the export refuses clearly instead
+ * of writing an archive no program can open.
+ */
+const MAX_ENTRIES = 65_000;
+const MAX_BYTES = 4_000_000_000;
+export const TOO_LARGE_MESSAGE =
+	'Die Mappe ist für eine ZIP-Datei zu groß (höchstens 65.000 Dateien und 4 GB). Bitte die Fachberatung ansprechen.';
+
 /** How many bytes between two progress events while a large file streams in. */
 const PROGRESS_EVERY_BYTES = 4 * 1024 * 1024;
 
@@ -86,6 +96,8 @@ export async function writeDossierZip(io: DossierZipIo): Promise<DossierZipResul
 			evidence.reduce((sum, f) => sum + (f.size ?? 0), 0) +
 			io.registerTables.reduce((sum, t) => sum + encoder.encode(t.csv).byteLength, 0)
 	};
+	if (progress.filesTotal > MAX_ENTRIES || progress.bytesTotal > MAX_BYTES)
+		throw new Error(TOO_LARGE_MESSAGE);
 	const report = (phase: ZipPhase = progress.phase) => {
 		progress.phase = phase;
 		io.onProgress?.({ ...progress });

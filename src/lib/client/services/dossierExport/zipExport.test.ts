@@ -10,7 +10,7 @@ import {
 	fixtureFiles,
 	type FixtureFile
 } from '$lib/domain/dossierExport/testing/exportFixture';
-import { startZipExport } from './zipExport';
+import { filesNotOnDevice, startZipExport } from './zipExport';
 import { sha256Hex, writeZipExport } from './zipWrite';
 
 useCloneableBlob();
@@ -129,5 +129,12 @@ describe('writeZipExport', () => {
 		const entries = await entriesOf(result.blob);
 		const text = Object.entries(entries).find(([p]) => p.endsWith(MISSING_FILE))![1];
 		expect(strFromU8(text)).toContain(MISSING_REASONS.hashMismatch);
+	});
+});
+
+describe('filesNotOnDevice', () => {
+	it('names the files whose bytes this device lacks', async () => {
+		const photo = files.find((f) => f.id === 'ev-foto')!;
+		expect(await filesNotOnDevice(exportSource(files))).toEqual(new Set([photo.sha256]));
 	});
 });

@@ -1,7 +1,8 @@
 import { db } from '$lib/client/db';
+import { findMissingAttachments } from '$lib/client/db/attachments';
 import { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import type { ZipProgress } from '$lib/domain/dossierExport/dossierZip';
-import type { ExportFile, ExportSource } from '$lib/domain/dossierExport/exportPlan';
+import { planDossierExport, type ExportFile, type ExportSource } from '$lib/domain/dossierExport/exportPlan';
 import type { ZipReply, ZipRequest } from './zipMessages';
 import { writeZipExport, type ZipWriteResult } from './zipWrite';
 
@@ -12,6 +13,7 @@ import { writeZipExport, type ZipWriteResult } from './zipWrite';
  *
  * For the UI: `const { blob, fileName, missing } = await startZipExport({ source, report, onProgress,
  * signal })`, then offer `blob` as a download named `fileName`; `missing` lists files left out.
+ * For the report inside, `filesNotOnDevice(source)` tells which files the report should mark.
  */
 
 export type { ZipProgress } from '$lib/domain/dossierExport/dossierZip';
@@ -99,4 +101,13 @@ async function inPage(
 	} finally {
 		if (workspace !== db) workspace.close();
 	}
+}
+
+/**
+ * Hashes of the files the export plans whose bytes are not on this device: the report's `missing`.
+ * Online the ZIP may still fetch some of them from the server; offline they stay out.
+ */
+export async function filesNotOnDevice(source: ExportSource): Promise<Set<string>> {
+	const cited = planDossierExport(source).files.flatMap((f) => (f.sha256 ? [f.sha256] : []));
+	return findMissingAttachments(cited);
 }
