@@ -20,7 +20,8 @@ import {
 	waitUntilSynced,
 	type RunningServer
 } from './sync/support';
-import { handIn, storedHandIns } from './dossier/handIn';
+import { handIn, seriousViolations, storedHandIns } from './dossier/handIn';
+import { injectAxe } from './support/axe';
 import { addCourse, addPhotoEvidence } from './dossier/workOnTablet';
 import { readExportZip, type ExportZip } from './dossier/zipListing';
 
@@ -130,6 +131,8 @@ describe('the dossier leaves the tablet', () => {
 		const zipped = await download(page, () => zipButton.click());
 		expect(zipped.download.suggestedFilename()).toMatch(/\.zip$/);
 		await page.getByText('Export gespeichert').waitFor();
+		await injectAxe(page);
+		expect(await seriousViolations(page, 'main')).toEqual([]);
 		const zip = readExportZip(zipped.bytes);
 		expectConsistent(zip);
 		const stored = new Set((await storedAttachments(page)).map((a) => sha256(Uint8Array.from(a.bytes))));

@@ -42,3 +42,18 @@ export async function storedHandIns(page: Page): Promise<StoredHandIn[]> {
 		return found;
 	});
 }
+
+/** Serious and critical WCAG A/AA problems axe finds inside `selector` (axe injected before). */
+export async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+	return page.evaluate(async (include) => {
+		type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
+		const axe = (window as unknown as { axe: { run: (c: object, o: object) => Promise<Result> } }).axe;
+		const { violations } = await axe.run(
+			{ include: [include] },
+			{ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }
+		);
+		return violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	}, selector);
+}
