@@ -4,7 +4,11 @@ import { putRecord } from '$lib/client/db/changes';
 import { setActiveFacilityId, setActor } from '$lib/client/db/meta';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { builtInCatalogue } from '$lib/client/services/catalogue';
-import { findLocalVersion, keepServerVersion } from '$lib/client/services/dossier/localVersions';
+import {
+	findLocalVersion,
+	forgetServerVersion,
+	keepServerVersion
+} from '$lib/client/services/dossier/localVersions';
 import { prepareDossier } from '$lib/client/services/dossier/prepare';
 import { queueDossier, type LocalSubmission } from '$lib/client/services/dossier/queue';
 import type { Dossier } from '$lib/domain/dossier/versions';
@@ -99,5 +103,8 @@ describe('dossier versions on the device', () => {
 		expect(kept?.origin.kind).toBe('kept');
 		expect(kept?.dossier).toMatchObject({ id: 'd-1', version: 1 });
 		expect(kept?.catalogue.version).toBe(builtInCatalogue.version);
+
+		await forgetServerVersion('d-1');
+		expect(await findLocalVersion('d-1', [])).toBeNull();
 	});
 });

@@ -63,6 +63,11 @@ export async function keepServerVersion(
 	});
 }
 
+/** Drops the kept copy: the server no longer has the version, or this user may no longer read it. */
+export async function forgetServerVersion(id: string, target: WorkspaceDb = db): Promise<void> {
+	await target.meta.delete(`${KEPT_PREFIX}${id}`);
+}
+
 async function keptVersion(id: string, target: WorkspaceDb): Promise<LocalVersion | null> {
 	const row = await target.meta.get(`${KEPT_PREFIX}${id}`);
 	const parsed = keptVersionSchema.safeParse(row?.value);
