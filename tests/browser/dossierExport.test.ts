@@ -127,6 +127,13 @@ describe('the dossier leaves the tablet', () => {
 				new RegExp(`Punkte\\s+${area.points}\\s+von\\s+mindestens\\s+${area.pointsRequired}`)
 			);
 
+		// With photos as small pictures the report grows by about their size.
+		await page.getByRole('checkbox', { name: 'Fotos als Vorschaubilder im Bericht' }).check();
+		const withPhotos = await download(page, () =>
+			page.getByRole('button', { name: 'Als PDF herunterladen' }).click()
+		);
+		expect(withPhotos.bytes.length).toBeGreaterThan(pdf.bytes.length + 2000);
+
 		const zipButton = page.getByRole('button', { name: 'Export für die Zertifizierungsstelle (ZIP)' });
 		const zipped = await download(page, () => zipButton.click());
 		expect(zipped.download.suggestedFilename()).toMatch(/\.zip$/);
