@@ -118,7 +118,7 @@ export function resultTable(readiness: DossierReadiness): Content[] {
 	return [
 		{ text: 'Ergebnis nach Bereichen', style: 'h2' },
 		{
-			table: { headerRows: 1, widths: ['*', 110, 90, 60], body: [head, ...rows, ...totals] },
+			table: { headerRows: 1, widths: ['*', 132, 100, 62], body: [head, ...rows, ...totals] },
 			layout: 'lightHorizontalLines',
 			margin: [0, 0, 0, 8]
 		},

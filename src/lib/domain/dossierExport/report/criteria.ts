@@ -97,7 +97,14 @@ function feedbackBlock(feedback: CriterionFeedback | undefined, thread: Feedback
 			margin: [8, 2, 0, 0]
 		});
 	}
-	return [{ stack: blocks, style: 'feedback', margin: [0, 4, 0, 0] }];
+	// A shaded box: a table cell is what pdfmake fills with a colour.
+	return [
+		{
+			table: { widths: ['*'], body: [[{ stack: blocks, fillColor: '#f1f3f5', margin: [6, 4, 6, 6] }]] },
+			layout: 'noBorders',
+			margin: [0, 4, 0, 0]
+		}
+	];
 }
 
 interface CriterionContext {
