@@ -84,11 +84,10 @@ export async function run(context) {
 	try {
 		// localhost, not 127.0.0.1: a secure context for crypto.subtle without a certificate.
 		await page.goto(`http://localhost:${port}/favicon.svg`);
-		await page.evaluate(async () => {
-			/** @type {any} */ (window).bench = await import(
-				/* @vite-ignore */ '/tests/bench/dossierExportPage.ts'
-			);
-		});
+		// Vite serves the module (and the app's modules it imports) as the dev server does.
+		await page.evaluate(async (path) => {
+			/** @type {any} */ (window).bench = await import(/* @vite-ignore */ path);
+		}, '/tests/bench/dossierExportPage.ts');
 
 		const seeded = await call(page, 'seed', {
 			database: 'bench-export-large',

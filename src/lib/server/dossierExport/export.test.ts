@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RequestEvent } from '@sveltejs/kit';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SessionUser } from '$lib/domain/accounts';
 import { INDEX_FILE, MISSING_FILE, REPORT_FILE } from '$lib/domain/dossierExport/exportPlan';
 import { MISSING_REASONS } from '$lib/domain/dossierExport/indexCsv';
 import { fixtureFiles, type FixtureFile } from '$lib/domain/dossierExport/testing/exportFixture';
@@ -18,7 +19,9 @@ import {
 	testDialects,
 	type TestServer
 } from '$lib/server/testing/testServer';
+import { loadDossierExport } from './exportData';
 import { getDossierReportPdf, getDossierZip } from './handlers';
+import { dossierZipStream } from './zipStream';
 
 /**
  * The advisor's PDF and ZIP of a stored dossier version (issue 14, part 4): the same archive as on
@@ -154,6 +157,22 @@ describe.each(testDialects)('dossier export on the server (%s)', (dialect) => {
 		const text = strFromU8(entries[`${root}/${MISSING_FILE}`]);
 		expect(text).toContain('Aushang Sprechstunde');
 		expect(text).toContain(MISSING_REASONS.notOwned);
+	});
+
+	it('stops writing when the client goes away', async () => {
+		const user: SessionUser = {
+			id: 'leitung-a',
+			email: 'leitung-a@test.example',
+			displayName: 'Lea',
+			role: 'leitung',
+			facilities: [{ id: 'kita-a', name: 'Kita kita-a', familienzentrum: 'FZ A' }]
+		};
+		const data = await loadDossierExport(server.ctx, user, dossierId);
+		const { stream, done } = dossierZipStream(server.ctx, data, new TextEncoder().encode('%PDF-1.7\n'));
+		const reader = stream.getReader();
+		expect((await reader.read()).done).toBe(false);
+		await reader.cancel();
+		await expect(done).rejects.toBeDefined();
 	});
 
 	it('answers the report as a PDF download', async () => {
