@@ -95,6 +95,23 @@ describe('the export buttons on the device', () => {
 	});
 });
 
+describe('a failed export', () => {
+	it('says in German what went wrong and what to try', async () => {
+		const user = userEvent.setup();
+		vi.mocked(makeDeviceReport).mockRejectedValueOnce(
+			new Error('Der PDF-Bericht konnte nicht erstellt werden.')
+		);
+		render(DossierExportButtons, device);
+		await user.click(screen.getByRole('button', { name: 'Als PDF herunterladen' }));
+
+		const alert = await screen.findByRole('alert');
+		expect(alert).toHaveTextContent('Die Datei konnte nicht erstellt werden');
+		expect(alert).toHaveTextContent('Der PDF-Bericht konnte nicht erstellt werden.');
+		expect(alert).toHaveTextContent('Bitte erneut versuchen.');
+		expect(saveFile).not.toHaveBeenCalled();
+	});
+});
+
 describe('the export links for the advisor', () => {
 	it('link the server’s report and ZIP of the version', () => {
 		render(DossierExportButtons, { mode: 'server', dossierId: 'd 1' });
