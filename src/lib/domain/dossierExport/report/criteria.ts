@@ -80,8 +80,10 @@ function feedbackBlock(feedback: CriterionFeedback | undefined, thread: Feedback
 				style: 'small'
 			});
 	}
+	if (thread.length > 0) blocks.push({ text: 'Verlauf', style: 'label', margin: [0, 4, 0, 0] });
 	for (const m of thread) {
-		const who = `${m.authorName || (m.author === 'fachberatung' ? 'Fachberatung' : 'Einrichtung')} (${m.author === 'fachberatung' ? 'Fachberatung' : 'Einrichtung'})`;
+		const role = m.author === 'fachberatung' ? 'Fachberatung' : 'Einrichtung';
+		const who = m.authorName ? `${m.authorName} (${role})` : role;
 		const what =
 			m.kind === 'rueckmeldung' && m.verdict
 				? feedbackVerdictLabels[m.verdict]
