@@ -2,71 +2,10 @@ import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { builtInCatalogue } from '$lib/client/services/catalogue';
 import type { LocalSubmission } from '$lib/client/services/dossier/queue';
-import { buildDossierSnapshot } from '$lib/domain/dossier/projection';
-import type { Dossier, DossierSummary } from '$lib/domain/dossier/versions';
-import { periodFromKey } from '$lib/domain/periods';
-import { computeReadiness } from '$lib/domain/readiness';
+import type { Dossier } from '$lib/domain/dossier/versions';
 import DossierView from './DossierView.svelte';
 import SubmissionList from './SubmissionList.svelte';
-
-const T0 = '2026-11-23T08:00:00.000Z';
-const base = { facilityId: 'kita-a', createdAt: T0, updatedAt: T0, updatedBy: 'Lea Leitung', deleted: false };
-const snapshot = buildDossierSnapshot({
-	facility: {
-		...base,
-		id: 'kita-a',
-		name: 'Familienzentrum Sonnenblume',
-		traeger: '',
-		jugendamt: '',
-		street: '',
-		postalCode: '',
-		city: '',
-		verbundMembers: [],
-		sealValidUntil: '2027-07-31',
-		chosenProfileAreas: [],
-		catalogueId: builtInCatalogue.id,
-		catalogueVersion: builtInCatalogue.version
-	},
-	catalogue: builtInCatalogue,
-	period: periodFromKey('cy-2026')!,
-	statuses: [{ ...base, id: 'kita-a:1.1', criterionId: '1.1', status: 'erfuellt', note: 'Jeden Dienstag' }],
-	evidence: [
-		{
-			...base,
-			id: 'ev-1',
-			kind: 'file',
-			title: 'Kooperationsvertrag',
-			note: '',
-			url: '',
-			date: '2026-03-01',
-			validUntil: null,
-			criterionIds: ['1.1'],
-			attachment: { sha256: 'a'.repeat(64), mimeType: 'application/pdf', size: 2048, fileName: 'vertrag.pdf' }
-		}
-	],
-	registerSummaries: { officeHours: { sessionsHeld: 12, minutes: 1440, contacts: 30 } },
-	readiness: computeReadiness({
-		catalogue: builtInCatalogue,
-		statuses: new Map([['1.1', 'erfuellt']]),
-		chosenProfileAreas: []
-	}),
-	preparedAt: T0,
-	preparedBy: 'Lea Leitung'
-});
-const summary: DossierSummary = {
-	id: 'd-1',
-	submissionId: 's-1',
-	facilityId: 'kita-a',
-	periodKey: 'cy-2026',
-	periodLabel: 'Kalenderjahr 2026',
-	version: 2,
-	catalogueId: builtInCatalogue.id,
-	catalogueVersion: builtInCatalogue.version,
-	readinessPasses: false,
-	submittedBy: 'Lea Leitung',
-	preparedAt: T0,
-	receivedAt: '2026-11-23T09:30:00.000Z'
-};
+import { snapshot, summary, T0 } from './testing/dossierFixture';
 
 describe('a handed-in dossier', () => {
 	it('shows version, period, readiness, register figures and each criterion with its evidence', () => {
@@ -129,8 +68,48 @@ describe('the hand-ins of a device', () => {
 		expect(
 			screen.getByText('Ohne Verbindung sind die Versionen auf dem Server nicht abrufbar.')
 		).toBeInTheDocument();
+		expect(screen.getByText(/am 23\.11\.2026, \d\d:\d\d beim Server angekommen/)).toBeInTheDocument();
+		expect(screen.getByRole('link', { name: 'Kalenderjahr 2026: Version 2' })).toHaveAttribute(
+			'href',
+			'/mappe/d-1'
+		);
+	});
+
+	it('links a hand-in still waiting, so it can be opened and exported before it is sent', () => {
+		render(SubmissionList, { submissions: [local('queued')], versions: null, versionsError: null });
 		expect(
-			screen.getByText(/Kalenderjahr 2026: Version 2 am 23\.11\.2026, \d\d:\d\d beim Server angekommen/)
-		).toBeInTheDocument();
+			screen.getByRole('link', { name: /Kalenderjahr 2026, zusammengestellt am 23\.11\.2026/ })
+		).toHaveAttribute('href', '/mappe/s-queued');
+	});
+});
+
+describe('a hand-in shown from the device', () => {
+	it('says it is waiting instead of a version and an arrival time', () => {
+		render(DossierView, {
+			dossier: {
+				id: 's-1',
+				version: null,
+				submittedBy: 'Lea Leitung',
+				preparedAt: T0,
+				receivedAt: null,
+				snapshot
+			},
+			catalogue: builtInCatalogue
+		});
+		expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+			'Mappe Kalenderjahr 2026 – wartet auf Übertragung'
+		);
+		expect(screen.getByText('Noch nicht – wartet auf diesem Gerät')).toBeInTheDocument();
+	});
+
+	it('counts an agreement ending before the re-certification as valid, in the singular', () => {
+		const partners = {
+			partners: { partners: 1, inForce: 1, byStatus: { valid: 0, expiresBeforeRecertification: 1 } }
+		};
+		render(DossierView, {
+			dossier: { ...summary, snapshot: { ...snapshot, registerSummaries: partners } },
+			catalogue: builtInCatalogue
+		});
+		expect(screen.getByText('Kooperationspartner: 1, davon 1 mit gültiger Vereinbarung')).toBeInTheDocument();
 	});
 });

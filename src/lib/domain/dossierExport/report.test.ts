@@ -135,10 +135,13 @@ describe('the PDF report of a dossier version', () => {
 		expect(text).toContain('Bitte die Vereinbarung mit Unterschrift hochladen.');
 		expect(text).toContain('Antwort: Ist hochgeladen.');
 		expect(text.match(/Rückmeldung der Fachberatung/g)).toHaveLength(1);
+		expect(text).toContain('Rückmeldungen der Fachberatung zu 1 Kriterium, davon 1 offen');
 	});
 
 	it('has no feedback section without feedback', () => {
-		expect(reportText(dossierReport(reportInput()))).not.toContain('Rückmeldung der Fachberatung');
+		const text = reportText(dossierReport(reportInput()));
+		expect(text).not.toContain('Rückmeldung der Fachberatung');
+		expect(text).toContain('Rückmeldungen der Fachberatung keine');
 	});
 
 	it('reads an old hand-in without round, Träger and register tables', () => {

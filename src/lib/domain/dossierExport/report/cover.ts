@@ -1,4 +1,5 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
+import { verdictAsksCentre } from '../../dossier/feedback';
 import type { DossierReadiness } from '../../dossier/snapshot';
 import { plural } from '../../plural';
 import { periodLabelWithDays, roundFormLabels, roundKindLabels } from '../../rounds/labels';
@@ -51,6 +52,13 @@ function handInFacts(input: ReportInput): [string, string][] {
 	];
 }
 
+function feedbackLine(input: ReportInput): string {
+	const given = input.feedback.filter((f) => !f.deleted);
+	if (given.length === 0) return 'keine';
+	const open = given.filter((f) => verdictAsksCentre(f.verdict) && !f.resolvedAt).length;
+	return `zu ${plural(given.length, 'Kriterium', 'Kriterien')}, davon ${open} offen`;
+}
+
 function catalogueLine(input: ReportInput): string {
 	const { catalogue } = input.snapshot;
 	const status = catalogue.official ? '' : ' – Arbeitsfassung, nicht amtlich';
@@ -68,7 +76,8 @@ export function coverPage(input: ReportInput): Content[] {
 			...roundFacts(input),
 			['Gütesiegel gültig bis', dateDe(facility.sealValidUntil)],
 			['Kriterienkatalog', catalogueLine(input)],
-			...handInFacts(input)
+			...handInFacts(input),
+			['Rückmeldungen der Fachberatung', feedbackLine(input)]
 		])
 	];
 }
@@ -118,7 +127,7 @@ export function resultTable(readiness: DossierReadiness): Content[] {
 	return [
 		{ text: 'Ergebnis nach Bereichen', style: 'h2' },
 		{
-			table: { headerRows: 1, widths: ['*', 110, 90, 60], body: [head, ...rows, ...totals] },
+			table: { headerRows: 1, widths: ['*', 132, 100, 62], body: [head, ...rows, ...totals] },
 			layout: 'lightHorizontalLines',
 			margin: [0, 0, 0, 8]
 		},

@@ -15,6 +15,7 @@ import { dateDe, dateTimeDe } from './text';
 
 export const MISSING_FILE_TEXT = 'Datei fehlt';
 const THUMBNAIL_SIZE = 72;
+const SHORT_NOTE = 600;
 
 /** The image key of a photo's thumbnail in the document's `images`. */
 export function thumbnailKey(sha256: string): string {
@@ -54,10 +55,11 @@ function evidenceItem(input: ReportInput, criterionId: string, e: DossierEvidenc
 				{ stack: lines, width: '*' }
 			],
 			columnGap: 8,
-			margin: [0, 0, 0, 4]
+			margin: [0, 0, 0, 4],
+			unbreakable: true
 		};
 	}
-	return { stack: lines, margin: [0, 0, 0, 4] };
+	return { stack: lines, margin: [0, 0, 0, 4], unbreakable: true };
 }
 
 function feedbackBlock(feedback: CriterionFeedback | undefined, thread: FeedbackMessage[]): Content[] {
@@ -78,8 +80,10 @@ function feedbackBlock(feedback: CriterionFeedback | undefined, thread: Feedback
 				style: 'small'
 			});
 	}
+	if (thread.length > 0) blocks.push({ text: 'Verlauf', style: 'label', margin: [0, 4, 0, 0] });
 	for (const m of thread) {
-		const who = `${m.authorName || (m.author === 'fachberatung' ? 'Fachberatung' : 'Einrichtung')} (${m.author === 'fachberatung' ? 'Fachberatung' : 'Einrichtung'})`;
+		const role = m.author === 'fachberatung' ? 'Fachberatung' : 'Einrichtung';
+		const who = m.authorName ? `${m.authorName} (${role})` : role;
 		const what =
 			m.kind === 'rueckmeldung' && m.verdict
 				? feedbackVerdictLabels[m.verdict]
@@ -95,7 +99,14 @@ function feedbackBlock(feedback: CriterionFeedback | undefined, thread: Feedback
 			margin: [8, 2, 0, 0]
 		});
 	}
-	return [{ stack: blocks, style: 'feedback', margin: [0, 4, 0, 0] }];
+	// A shaded box: a table cell is what pdfmake fills with a colour.
+	return [
+		{
+			table: { widths: ['*'], body: [[{ stack: blocks, fillColor: '#f1f3f5', margin: [6, 4, 6, 6] }]] },
+			layout: 'noBorders',
+			margin: [0, 4, 0, 0]
+		}
+	];
 }
 
 interface CriterionContext {
@@ -106,16 +117,21 @@ interface CriterionContext {
 	feedback: ReadonlyMap<string, CriterionFeedback>;
 }
 
+/**
+ * One criterion. Its head (with the area's heading before the area's first criterion) stays on one
+ * page, so no heading is left alone at the foot of a page; so does each evidence item.
+ */
 function criterionBlock(
 	ctx: CriterionContext,
-	criterion: Pick<Criterion, 'id' | 'title' | 'level' | 'points'> & { known: boolean }
+	criterion: Pick<Criterion, 'id' | 'title' | 'level' | 'points'> & { known: boolean },
+	lead: Content | null
 ): Content {
 	const status = ctx.statuses.get(criterion.id);
 	const cited = ctx.evidence.get(criterion.id) ?? [];
 	const level = criterion.known
 		? `${criterion.level === 'basis' ? 'Basis' : 'Aufbau'}, ${plural(criterion.points, 'Punkt', 'Punkte')}`
 		: 'nicht im Katalog dieser Version';
-	const blocks: Content[] = [
+	const head: Content[] = [
 		{
 			text: [
 				{ text: `${criterion.id} `, bold: true },
@@ -132,13 +148,20 @@ function criterionBlock(
 			]
 		}
 	];
-	if (status?.note) blocks.push({ text: status.note, margin: [0, 2, 0, 0] });
-	blocks.push({
+	if (lead) head.unshift(lead);
+	// A long note may fill pages and must be free to break; a short one stays with its heading.
+	const shortNote = status?.note && status.note.length <= SHORT_NOTE;
+	if (shortNote) head.push({ text: status.note, margin: [0, 2, 0, 0] });
+	const blocks: Content[] = [{ stack: head, unbreakable: true }];
+	if (status?.note && !shortNote) blocks.push({ text: status.note, margin: [0, 2, 0, 0] });
+	const label: Content = {
 		text: cited.length === 0 ? 'Keine Nachweise.' : `Nachweise (${cited.length}):`,
 		style: 'label',
 		margin: [0, 4, 0, 2]
-	});
-	for (const e of cited) blocks.push(evidenceItem(ctx.input, criterion.id, e));
+	};
+	const items = cited.map((e) => evidenceItem(ctx.input, criterion.id, e));
+	// The label goes with the first item.
+	blocks.push(items.length > 0 ? { stack: [label, items[0]], unbreakable: true } : label, ...items.slice(1));
 	const thread = ctx.input.messages ? threadOf(ctx.input.messages, criterion.id) : [];
 	blocks.push(...feedbackBlock(ctx.feedback.get(criterion.id), thread));
 	return { stack: blocks, margin: [0, 0, 0, 12] };
@@ -161,23 +184,33 @@ export function criteriaSection(input: ReportInput): Content[] {
 	};
 	const content: Content[] = [{ text: 'Kriterien', style: 'h1', pageBreak: 'before' }];
 	for (const area of reportAreas(input)) {
-		content.push({
+		const heading: Content = {
 			text: `${areaKindLabels[area.kind]} ${area.id}: ${area.title}`,
 			style: 'h2',
 			headlineLevel: 2
-		});
-		for (const criterion of catalogue.criteria.filter((c) => c.areaId === area.id))
-			content.push(criterionBlock(ctx, { ...criterion, known: true }));
+		};
+		const criteria = catalogue.criteria.filter((c) => c.areaId === area.id);
+		if (criteria.length === 0) content.push(heading);
+		criteria.forEach((criterion, i) =>
+			content.push(criterionBlock(ctx, { ...criterion, known: true }, i === 0 ? heading : null))
+		);
 	}
 	// Evidence or statuses for criteria this catalogue version lacks (e.g. renumbered later) stay visible.
 	const known = new Set(catalogue.criteria.map((c) => c.id));
-	const unknown = [...new Set([...ctx.statuses.keys(), ...ctx.evidence.keys()])]
+	const unknown = [...new Set([...ctx.statuses.keys(), ...ctx.evidence.keys(), ...ctx.feedback.keys()])]
 		.filter((id) => !known.has(id))
 		.sort((a, b) => a.localeCompare(b, 'de', { numeric: true }));
 	if (unknown.length > 0) {
-		content.push({ text: 'Weitere Kriterien', style: 'h2', headlineLevel: 2 });
-		for (const id of unknown)
-			content.push(criterionBlock(ctx, { id, title: '', level: 'basis', points: 0, known: false }));
+		const heading: Content = { text: 'Weitere Kriterien', style: 'h2', headlineLevel: 2 };
+		unknown.forEach((id, i) =>
+			content.push(
+				criterionBlock(
+					ctx,
+					{ id, title: '', level: 'basis', points: 0, known: false },
+					i === 0 ? heading : null
+				)
+			)
+		);
 	}
 	return content;
 }

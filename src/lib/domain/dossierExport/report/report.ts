@@ -106,8 +106,7 @@ export function reportDocument(input: ReportInput): {
 			tableHead: { bold: true },
 			ok: { color: '#166534', bold: true },
 			warn: { color: '#9a3412', bold: true },
-			running: { fontSize: 8, color: '#555555' },
-			feedback: { fillColor: '#f3f4f6' }
+			running: { fontSize: 8, color: '#555555' }
 		}
 	};
 	return { definition, furniture: { running: `${snapshot.facility.name} · ${snapshot.period.label}` } };
