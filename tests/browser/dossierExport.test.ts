@@ -87,6 +87,41 @@ function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Keeps a read-write transaction on the workspace's `attachments` store open (by chaining requests)
+ * until `releaseAttachments`: every read of the files, the export's included, waits for it.
+ */
+async function holdAttachments(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		const holder = window as unknown as { releaseAttachments?: boolean };
+		holder.releaseAttachments = false;
+		// Every workspace (one per account) that has files: the one in use is among them.
+		for (const info of await indexedDB.databases()) {
+			const db = await new Promise<IDBDatabase>((done, fail) => {
+				const open = indexedDB.open(info.name!);
+				open.onsuccess = () => done(open.result);
+				open.onerror = () => fail(open.error);
+			});
+			if (!db.objectStoreNames.contains('attachments')) {
+				db.close();
+				continue;
+			}
+			const store = db.transaction('attachments', 'readwrite').objectStore('attachments');
+			const keepBusy = () => {
+				if (holder.releaseAttachments) return db.close();
+				store.get('-').onsuccess = keepBusy;
+			};
+			keepBusy();
+		}
+	});
+}
+
+async function releaseAttachments(page: Page): Promise<void> {
+	await page.evaluate(
+		() => ((window as unknown as { releaseAttachments?: boolean }).releaseAttachments = true)
+	);
+}
+
 /** The listing equals the index; evidence files are named by criterion and hash as listed. */
 function expectConsistent(zip: ExportZip): void {
 	expect([...zip.files.keys()].sort()).toEqual(zip.index.map((row) => row['Datei']).sort());
@@ -150,11 +185,14 @@ describe('the dossier leaves the tablet', () => {
 		for (const row of evidence) expect(stored).toContain(row['SHA-256']);
 		expect([...zip.files.keys()].some((path) => path.startsWith(`${zip.root}/Register/`))).toBe(true);
 
-		// Cancel: no download, a note in German, the buttons usable again.
+		// Cancel: no download, a note in German, the buttons usable again. The files stay locked while
+		// „Abbrechen“ is clicked, so the export cannot finish first however fast the machine is.
 		let downloads = 0;
 		page.on('download', () => downloads++);
+		await holdAttachments(page);
 		await zipButton.click();
 		await page.getByRole('button', { name: 'Abbrechen' }).click();
+		await releaseAttachments(page);
 		await page.getByText('Export abgebrochen').waitFor();
 		await page.getByText('Es wurde keine Datei gespeichert.').waitFor();
 		await expect.poll(() => zipButton.isEnabled()).toBe(true);
