@@ -34,6 +34,9 @@ export interface ReviewRow {
 	searchText: string;
 }
 
+/** What „Nur geänderte Kriterien“ compares with: the version before, or her last reviewed one. */
+export type ChangedSince = 'vorige' | 'review';
+
 export interface ReviewFilter {
 	status: CriterionStatusValue | 'alle';
 	evidence: 'alle' | 'mit' | 'ohne';
@@ -114,6 +117,23 @@ export function matchesFilter(row: ReviewRow, filter: ReviewFilter): boolean {
 
 export function filterRows(rows: readonly ReviewRow[], filter: ReviewFilter): ReviewRow[] {
 	return rows.filter((row) => matchesFilter(row, filter));
+}
+
+/** Rows under their areas, in the areas' order; areas without a row are left out. */
+export function rowsByArea<A extends { id: string }>(
+	rows: readonly ReviewRow[],
+	areas: readonly A[]
+): { area: A; rows: ReviewRow[] }[] {
+	const groups = new Map<string, ReviewRow[]>();
+	for (const row of rows) {
+		const list = groups.get(row.criterion.areaId);
+		if (list) list.push(row);
+		else groups.set(row.criterion.areaId, [row]);
+	}
+	return areas.flatMap((area) => {
+		const list = groups.get(area.id);
+		return list ? [{ area, rows: list }] : [];
+	});
 }
 
 /** The id `step` places after (1) or before (-1) `currentId` in `ids`; the first or last without one. */
