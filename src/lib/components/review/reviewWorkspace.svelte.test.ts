@@ -47,7 +47,7 @@ const context = {
 function renderWorkspace(reviewed = false) {
 	return render(ReviewWorkspace, {
 		props: {
-			dossier: v2,
+			snapshot: v2.snapshot,
 			catalogue: reviewCatalogue,
 			context,
 			previous: { summary: v1, snapshot: v1.snapshot },
