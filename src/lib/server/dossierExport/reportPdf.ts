@@ -63,13 +63,15 @@ let running = 0;
 const waiting: (() => void)[] = [];
 
 async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+	// A finishing render hands its slot straight to the next in line, so none can slip in between.
 	if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
-	running++;
+	else running++;
 	try {
 		return await work();
 	} finally {
-		running--;
-		waiting.shift()?.();
+		const next = waiting.shift();
+		if (next) next();
+		else running--;
 	}
 }
 
