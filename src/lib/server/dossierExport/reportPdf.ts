@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
 	addPageFurniture,
 	REPORT_FONT,
 	reportDocument,
+	type PageFurniture,
 	type ReportInput
 } from '$lib/domain/dossierExport/report';
 
@@ -52,8 +54,33 @@ pdfmake
 
 export const REPORT_ERROR = 'Der PDF-Bericht konnte nicht erstellt werden.';
 
+/**
+ * Reports made at once: each worker holds pdfmake, the fonts and the layout (tens of MB) and a core
+ * is busy for seconds, so further requests wait their turn instead of starving the server.
+ */
+const MAX_PARALLEL = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+	// A finishing render hands its slot straight to the next in line, so none can slip in between.
+	if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
+	else running++;
+	try {
+		return await work();
+	} finally {
+		const next = waiting.shift();
+		if (next) next();
+		else running--;
+	}
+}
+
 export function renderReportPdf(input: ReportInput): Promise<Uint8Array> {
 	const { definition, furniture } = reportDocument(input);
+	return inTurn(() => renderInWorker(definition, furniture));
+}
+
+function renderInWorker(definition: TDocumentDefinitions, furniture: PageFurniture): Promise<Uint8Array> {
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(workerSource, {
 			eval: true,
