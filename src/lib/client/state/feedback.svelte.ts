@@ -3,6 +3,7 @@ import {
 	answeredPoints,
 	feedbackPoints,
 	openPoints,
+	pointsByCriterion,
 	type FeedbackPoint
 } from '$lib/domain/dossier/feedbackPoints';
 import type { ThreadState } from '$lib/domain/dossier/feedbackThread';
@@ -33,12 +34,10 @@ export class FeedbackState {
 	/** Answered by the centre, waiting for the advisor. */
 	readonly answered: FeedbackPoint[] = $derived(answeredPoints(this.points));
 
-	/** Where each criterion's feedback stands (criteria without feedback are missing). */
-	readonly states: ReadonlyMap<string, ThreadState> = $derived(
-		new Map(this.points.map((p) => [p.criterionId, p.state]))
-	);
+	readonly #byCriterion = $derived(pointsByCriterion(this.points));
 
-	readonly #byCriterion = $derived(new Map(this.points.map((p) => [p.criterionId, p])));
+	/** Where each criterion's feedback stands (criteria without feedback are missing). */
+	readonly states: ReadonlyMap<string, ThreadState> = $derived(mapValues(this.#byCriterion, (p) => p.state));
 
 	/** True once the stored feedback has been read. */
 	get loaded(): boolean {
@@ -76,6 +75,10 @@ export class FeedbackState {
 		this.#stop = null;
 		this.#query = null;
 	}
+}
+
+function mapValues<K, V, W>(map: ReadonlyMap<K, V>, f: (value: V) => W): ReadonlyMap<K, W> {
+	return new Map([...map].map(([key, value]) => [key, f(value)]));
 }
 
 export const feedback = new FeedbackState();

@@ -56,3 +56,8 @@ export function firstWords(text: string, maxLength = 90): string {
 	const lastSpace = cut.lastIndexOf(' ');
 	return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:–-]+$/, '')} …`;
 }
+
+/** Each point by its criterion id, for the lists that look points up per row. */
+export function pointsByCriterion(points: readonly FeedbackPoint[]): ReadonlyMap<string, FeedbackPoint> {
+	return new Map(points.map((p) => [p.criterionId, p]));
+}
