@@ -2,11 +2,12 @@ import { LARGE_ANSWER_MS } from '$lib/client/api/dossiers';
 import { LOAD_TEXTS, requestJson, type ApiResult, type FailureTexts } from '$lib/client/api/request';
 import { REQUEST_TIMEOUT_MS } from '$lib/client/api/timedFetch';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
+import { criterionFeedbackSchema, type FeedbackRequest } from '$lib/domain/dossier/feedback';
 import {
-	criterionFeedbackSchema,
-	type CriterionFeedback,
-	type FeedbackRequest
-} from '$lib/domain/dossier/feedback';
+	feedbackMessageSchema,
+	type FeedbackChange,
+	type FeedbackCommentRequest
+} from '$lib/domain/dossier/feedbackThread';
 import {
 	reviewFacilityDetailSchema,
 	reviewFacilityListSchema,
@@ -43,8 +44,11 @@ export function fetchReviewFacility(
 	});
 }
 
-/** A saved (or withdrawn: null) feedback; a refusal's issues name the form's fields. */
-export type FeedbackSaved = ApiResult<{ feedback: CriterionFeedback | null }>;
+/**
+ * A feedback change on the server: the current feedback (null when withdrawn) and the thread message
+ * written with it (null when none was). A refusal's issues name the form's fields.
+ */
+export type FeedbackSaved = ApiResult<FeedbackChange>;
 
 const FEEDBACK_TEXTS: FailureTexts = {
 	...LOAD_TEXTS,
@@ -53,41 +57,66 @@ const FEEDBACK_TEXTS: FailureTexts = {
 };
 
 function send(
-	method: 'PUT' | 'DELETE',
-	facilityId: string,
-	criterionId: string,
-	body: FeedbackRequest | undefined,
+	method: 'PUT' | 'DELETE' | 'POST',
+	path: string,
+	body: unknown,
 	fetchFn?: typeof fetch
 ): Promise<FeedbackSaved> {
-	return requestJson(
-		`/api/review/facilities/${encodeURIComponent(facilityId)}/feedback/${encodeURIComponent(criterionId)}`,
-		{
-			method,
-			body,
-			timeoutMs: REQUEST_TIMEOUT_MS,
-			parse: (data) => ({
-				feedback:
-					criterionFeedbackSchema.safeParse((data as { feedback?: unknown } | null)?.feedback).data ?? null
-			}),
-			texts: FEEDBACK_TEXTS,
-			fetchFn
-		}
-	);
+	return requestJson(path, {
+		method,
+		body,
+		timeoutMs: REQUEST_TIMEOUT_MS,
+		parse: (data) => {
+			const { feedback, message } = (data ?? {}) as { feedback?: unknown; message?: unknown };
+			return {
+				feedback: criterionFeedbackSchema.safeParse(feedback).data ?? null,
+				message: feedbackMessageSchema.safeParse(message).data ?? null
+			};
+		},
+		texts: FEEDBACK_TEXTS,
+		fetchFn
+	});
 }
 
+function feedbackPath(facilityId: string, criterionId: string, tail = ''): string {
+	return `/api/review/facilities/${encodeURIComponent(facilityId)}/feedback/${encodeURIComponent(criterionId)}${tail}`;
+}
+
+/** Gives a verdict; the server also writes it into the criterion's thread. */
 export function saveFeedback(
 	facilityId: string,
 	criterionId: string,
 	request: FeedbackRequest,
 	fetchFn?: typeof fetch
 ): Promise<FeedbackSaved> {
-	return send('PUT', facilityId, criterionId, request, fetchFn);
+	return send('PUT', feedbackPath(facilityId, criterionId), request, fetchFn);
 }
 
+/** Withdraws the verdict; the thread's messages stay as history. */
 export function withdrawFeedback(
 	facilityId: string,
 	criterionId: string,
 	fetchFn?: typeof fetch
 ): Promise<FeedbackSaved> {
-	return send('DELETE', facilityId, criterionId, undefined, fetchFn);
+	return send('DELETE', feedbackPath(facilityId, criterionId), undefined, fetchFn);
+}
+
+/** Writes a comment into the thread without changing the verdict. */
+export function commentFeedback(
+	facilityId: string,
+	criterionId: string,
+	request: FeedbackCommentRequest,
+	fetchFn?: typeof fetch
+): Promise<FeedbackSaved> {
+	return send('POST', feedbackPath(facilityId, criterionId, '/messages'), request, fetchFn);
+}
+
+/** Marks the point done: an „erledigt“ message and `resolvedAt` on the feedback. */
+export function resolveFeedback(
+	facilityId: string,
+	criterionId: string,
+	dossierId: string | null,
+	fetchFn?: typeof fetch
+): Promise<FeedbackSaved> {
+	return send('POST', feedbackPath(facilityId, criterionId, '/resolve'), { dossierId }, fetchFn);
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { recordBaseSchema } from '../records';
-import { feedbackVerdictSchema, verdictAsksCentre, type CriterionFeedback } from './feedback';
+import {
+	criterionFeedbackSchema,
+	feedbackVerdictSchema,
+	verdictAsksCentre,
+	type CriterionFeedback
+} from './feedback';
 
 /**
  * The conversation about one criterion between the Fachberatung and the centre (issue 15): every
@@ -52,12 +57,30 @@ export type ThreadState =
 	/** The advisor marked it done. */
 	| 'done';
 
-/** A criterion's messages, oldest first. */
-export function threadOf(messages: Iterable<FeedbackMessage>, criterionId: string): FeedbackMessage[] {
+/** Messages in the order they were written (ties by id, so every device shows the same order). */
+export function inThreadOrder(messages: Iterable<FeedbackMessage>): FeedbackMessage[] {
 	return [...messages]
-		.filter((m) => !m.deleted && m.criterionId === criterionId)
+		.filter((m) => !m.deleted)
 		.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
+
+/** A criterion's messages, oldest first. */
+export function threadOf(messages: Iterable<FeedbackMessage>, criterionId: string): FeedbackMessage[] {
+	return inThreadOrder([...messages].filter((m) => m.criterionId === criterionId));
+}
+
+/** How a message's author is named in the thread. */
+export function feedbackAuthorLabel(message: Pick<FeedbackMessage, 'author' | 'authorName'>): string {
+	const role = message.author === 'fachberatung' ? 'Fachberatung' : 'Familienzentrum';
+	return message.authorName ? `${role} ${message.authorName}` : role;
+}
+
+export const threadStateLabels: Record<ThreadState, string> = {
+	none: 'Kein offener Punkt',
+	open: 'Offen',
+	answered: 'Beantwortet',
+	done: 'Erledigt'
+};
 
 /**
  * Where a criterion's conversation stands, from the current verdict and the thread. Shared by the
@@ -76,3 +99,26 @@ export function threadState(
 	);
 	return answered ? 'answered' : 'open';
 }
+
+/** `POST /api/review/facilities/:facilityId/feedback/:criterionId/messages`: a comment, verdict unchanged. */
+export const feedbackCommentRequestSchema = z.object({
+	text: z
+		.string()
+		.trim()
+		.min(1, 'Bitte einen Kommentar schreiben.')
+		.max(5000, 'Der Kommentar ist zu lang (höchstens 5000 Zeichen).'),
+	dossierId: z.string().min(1).max(120).nullable().default(null)
+});
+export type FeedbackCommentRequest = z.input<typeof feedbackCommentRequestSchema>;
+
+/** `POST …/feedback/:criterionId/resolve`: marks the point done, in view of this dossier version. */
+export const feedbackResolveRequestSchema = z.object({
+	dossierId: z.string().min(1).max(120).nullable().default(null)
+});
+
+/** What the advisor's feedback endpoints answer: the current feedback and the message written. */
+export const feedbackChangeSchema = z.object({
+	feedback: criterionFeedbackSchema.nullable(),
+	message: feedbackMessageSchema.nullable()
+});
+export type FeedbackChange = z.infer<typeof feedbackChangeSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localDateSchema } from '../records';
 import { criterionFeedbackSchema } from './feedback';
+import { feedbackMessageSchema } from './feedbackThread';
 import {
 	dossierEvidenceSchema,
 	dossierIdSchema,
@@ -46,6 +47,8 @@ export const reviewFacilityDetailSchema = z.object({
 	statuses: z.array(dossierStatusSchema),
 	evidence: z.array(dossierEvidenceSchema),
 	feedback: z.array(criterionFeedbackSchema),
+	/** The centre's feedback threads (issue 15), every criterion's messages; absent from old servers. */
+	messages: z.array(feedbackMessageSchema).default([]),
 	readiness: dossierReadinessSchema,
 	dossiers: z.array(dossierSummarySchema)
 });

@@ -1,12 +1,17 @@
 import { feedbackRequestSchema } from '$lib/domain/dossier/feedback';
+import {
+	feedbackCommentRequestSchema,
+	feedbackResolveRequestSchema
+} from '$lib/domain/dossier/feedbackThread';
 import { endpoint, json, readJson, requireUser } from '$lib/server/http/endpoint';
 import { param } from '$lib/server/http/params';
 import {
-	listReviewFacilities,
-	reviewFacility,
+	commentFeedback,
+	resolveFeedback,
 	saveFeedback,
 	withdrawFeedback
-} from '$lib/server/review/review';
+} from '$lib/server/review/feedback';
+import { listReviewFacilities, reviewFacility } from '$lib/server/review/review';
 
 /** `GET /api/review/facilities` — the advisor's centres. */
 export const getReviewFacilities = endpoint(async (event, ctx) => {
@@ -24,14 +29,9 @@ export const getReviewFacility = endpoint(async (event, ctx) => {
 export const putFeedback = endpoint(async (event, ctx) => {
 	const user = requireUser(event);
 	const request = await readJson(event, feedbackRequestSchema);
-	const feedback = await saveFeedback(
-		ctx,
-		user,
-		param(event, 'facilityId'),
-		param(event, 'criterionId'),
-		request
+	return json(
+		await saveFeedback(ctx, user, param(event, 'facilityId'), param(event, 'criterionId'), request)
 	);
-	return json({ feedback });
 });
 
 /** `DELETE /api/review/facilities/:facilityId/feedback/:criterionId` */
@@ -43,5 +43,23 @@ export const deleteFeedback = endpoint(async (event, ctx) => {
 		param(event, 'facilityId'),
 		param(event, 'criterionId')
 	);
-	return json({ withdrawn });
+	return json({ withdrawn, feedback: null, message: null });
+});
+
+/** `POST /api/review/facilities/:facilityId/feedback/:criterionId/messages` — a comment. */
+export const postFeedbackComment = endpoint(async (event, ctx) => {
+	const user = requireUser(event);
+	const request = await readJson(event, feedbackCommentRequestSchema);
+	return json(
+		await commentFeedback(ctx, user, param(event, 'facilityId'), param(event, 'criterionId'), request)
+	);
+});
+
+/** `POST /api/review/facilities/:facilityId/feedback/:criterionId/resolve` — mark done. */
+export const postFeedbackResolved = endpoint(async (event, ctx) => {
+	const user = requireUser(event);
+	const request = await readJson(event, feedbackResolveRequestSchema);
+	return json(
+		await resolveFeedback(ctx, user, param(event, 'facilityId'), param(event, 'criterionId'), request)
+	);
 });

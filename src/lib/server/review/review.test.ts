@@ -130,13 +130,28 @@ describe.each(testDialects)('the advisor’s review on %s', (dialect) => {
 			reviewerName: 'Person beratung'
 		});
 
+		// The verdict and its message in the thread come together, with consecutive revisions.
 		const pulled = await pull(teamA, before.cursor);
 		expect(pulled.records).toEqual([
 			expect.objectContaining({
 				table: 'criterionFeedback',
 				recordId: 'kita-a:1.2',
+				revision: before.cursor + 1,
 				deleted: false,
 				record: expect.objectContaining({ text: 'Bitte den Sprechstundenplan als Foto ergänzen.' })
+			}),
+			expect.objectContaining({
+				table: 'feedbackMessages',
+				recordId: saved.body.message.id,
+				revision: before.cursor + 2,
+				record: expect.objectContaining({
+					criterionId: '1.2',
+					author: 'fachberatung',
+					authorName: 'Person beratung',
+					kind: 'rueckmeldung',
+					verdict: 'nachbessern',
+					text: 'Bitte den Sprechstundenplan als Foto ergänzen.'
+				})
 			})
 		]);
 
@@ -147,11 +162,16 @@ describe.each(testDialects)('the advisor’s review on %s', (dialect) => {
 			revision: pulled.cursor + 1,
 			record: { verdict: 'passt', createdAt: saved.body.feedback.createdAt }
 		});
+		expect(updated.records[1]).toMatchObject({ table: 'feedbackMessages', record: { verdict: 'passt' } });
 
-		expect((await withdraw('beratung', 'kita-a', '1.2')).body).toEqual({ withdrawn: true });
+		// Withdrawing drops the verdict on the devices; the thread stays as history.
+		expect((await withdraw('beratung', 'kita-a', '1.2')).body).toMatchObject({ withdrawn: true });
 		const gone = await pull(teamA, updated.cursor);
 		expect(gone.records).toEqual([expect.objectContaining({ recordId: 'kita-a:1.2', deleted: true })]);
-		expect((await withdraw('beratung', 'kita-a', '1.2')).body).toEqual({ withdrawn: false });
+		expect((await withdraw('beratung', 'kita-a', '1.2')).body).toMatchObject({ withdrawn: false });
+		const detail = (await facility('beratung', 'kita-a')).body;
+		expect(detail.feedback).toEqual([]);
+		expect(detail.messages.map((m: { verdict: string }) => m.verdict)).toEqual(['nachbessern', 'passt']);
 	});
 
 	it('counts criteria to improve in the advisor’s list', async () => {

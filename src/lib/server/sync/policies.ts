@@ -101,6 +101,7 @@ export function checkTableRules(
 	if (isServerWrittenTable(change.table)) {
 		return { code: 'permission', reason: 'Rückmeldungen der Fachberatung kann nur die Fachberatung ändern.' };
 	}
+	if (change.table === 'feedbackMessages') return checkFeedbackMessage(stored, change);
 	if (change.table === 'facilities' && !stored && change.recordId !== facilityId) {
 		return { code: 'validation', reason: 'Das Profil muss die Kennung seines Familienzentrums tragen.' };
 	}
@@ -112,6 +113,27 @@ export function checkTableRules(
 		if (Object.keys(change.values).some((field) => !CONFLICT_RESOLUTION_FIELDS.has(field))) {
 			return { code: 'validation', reason: 'An einem Konflikt lässt sich nur die Auflösung ändern.' };
 		}
+	}
+	return null;
+}
+
+/**
+ * A thread message from a device is the centre's answer, new, and nothing else: the advisor's
+ * messages come through /api/review, and no message is changed or deleted once written, so the
+ * history of a review stays as it was (issue 15). The facility was checked before (own centre only).
+ */
+function checkFeedbackMessage(stored: ServerRecord | null, change: ClientChange): Rejection | null {
+	if (stored || change.op === 'delete') {
+		return {
+			code: 'permission',
+			reason: 'Nachrichten im Verlauf einer Rückmeldung lassen sich nicht ändern oder löschen.'
+		};
+	}
+	if (change.values.author !== 'einrichtung' || change.values.kind !== 'antwort') {
+		return {
+			code: 'permission',
+			reason: 'Vom Familienzentrum kommen nur Antworten; Rückmeldungen schreibt die Fachberatung.'
+		};
 	}
 	return null;
 }

@@ -1,0 +1,4 @@
+import { postFeedbackComment } from '$lib/server/review/handlers';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = postFeedbackComment;
