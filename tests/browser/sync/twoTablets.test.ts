@@ -174,10 +174,14 @@ describe('two tablets of one centre and an advisor', () => {
 		await criterion.getByRole('button', { name: /Rückmeldung geben/ }).click();
 		await criterion.getByRole('radio', { name: 'Bitte nachbessern' }).check();
 		await criterion
-			.getByLabel('Hinweis für die Kita')
+			.getByLabel('Kommentar für die Kita')
 			.fill('Bitte die aktuelle Liste der Beratungsstellen anhängen.');
 		await criterion.getByRole('button', { name: 'Speichern' }).click();
-		await criterion.getByText('Rückmeldung der Fachberatung').waitFor();
+		// Saved: the verdict opens the criterion's thread.
+		await criterion
+			.getByRole('group', { name: 'Verlauf der Rückmeldungen' })
+			.getByText('Bitte die aktuelle Liste der Beratungsstellen anhängen.')
+			.waitFor();
 
 		await syncNow(page);
 		await page.goto('/kriterien/1.4');

@@ -18,7 +18,7 @@ describe('a criterion’s thread', () => {
 			messages: [done, answer, verdict],
 			feedback: aFeedback({ resolvedAt: '2026-11-22T08:00:00.000Z', resolvedBy: 'Berit Beratung' })
 		});
-		const thread = screen.getByRole('region', { name: 'Verlauf der Rückmeldungen' });
+		const thread = screen.getByRole('group', { name: 'Verlauf der Rückmeldungen' });
 		const items = within(thread).getAllByRole('listitem');
 		expect(items).toHaveLength(3);
 		expect(items[0]).toHaveTextContent('Fachberatung Berit Beratung');

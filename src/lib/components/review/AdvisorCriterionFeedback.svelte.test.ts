@@ -35,7 +35,7 @@ describe('the advisor’s block on one criterion', () => {
 			messages: [other],
 			onchange
 		});
-		expect(screen.getByText('Noch keine Rückmeldung der Fachberatung.')).toBeInTheDocument();
+		expect(screen.queryByRole('group', { name: 'Verlauf der Rückmeldungen' })).not.toBeInTheDocument();
 		await userEvent.click(screen.getByRole('button', { name: /Rückmeldung geben/ }));
 		await userEvent.click(screen.getByRole('radio', { name: 'Frage' }));
 		await userEvent.type(screen.getByLabelText('Kommentar für die Kita'), 'Wer leitet die Sprechstunde?');
@@ -78,6 +78,28 @@ describe('the advisor’s block on one criterion', () => {
 		expect(api.commentFeedback).toHaveBeenCalledWith('kita-a', '1.2', { text: 'Danke!', dossierId: 'd-1' });
 	});
 
+	it('keeps a comment the server did not take, and says why', async () => {
+		vi.mocked(api.commentFeedback).mockResolvedValue({
+			ok: false,
+			error: { status: 0, code: 'offline', message: 'Keine Verbindung zum Server.' }
+		});
+		const onchange = vi.fn();
+		render(AdvisorCriterionFeedback, {
+			facilityId: 'kita-a',
+			criterionId: '1.2',
+			dossier,
+			feedback: aFeedback(),
+			messages: [aMessage()],
+			onchange
+		});
+		await userEvent.click(screen.getByRole('button', { name: /Kommentar schreiben/ }));
+		await userEvent.type(screen.getByLabelText('Kommentar zu 1.2'), 'Bis Freitag bitte.');
+		await userEvent.click(screen.getByRole('button', { name: 'Kommentar speichern' }));
+		expect(await screen.findByRole('alert')).toHaveTextContent('Keine Verbindung zum Server.');
+		expect(screen.getByLabelText('Kommentar zu 1.2')).toHaveValue('Bis Freitag bitte.');
+		expect(onchange).not.toHaveBeenCalled();
+	});
+
 	it('marks an open point done, and offers it only while the point is open', async () => {
 		const feedback = aFeedback();
 		const resolved = aFeedback({ resolvedAt: '2026-11-22T08:00:00.000Z', resolvedBy: 'Berit Beratung' });
@@ -104,7 +126,9 @@ describe('the advisor’s block on one criterion', () => {
 		await vi.waitFor(() => expect(onchange).toHaveBeenCalledWith(resolved, [aMessage(), done]));
 		await rerender({ feedback: resolved, messages: [aMessage(), done] });
 		expect(screen.queryByRole('button', { name: /Als erledigt markieren/ })).not.toBeInTheDocument();
-		expect(within(screen.getByRole('region')).getByText(/Stand:/)).toHaveTextContent('Erledigt');
+		expect(
+			within(screen.getByRole('group', { name: 'Verlauf der Rückmeldungen' })).getByText(/Stand:/)
+		).toHaveTextContent('Erledigt');
 	});
 
 	it('shows why marking done failed', async () => {

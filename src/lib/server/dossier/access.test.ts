@@ -256,6 +256,30 @@ const probes: Probe[] = [
 		}),
 		check: refused
 	},
+	{
+		route: 'review/facilities/[facilityId]/feedback/[criterionId]/messages',
+		method: 'POST',
+		handler: reviewApi.postFeedbackComment,
+		request: () => ({
+			method: 'POST',
+			path: '/api/review/facilities/kita-b/feedback/1.1/messages',
+			params: { facilityId: 'kita-b', criterionId: '1.1' },
+			body: { text: 'Eingeschleust' }
+		}),
+		check: refused
+	},
+	{
+		route: 'review/facilities/[facilityId]/feedback/[criterionId]/resolve',
+		method: 'POST',
+		handler: reviewApi.postFeedbackResolved,
+		request: () => ({
+			method: 'POST',
+			path: '/api/review/facilities/kita-b/feedback/1.1/resolve',
+			params: { facilityId: 'kita-b', criterionId: '1.1' },
+			body: {}
+		}),
+		check: refused
+	},
 	// The Leitung's team management.
 	{
 		route: 'team',

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { SessionUser } from '$lib/domain/accounts';
 import {
 	criterionFeedbackId,
@@ -10,13 +9,11 @@ import {
 } from '$lib/domain/dossier/feedback';
 import {
 	feedbackMessageSchema,
-	inThreadOrder,
 	type FeedbackChange,
 	type FeedbackMessage
 } from '$lib/domain/dossier/feedbackThread';
 import { writeAudit } from '$lib/server/accounts/audit';
 import type { ServerContext } from '$lib/server/context';
-import type { Database } from '$lib/server/db/schema';
 import { ApiError, badRequest, notFound } from '$lib/server/http/errors';
 import { checkMayReview, catalogueOf, unknownFacility } from '$lib/server/review/access';
 import { readFacilityRecords } from '$lib/server/review/facilityRecords';
@@ -260,20 +257,4 @@ export async function withdrawFeedback(
 		};
 	});
 	return withdrawn;
-}
-
-/** A centre's thread messages, every criterion's, oldest first. */
-export async function readFeedbackMessages(
-	db: Kysely<Database>,
-	facilityId: string
-): Promise<FeedbackMessage[]> {
-	const rows = await db
-		.selectFrom('sync_records')
-		.select('data')
-		.where('facility_id', '=', facilityId)
-		.where('table_name', '=', 'feedbackMessages')
-		.where('deleted', '=', 0)
-		.execute();
-	// Stored messages passed their schema when written or pushed.
-	return inThreadOrder(rows.map((row) => JSON.parse(row.data) as FeedbackMessage));
 }

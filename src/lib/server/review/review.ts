@@ -15,7 +15,7 @@ import {
 } from '$lib/server/review/facilityRecords';
 import { countsRegisters, facilityReadiness } from '$lib/server/review/facilityReadiness';
 import { catalogueOf, checkMayReview, unknownFacility } from '$lib/server/review/access';
-import { readFeedbackMessages } from '$lib/server/review/feedback';
+import { readFeedbackMessages } from '$lib/server/review/feedbackThreads';
 
 /**
  * The Fachberatung's side: the centres assigned to her with their readiness, and one centre criterion
