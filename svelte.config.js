@@ -36,6 +36,9 @@ const config = {
 				'connect-src': ['self'],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
+				// The review page shows a centre's PDF in an <iframe> of the file route (`?inline=1`);
+				// default-src allowed it already, named here so nobody narrows it by accident.
+				'frame-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self'],

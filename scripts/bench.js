@@ -9,6 +9,7 @@ const measurements = [
 	await import('../tests/bench/initialBundle.js'),
 	await import('../tests/bench/overviewRender.js'),
 	await import('../tests/bench/readiness.js'),
+	await import('../tests/bench/reviewRender.js'),
 	await import('../tests/bench/registerSummaries.js'),
 	await import('../tests/bench/syncPush.js'),
 	await import('../tests/bench/syncPull.js'),

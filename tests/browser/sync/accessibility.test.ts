@@ -73,14 +73,23 @@ describe('accessibility of sessions, hand-in and review', () => {
 		expect(await seriousViolations(page)).toEqual([]);
 
 		await page.getByRole('link', { name: 'Familienzentrum Sonnenblume', exact: true }).click();
-		await page
-			.locator('#kriterium-1\\.1')
-			.getByRole('button', { name: /Rückmeldung geben/ })
-			.click();
+		await page.getByRole('heading', { level: 2, name: 'Abgegebene Mappen' }).waitFor();
+		expect(await seriousViolations(page)).toEqual([]);
+		// The current state's criteria only on request, in the review workspace.
+		await page.getByRole('button', { name: 'Aktuellen Stand aller Kriterien prüfen' }).click();
+		await page.getByRole('navigation', { name: 'Kriterien der Mappe' }).waitFor();
 		expect(await seriousViolations(page)).toEqual([]);
 
 		await page.getByRole('link', { name: /– Version 1$/ }).click();
 		await page.getByRole('heading', { level: 1, name: /Version 1$/ }).waitFor();
+		await page
+			.getByRole('navigation', { name: 'Kriterien der Mappe' })
+			.getByRole('button', { name: /^1\.1 / })
+			.click();
+		await page
+			.getByRole('article')
+			.getByRole('button', { name: /Rückmeldung geben/ })
+			.click();
 		expect(await seriousViolations(page)).toEqual([]);
 	});
 });

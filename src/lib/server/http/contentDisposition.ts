@@ -43,9 +43,12 @@ export function safeFileName(requested: string | null, mimeType: string, fallbac
 	return `${stem || fallbackStem}${suffix}`;
 }
 
-/** The header value for a download of `fileName` (already made safe). */
-export function attachmentDisposition(fileName: string): string {
-	return `attachment; filename="${asciiFallback(fileName)}"; filename*=UTF-8''${rfc5987(fileName)}`;
+/** The header value for a download of `fileName` (already made safe), or `inline` to show it. */
+export function attachmentDisposition(
+	fileName: string,
+	type: 'attachment' | 'inline' = 'attachment'
+): string {
+	return `${type}; filename="${asciiFallback(fileName)}"; filename*=UTF-8''${rfc5987(fileName)}`;
 }
 
 const GERMAN_LETTERS: Record<string, string> = {

@@ -61,8 +61,33 @@ export const putAttachment = endpoint(async (event, ctx) => {
 });
 
 /**
- * `GET /api/sync/attachments/:sha256[?name=file name]` for whoever may read a facility owning the
- * file. Always a download (`Content-Disposition: attachment`), named after `?name=` made safe.
+ * Types the browser may show in the page (`?inline=1`): the server found them in the bytes at the
+ * upload (`fileInfo`), so a file that claims to be a PDF but holds HTML was refused then.
+ */
+const INLINE_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/webp']);
+
+/**
+ * Headers for a file the advisor's review page shows in a frame (issue 15). Why this is safe: only
+ * PDFs and images, whose type the server checked in the bytes, ever go inline, with `nosniff`, so
+ * nothing the browser renders here can run the page's scripts; the policy below allows no script
+ * at all and only this origin may frame the file (`frame-ancestors 'self'`, `SAMEORIGIN` for old
+ * browsers), so another site cannot show a centre's file under its own buttons. `object-src
+ * 'self'` lets Chromium's PDF viewer, an embedded plugin, open the file. Access is checked exactly
+ * as for a download. See docs/security.md.
+ */
+function inlineHeaders(fileName: string): Record<string, string> {
+	return {
+		'content-disposition': attachmentDisposition(fileName, 'inline'),
+		'content-security-policy':
+			"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'",
+		'x-frame-options': 'SAMEORIGIN'
+	};
+}
+
+/**
+ * `GET /api/sync/attachments/:sha256[?name=file name][&inline=1]` for whoever may read a facility
+ * owning the file. A download (`Content-Disposition: attachment`), named after `?name=` made safe;
+ * with `?inline=1` a PDF or an image is sent to be shown in the page instead (`inlineHeaders`).
  */
 export const getAttachment = endpoint(async (event, ctx) => {
 	const user = requireUser(event);
@@ -87,11 +112,13 @@ export const getAttachment = endpoint(async (event, ctx) => {
 		info.mimeType,
 		`datei-${sha256.slice(0, 12)}`
 	);
+	const inline = event.url.searchParams.get('inline') === '1' && INLINE_TYPES.has(info.mimeType);
 	return new Response(stream, {
 		headers: {
 			'content-type': info.mimeType,
 			'content-length': String(info.size),
 			'content-disposition': attachmentDisposition(fileName),
+			...(inline ? inlineHeaders(fileName) : {}),
 			...caching
 		}
 	});
