@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectAxe } from './support/axe';
 import { launchBrowser, tablet } from './support/browser';
 import { handIn } from './dossier/handIn';
 import {
@@ -63,6 +64,24 @@ function shownCriteria(page: Page): Promise<string[]> {
 		.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-criterion') ?? ''));
 }
 
+/** Serious or critical axe violations of the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+	await injectAxe(page);
+	return page.evaluate(async () => {
+		type Violation = { id: string; impact: string | null; nodes: { target: unknown[] }[] };
+		const axe = (
+			window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: Violation[] }> } }
+		).axe;
+		const result = await axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+			resultTypes: ['violations']
+		});
+		return result.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.map(String).join(' ')).join(', ')}`);
+	});
+}
+
 describe('the Fachberatung’s feedback and the Leitung’s answer', () => {
 	it('goes from the review to the offline tablet and back', async () => {
 		// The Leitung hands in twice; between the versions criterion 1.4 changed.
@@ -110,6 +129,7 @@ describe('the Fachberatung’s feedback and the Leitung’s answer', () => {
 		await expect
 			.poll(() => todo.getByRole('link').first().textContent())
 			.toMatch(new RegExp(`^\\s*Rückmeldung der Fachberatung beantworten: ${CRITERION.replace('.', '\\.')}`));
+		expect(await seriousViolations(tabletPage)).toEqual([]);
 
 		await tabletPage.goto('/kriterien?rueckmeldung=offen');
 		const row = tabletPage.locator(`[data-criterion="${CRITERION}"]`);
@@ -121,10 +141,12 @@ describe('the Fachberatung’s feedback and the Leitung’s answer', () => {
 					.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-criterion')))
 			)
 			.toEqual([CRITERION]);
+		expect(await seriousViolations(tabletPage)).toEqual([]);
 
 		await row.getByRole('link').click();
 		const section = tabletPage.getByRole('region', { name: 'Rückmeldung der Fachberatung', exact: true });
 		await expect.poll(() => section.textContent()).toContain(COMMENT);
+		expect(await seriousViolations(tabletPage)).toEqual([]);
 		await section.getByLabel('Ihre Antwort an die Fachberatung').fill(ANSWER);
 		await section.getByRole('button', { name: 'Antworten' }).click();
 		await section.getByText('Antwort gespeichert – wird beim nächsten Synchronisieren gesendet').waitFor();
