@@ -1,6 +1,9 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// Generous: IndexedDB answers slower on a busy machine, and a wait ends as soon as it holds.
+const LIVE = { timeout: 5000 };
 import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
 import { readDraft } from '$lib/client/db/drafts';
 import { setActiveFacilityId, setActor } from '$lib/client/db/meta';
@@ -25,7 +28,7 @@ describe('the Leitung’s answer form', () => {
 		await user.click(screen.getByRole('button', { name: 'Antworten' }));
 
 		expect(
-			await screen.findByText('Antwort gespeichert – wird beim nächsten Synchronisieren gesendet')
+			await screen.findByText('Antwort gespeichert – wird beim nächsten Synchronisieren gesendet', {}, LIVE)
 		).toBeInTheDocument();
 		expect(field).toHaveValue('');
 		const [saved] = await db.feedbackMessages.toArray();
@@ -38,7 +41,7 @@ describe('the Leitung’s answer form', () => {
 		const user = userEvent.setup();
 		render(FeedbackReplyForm, { criterionId: '1.2' });
 		await user.click(screen.getByRole('button', { name: 'Antworten' }));
-		expect(await screen.findByText(/Bitte eine Antwort schreiben\./)).toBeInTheDocument();
+		expect(await screen.findByText(/Bitte eine Antwort schreiben\./, {}, LIVE)).toBeInTheDocument();
 		expect(screen.getByLabelText('Ihre Antwort an die Fachberatung')).toHaveAttribute('aria-invalid', 'true');
 		expect(await db.feedbackMessages.count()).toBe(0);
 	});
@@ -47,14 +50,16 @@ describe('the Leitung’s answer form', () => {
 		const user = userEvent.setup();
 		const first = render(FeedbackReplyForm, { criterionId: '1.2' });
 		await user.type(screen.getByLabelText('Ihre Antwort an die Fachberatung'), 'Halb geschrieben');
-		await vi.waitFor(async () =>
-			expect(await readDraft(db.name, 'feedback-reply:1.2')).toBe('Halb geschrieben')
+		await vi.waitFor(
+			async () => expect(await readDraft(db.name, 'feedback-reply:1.2')).toBe('Halb geschrieben'),
+			LIVE
 		);
 		first.unmount();
 
 		render(FeedbackReplyForm, { criterionId: '1.2' });
-		await vi.waitFor(() =>
-			expect(screen.getByLabelText('Ihre Antwort an die Fachberatung')).toHaveValue('Halb geschrieben')
+		await vi.waitFor(
+			() => expect(screen.getByLabelText('Ihre Antwort an die Fachberatung')).toHaveValue('Halb geschrieben'),
+			LIVE
 		);
 		expect(screen.getByText('Entwurf wiederhergestellt – noch nicht gespeichert.')).toBeInTheDocument();
 	});
