@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { DEMO, logIn, SONNENBLUME, startSyncServer, tabletOn, type RunningServer } from '../sync/support';
+import {
+	addFileEvidence,
+	DEMO,
+	logIn,
+	pdfBytes,
+	SONNENBLUME,
+	startSyncServer,
+	tabletOn,
+	type RunningServer
+} from '../sync/support';
 
 /**
  * Issue 15: the advisor opens the review page of the latest version, keeps only the criteria that
@@ -31,6 +40,7 @@ async function signedIn(who: (typeof DEMO)[keyof typeof DEMO]): Promise<Page> {
 /** Version 1 by the app's own hand-in; version 2 the same with a new note on 1.1, through the API. */
 async function handInTwoVersions(): Promise<string> {
 	const leitung = await signedIn(DEMO.leitung);
+	await addFileEvidence(leitung, '1.1', 'Konzept Erziehungsberatung', pdfBytes('Konzept'));
 	await leitung.goto('/mappe');
 	await leitung.getByRole('button', { name: 'Mappe abgeben' }).click();
 	await leitung.getByRole('button', { name: 'Ja, abgeben' }).click();
@@ -80,5 +90,21 @@ describe('the advisor reviews what changed', () => {
 		const changes = detail.getByRole('region', { name: 'Änderungen gegenüber Version 1' });
 		await expect.poll(() => changes.textContent()).toContain('Notiz');
 		await expect.poll(() => detail.textContent()).toContain('Sprechstundenplan hängt seit Oktober aus.');
+
+		// The PDF in the page: sent inline, framed by the app without a policy refusing it.
+		const refusals: string[] = [];
+		page.on('console', (message) => {
+			if (/Content Security Policy|Refused to (frame|display)/i.test(message.text()))
+				refusals.push(message.text());
+		});
+		const pdf = page.waitForResponse(
+			(r) => r.url().includes('/api/sync/attachments/') && r.url().includes('inline=1')
+		);
+		await detail.getByRole('button', { name: 'PDF hier ansehen: Konzept Erziehungsberatung' }).click();
+		const answer = await pdf;
+		expect(answer.status()).toBe(200);
+		expect(answer.headers()['content-disposition']).toMatch(/^inline;/);
+		await detail.getByTitle('PDF: Konzept Erziehungsberatung').waitFor();
+		expect(refusals).toEqual([]);
 	});
 });
