@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Catalogue } from '$lib/domain/catalogue/schema';
+import type { ThreadState } from '$lib/domain/dossier/feedbackThread';
 import type { CriterionStatusValue } from '$lib/domain/records';
 import CriteriaBrowser from './CriteriaBrowser.svelte';
 import {
@@ -68,6 +69,11 @@ function setup(initial: Partial<CriteriaFilter> = {}) {
 		]),
 		evidenceCounts: new Map([['1.1', 2]]),
 		chosenProfileAreas: [] as string[],
+		feedbackStates: new Map<string, ThreadState>([
+			['1.2', 'open'],
+			['7.1', 'answered'],
+			['1.1', 'none']
+		]),
 		filter: { ...emptyCriteriaFilter, ...initial },
 		onfilterchange
 	});
@@ -123,6 +129,26 @@ describe('CriteriaBrowser', () => {
 		expect(visibleIds()).toEqual(['1.2', '7.1', '9.1']);
 	});
 
+	it('marks criteria with open feedback in words and filters by feedback', async () => {
+		const { user, onfilterchange } = setup();
+		const row = document.querySelector<HTMLElement>('[data-criterion="1.2"]')!;
+		expect(within(row).getByText('Rückmeldung offen')).toBeInTheDocument();
+		expect(
+			within(document.querySelector<HTMLElement>('[data-criterion="7.1"]')!).getByText(
+				'Rückmeldung beantwortet'
+			)
+		).toBeInTheDocument();
+		expect(document.querySelector('[data-criterion="1.1"]')).not.toHaveTextContent('Rückmeldung');
+
+		await user.selectOptions(screen.getByLabelText('Mit Rückmeldung'), 'offen');
+		expect(visibleIds()).toEqual(['1.2']);
+		expect(onfilterchange).toHaveBeenLastCalledWith(expect.objectContaining({ rueckmeldung: 'offen' }), {
+			replace: false
+		});
+		await user.selectOptions(screen.getByLabelText('Mit Rückmeldung'), 'alle');
+		expect(visibleIds()).toEqual(['1.1', '1.2', '7.1']);
+	});
+
 	it('searches id, title and explanation as the user types', async () => {
 		const { user } = setup();
 		const search = screen.getByLabelText('Suche');
@@ -168,6 +194,7 @@ describe('criteria filter in the URL', () => {
 			status: 'offen',
 			level: 'basis',
 			ohneNachweis: true,
+			rueckmeldung: 'offen',
 			q: 'Sprechstunde Beratung'
 		};
 		expect(parseCriteriaFilter(new URLSearchParams(criteriaFilterQuery(filter)))).toEqual(filter);

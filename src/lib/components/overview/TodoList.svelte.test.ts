@@ -2,6 +2,8 @@ import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { makeCriterion } from '$lib/domain/requirements/testFactories';
 import type { TodoPlan } from '$lib/domain/readiness';
+import { feedbackOn } from '$lib/domain/dossier/feedbackFixtures';
+import { feedbackPoints } from '$lib/domain/dossier/feedbackPoints';
 import TodoList from './TodoList.svelte';
 
 const plan = (overrides: Partial<TodoPlan>): TodoPlan => ({
@@ -57,6 +59,42 @@ describe('TodoList', () => {
 		});
 		expect(
 			screen.getByText('Mit diesem Kriterium (1 Punkt) wären alle Mindestanforderungen erreicht:')
+		).toBeInTheDocument();
+	});
+});
+
+describe('TodoList with the Fachberatung’s open points', () => {
+	it('lists the points to answer first, before the criteria of the plan', () => {
+		const points = feedbackPoints(
+			[feedbackOn('1.2'), feedbackOn('2.1', { verdict: 'frage', text: 'Wer?' })],
+			[]
+		);
+		render(TodoList, {
+			todo: plan({ criteria: [makeCriterion({ id: '4B1', points: 2 })], pointsAdded: 2, steps: 1 }),
+			areaTitles: new Map(),
+			openFeedback: points,
+			criterionTitles: new Map([
+				['1.2', 'Sprechstunden'],
+				['2.1', 'Elternbildung']
+			])
+		});
+		const links = screen.getAllByRole('link').map((a) => a.textContent?.replace(/\s+/g, ' ').trim());
+		expect(links.slice(0, 2)).toEqual([
+			'Rückmeldung der Fachberatung beantworten: 1.2 Sprechstunden',
+			'Rückmeldung der Fachberatung beantworten: 2.1 Elternbildung'
+		]);
+		expect(links[2]).toContain('4B1');
+		expect(screen.getAllByRole('link')[0]).toHaveAttribute('href', '/kriterien/1.2');
+	});
+
+	it('does not say „nothing to do“ while a point is open', () => {
+		render(TodoList, {
+			todo: plan({}),
+			areaTitles: new Map(),
+			openFeedback: feedbackPoints([feedbackOn('1.2')], [])
+		});
+		expect(
+			screen.getByText('Sonst nichts zu tun: Alle Mindestanforderungen sind erreicht.')
 		).toBeInTheDocument();
 	});
 });

@@ -2,8 +2,8 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
-import { db } from '$lib/client/db';
 import type { CriterionFeedback as Feedback } from '$lib/domain/dossier/feedback';
+import { feedbackPoints } from '$lib/domain/dossier/feedbackPoints';
 import CriterionFeedback from './CriterionFeedback.svelte';
 import FeedbackForm from './FeedbackForm.svelte';
 
@@ -31,8 +31,7 @@ describe('the advisor’s feedback on the criterion page', () => {
 	});
 
 	it('shows what sync brought, with verdict in words, who and for which dossier version', async () => {
-		await db.criterionFeedback.put(feedback);
-		render(CriterionFeedback, { facilityId: 'kita-a', criterionId: '1.2' });
+		render(CriterionFeedback, { point: feedbackPoints([feedback], [])[0] });
 		const note = await screen.findByRole('region', { name: 'Rückmeldung der Fachberatung' });
 		expect(note).toHaveTextContent('Bitte nachbessern');
 		expect(note).toHaveTextContent('Bitte den Sprechstundenplan als Foto ergänzen.');
@@ -41,9 +40,7 @@ describe('the advisor’s feedback on the criterion page', () => {
 	});
 
 	it('shows nothing for a criterion without feedback or with withdrawn feedback', async () => {
-		await db.criterionFeedback.put({ ...feedback, deleted: true });
-		render(CriterionFeedback, { facilityId: 'kita-a', criterionId: '1.2' });
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		render(CriterionFeedback, { point: feedbackPoints([{ ...feedback, deleted: true }], [])[0] });
 		expect(screen.queryByRole('region')).not.toBeInTheDocument();
 	});
 });
