@@ -4,6 +4,7 @@ import type { Catalogue } from '$lib/domain/catalogue/schema';
 import { today as todayOf, type LocalDate } from '$lib/domain/dates';
 import type { ReviewFacilitySummary } from '$lib/domain/dossier/review';
 import { threadState, type FeedbackMessage } from '$lib/domain/dossier/feedbackThread';
+import { readinessAtAGlance } from '$lib/domain/review/readinessAtAGlance';
 import { nextRoundDate } from '$lib/domain/review/roundDates';
 import type { FacilityProfile } from '$lib/domain/records';
 import { facilitiesVisibleTo } from '$lib/server/auth/permissions';
@@ -13,7 +14,7 @@ import type { Database } from '$lib/server/db/schema';
 import { latestDossiers } from '$lib/server/dossier/dossiers';
 import { forbidden } from '$lib/server/http/errors';
 import { lastSyncTimes, readFacilityRecords, REGISTER_TABLES, type FacilityRecords } from './facilityRecords';
-import { countsRegisters, facilityReadiness } from './facilityReadiness';
+import { countsRegisters, facilityReadinessInput } from './facilityReadiness';
 
 /**
  * The advisor's portfolio: every centre assigned to her with readiness, round dates, last sync, last
@@ -109,7 +110,8 @@ function summaryOf(
 	extra: Pick<ReviewFacilitySummary, 'lastSyncAt' | 'latestDossier'>,
 	messages: readonly FeedbackMessage[]
 ): ReviewFacilitySummary {
-	const readiness = facilityReadiness(catalogue, row.id, held, day);
+	// No to-do plan: it is most of readiness's cost and the list does not show it.
+	const readiness = readinessAtAGlance(facilityReadinessInput(catalogue, row.id, held, day));
 	const counts = feedbackCounts(held.feedback, messages);
 	const o = readiness.overall;
 	return {
@@ -126,8 +128,8 @@ function summaryOf(
 			basisLeistungRequired: o.basisLeistungRequired,
 			basisStruktur: o.basisStruktur,
 			basisStrukturRequired: o.basisStrukturRequired,
-			areasPassing: readiness.areas.filter((a) => a.passes).length,
-			areasCount: readiness.areas.length,
+			areasPassing: readiness.areasPassing,
+			areasCount: readiness.areasCount,
 			explanations: readiness.explanations
 		},
 		nextDate: nextRoundDate(held.rounds, day),
