@@ -32,8 +32,7 @@ export const reviewFacilitySummarySchema = z.object({
 		basisStruktur: z.number(),
 		basisStrukturRequired: z.number(),
 		areasPassing: z.number(),
-		areasCount: z.number(),
-		explanations: z.array(z.string())
+		areasCount: z.number()
 	}),
 	/** The next date of the current certification round still ahead (or today); null if none. */
 	nextDate: nextRoundDateSchema.nullable(),

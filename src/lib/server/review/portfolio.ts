@@ -129,8 +129,7 @@ function summaryOf(
 			basisStruktur: o.basisStruktur,
 			basisStrukturRequired: o.basisStrukturRequired,
 			areasPassing: readiness.areasPassing,
-			areasCount: readiness.areasCount,
-			explanations: readiness.explanations
+			areasCount: readiness.areasCount
 		},
 		nextDate: nextRoundDate(held.rounds, day),
 		...extra,

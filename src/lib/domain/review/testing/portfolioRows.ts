@@ -23,7 +23,6 @@ export function portfolioRow(
 			basisStrukturRequired: 4,
 			areasPassing: 3,
 			areasCount: 8,
-			explanations: [],
 			...readiness
 		},
 		nextDate: null,
