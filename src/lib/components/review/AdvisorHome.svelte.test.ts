@@ -19,7 +19,7 @@ describe('the advisor’s start page', () => {
 	});
 
 	it('shows the list asked for while the page loaded, without asking again', async () => {
-		render(AdvisorHome, { requested: Promise.resolve({ ok: true, data: rows }) });
+		render(AdvisorHome, { requested: Promise.resolve({ ok: true as const, data: rows }) });
 		await screen.findByRole('table');
 		expect(screen.getByRole('status')).toHaveTextContent('2 von 2 Zentren');
 		expect(mocks.fetchReviewFacilities).not.toHaveBeenCalled();
@@ -33,8 +33,8 @@ describe('the advisor’s start page', () => {
 	});
 
 	it('says in German why the list is missing', async () => {
-		const error = { status: 0, message: '' };
-		render(AdvisorHome, { requested: Promise.resolve({ ok: false, error }) });
+		const error = { status: 0, code: 'offline', message: '' };
+		render(AdvisorHome, { requested: Promise.resolve({ ok: false as const, error }) });
 		expect(await screen.findByRole('alert')).toHaveTextContent(
 			'Ohne Verbindung lassen sich die Familienzentren nicht laden.'
 		);
