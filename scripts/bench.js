@@ -8,6 +8,7 @@ import { createBenchContext } from './lib/benchContext.js';
 const measurements = [
 	await import('../tests/bench/initialBundle.js'),
 	await import('../tests/bench/overviewRender.js'),
+	await import('../tests/bench/portfolioRender.js'),
 	await import('../tests/bench/readiness.js'),
 	await import('../tests/bench/reviewRender.js'),
 	await import('../tests/bench/registerSummaries.js'),

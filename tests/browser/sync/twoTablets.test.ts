@@ -167,7 +167,7 @@ describe('two tablets of one centre and an advisor', () => {
 
 		const advisor = await tablet();
 		const advisorPage = await logIn(advisor, DEMO.beratung);
-		const card = advisorPage.getByRole('listitem').filter({ hasText: 'Familienzentrum Sonnenblume' });
+		const card = advisorPage.getByRole('row').filter({ hasText: 'Familienzentrum Sonnenblume' });
 		await expect.poll(() => card.textContent()).toMatch(/Version 2/);
 		await card.getByRole('link', { name: 'Familienzentrum Sonnenblume', exact: true }).click();
 		const criterion = advisorPage.locator('#kriterium-1\\.4');

@@ -11,13 +11,20 @@ const page = createRawSnippet(() => ({ render: () => '<p>Seiteninhalt</p>' }));
 
 function setup(
 	health: DbHealth,
-	overrides: { ready?: boolean; pathname?: string; loadError?: string; role?: Role } = {}
+	overrides: {
+		ready?: boolean;
+		pathname?: string;
+		loadError?: string;
+		role?: Role;
+		facilities?: { id: string; name: string }[];
+	} = {}
 ) {
 	const onreload = vi.fn();
 	render(AppShell, {
 		pathname: overrides.pathname ?? '/',
 		role: overrides.role,
 		facilityName: 'Familienzentrum Regenbogen',
+		facilities: overrides.facilities,
 		health,
 		healthMessage: dbHealthMessages[health],
 		ready: overrides.ready ?? true,
@@ -104,5 +111,35 @@ describe('AppShell', () => {
 		setup('opening', { ready: false });
 		expect(screen.getByRole('status')).toHaveTextContent('Die Mappe wird geöffnet');
 		expect(screen.queryByText('Seiteninhalt')).not.toBeInTheDocument();
+	});
+
+	describe('for an advisor with two centres', () => {
+		const facilities = [
+			{ id: 'kita-a', name: 'Familienzentrum Sonnenblume' },
+			{ id: 'kita-b', name: 'Familienzentrum Regenbogen' }
+		];
+
+		it('names no single centre on her portfolio', () => {
+			setup('ok', { pathname: '/beratung', role: 'fachberatung', facilities });
+			const header = screen.getByRole('banner');
+			expect(header).not.toHaveTextContent('Familienzentrum');
+			expect(screen.queryByRole('link', { name: /Alle Zentren/ })).not.toBeInTheDocument();
+		});
+
+		it('names the centre she is in and leads back to all of them', () => {
+			setup('ok', { pathname: '/beratung/kita-a/mappe/d-1', role: 'fachberatung', facilities });
+			const header = screen.getByRole('banner');
+			expect(header).toHaveTextContent('Familienzentrum Sonnenblume');
+			expect(header).not.toHaveTextContent('Familienzentrum Regenbogen');
+			const back = screen.getByRole('link', { name: 'Alle Zentren' });
+			expect(back).toHaveAttribute('href', '/beratung');
+			expect(back).toHaveTextContent('← Alle Zentren');
+		});
+	});
+
+	it('names no centre in an admin’s header', () => {
+		setup('ok', { pathname: '/admin', role: 'admin' });
+		expect(screen.getByRole('banner')).not.toHaveTextContent('Familienzentrum');
+		expect(screen.queryByRole('link', { name: /Alle Zentren/ })).not.toBeInTheDocument();
 	});
 });

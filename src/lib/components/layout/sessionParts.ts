@@ -4,6 +4,5 @@
  * which the Übersicht does not need to show.
  */
 export { landingPathFor, session } from '$lib/client/state/session.svelte';
-export { default as SyncStatus } from '$lib/components/sync/SyncStatus.svelte';
-export { default as AccountArea } from '$lib/components/session/AccountArea.svelte';
 export { default as SessionBanner } from '$lib/components/session/SessionBanner.svelte';
+export { default as HeaderStatus } from '$lib/components/layout/HeaderStatus.svelte';

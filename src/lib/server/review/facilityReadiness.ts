@@ -1,7 +1,7 @@
 import type { Catalogue } from '$lib/domain/catalogue/schema';
 import type { LocalDate } from '$lib/domain/dates';
 import type { ReviewPeriod } from '$lib/domain/periods';
-import { computeReadiness, type Readiness } from '$lib/domain/readiness';
+import { computeReadiness, type Readiness, type ReadinessInput } from '$lib/domain/readiness';
 import { readinessInput, readinessRound, statusValuesOf } from '$lib/domain/readiness/input';
 import type { FacilityProfile } from '$lib/domain/records';
 import { preventionProfileId } from '$lib/domain/registers/names';
@@ -49,27 +49,35 @@ export function countsRegisters(catalogue: Catalogue): boolean {
 }
 
 /**
- * Readiness of one centre today. `held.registers` may be left empty for a catalogue without
- * thresholds (see `countsRegisters`): nothing would count them.
+ * The readiness input of one centre today. `held.registers` may be left empty for a catalogue
+ * without thresholds (see `countsRegisters`): nothing would count them.
  */
+export function facilityReadinessInput(
+	catalogue: Catalogue,
+	facilityId: string,
+	held: FacilityRecords,
+	today: LocalDate
+): ReadinessInput {
+	const { round, period } = readinessRound(held.rounds, catalogue, today);
+	return readinessInput({
+		catalogue,
+		profile: held.profile,
+		statuses: statusValuesOf(held.statuses),
+		round,
+		registers: {
+			data: registerDataOf(held.registers, facilityId, held.profile, period),
+			period,
+			today
+		}
+	});
+}
+
+/** Readiness of one centre today, to-do plan included (see `facilityReadinessInput`). */
 export function facilityReadiness(
 	catalogue: Catalogue,
 	facilityId: string,
 	held: FacilityRecords,
 	today: LocalDate
 ): Readiness {
-	const { round, period } = readinessRound(held.rounds, catalogue, today);
-	return computeReadiness(
-		readinessInput({
-			catalogue,
-			profile: held.profile,
-			statuses: statusValuesOf(held.statuses),
-			round,
-			registers: {
-				data: registerDataOf(held.registers, facilityId, held.profile, period),
-				period,
-				today
-			}
-		})
-	);
+	return computeReadiness(facilityReadinessInput(catalogue, facilityId, held, today));
 }
