@@ -52,10 +52,15 @@ export function launchPersistent(userDataDir: string): Promise<BrowserContext> {
 	return chromium.launchPersistentContext(userDataDir, { ...launchOptions, ...tablet, baseURL: baseUrl() });
 }
 
-/** Waits until a service worker controls the page, i.e. the app shell and chunks are precached. */
+/**
+ * Waits until a service worker controls the page, i.e. the app shell and chunks are precached. The
+ * precache holds the PDF report's worker (about 2 MB with its fonts): on a loaded machine with a
+ * fresh browser context, installing takes a while, so this waits generously — for the event, not a
+ * fixed time.
+ */
 export async function waitForServiceWorker(page: Page): Promise<void> {
 	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
-		timeout: 30_000
+		timeout: 90_000
 	});
 	// Control starts once the worker activated, and activation waits for the precache to be complete.
 	await page.evaluate(() => navigator.serviceWorker.ready);

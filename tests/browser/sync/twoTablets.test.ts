@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import {
@@ -45,6 +45,19 @@ async function tablet(): Promise<BrowserContext> {
 	const context = await tabletOn(browser, server);
 	contexts.push(context);
 	return context;
+}
+
+/** Opens a criterion of the current state in the advisor's review workspace and returns its text. */
+async function currentStatus(page: Page, criterionId: string): Promise<string> {
+	await page
+		.getByRole('navigation', { name: 'Kriterien der Mappe' })
+		.locator(`[data-criterion="${criterionId}"]`)
+		.click();
+	const detail = page.getByRole('article');
+	await detail
+		.getByRole('heading', { level: 3, name: new RegExp(`\\b${criterionId.replace('.', '\\.')}\\b`) })
+		.waitFor();
+	return (await detail.textContent()) ?? '';
 }
 
 describe('two tablets of one centre and an advisor', () => {
@@ -116,13 +129,11 @@ describe('two tablets of one centre and an advisor', () => {
 		const advisorPage = await logIn(advisor, DEMO.beratung);
 		expect(new URL(advisorPage.url()).pathname).toBe('/beratung');
 		await advisorPage.getByRole('link', { name: 'Familienzentrum Sonnenblume', exact: true }).click();
-		const criterion13 = advisorPage.locator('#kriterium-1\\.3');
-		await criterion13.waitFor();
-		await expect.poll(() => criterion13.textContent()).toContain('In Arbeit');
-		await expect.poll(() => advisorPage.locator('#kriterium-1\\.5').textContent()).toContain('Erfüllt');
-		await expect
-			.poll(() => advisorPage.locator('#kriterium-1\\.6').textContent())
-			.toContain('Nicht zutreffend');
+		// The centre's current state, criterion by criterion, on request.
+		await advisorPage.getByRole('button', { name: 'Aktuellen Stand aller Kriterien prüfen' }).click();
+		expect(await currentStatus(advisorPage, '1.3')).toContain('In Arbeit');
+		expect(await currentStatus(advisorPage, '1.5')).toContain('Erfüllt');
+		expect(await currentStatus(advisorPage, '1.6')).toContain('Nicht zutreffend');
 		// Another centre is nowhere to be seen.
 		await expect.poll(() => advisorPage.getByText('Familienzentrum Regenbogen').count()).toBe(0);
 
@@ -170,8 +181,16 @@ describe('two tablets of one centre and an advisor', () => {
 		const card = advisorPage.getByRole('row').filter({ hasText: 'Familienzentrum Sonnenblume' });
 		await expect.poll(() => card.textContent()).toMatch(/Version 2/);
 		await card.getByRole('link', { name: 'Familienzentrum Sonnenblume', exact: true }).click();
-		const criterion = advisorPage.locator('#kriterium-1\\.4');
-		await criterion.getByRole('button', { name: /Rückmeldung geben/ }).click();
+		await advisorPage.getByRole('link', { name: /– Version 2$/ }).click();
+		await advisorPage
+			.getByRole('heading', { level: 2, name: 'Kriterien prüfen' })
+			.waitFor({ timeout: 20_000 });
+		await advisorPage
+			.getByRole('navigation', { name: 'Kriterien der Mappe' })
+			.locator('[data-criterion="1.4"]')
+			.click();
+		const criterion = advisorPage.getByRole('region', { name: 'Rückmeldung', exact: true });
+		await criterion.getByRole('button', { name: 'Rückmeldung geben zu 1.4' }).click();
 		await criterion.getByRole('radio', { name: 'Bitte nachbessern' }).check();
 		await criterion
 			.getByLabel('Kommentar für die Kita')
