@@ -1,5 +1,4 @@
 import type { SessionUser } from '$lib/domain/accounts';
-import type { Catalogue } from '$lib/domain/catalogue/schema';
 import { dossierEvidence, dossierReadiness, dossierStatus } from '$lib/domain/dossier/projection';
 import type { ReviewFacilityDetail } from '$lib/domain/dossier/review';
 import { today } from '$lib/domain/dates';
