@@ -16,11 +16,20 @@ export function namePart(title: string, max = MAX_PART): string {
 		.replace(/[/\\:*?"<>|]/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
-	const cut = [...cleaned].slice(0, max).join('').trim();
-	return cut.replace(/[. ]+$/, '');
+	const chars = [...cleaned];
+	let cut = chars.slice(0, max).join('');
+	// Shortened: end at a word where one is near, so „Familien“ does not become „Familie“.
+	if (chars.length > max) {
+		const space = cut.lastIndexOf(' ');
+		if (space >= cut.length * 0.6) cut = cut.slice(0, space);
+	}
+	return cut.trim().replace(/[. ]+$/, '');
 }
 
-/** The extension of a stored file: from its name if it has a short one, else from its type. */
+/**
+ * The extension of a stored file: from its type where the app knows it (the type was found in the
+ * bytes, so a scan named „Vertrag.2024“ still ends in `.pdf`), else from its name, else `bin`.
+ */
 export function extensionOf(fileName: string, mimeType: string): string {
 	const byType: Record<string, string> = {
 		'application/pdf': 'pdf',
@@ -30,9 +39,9 @@ export function extensionOf(fileName: string, mimeType: string): string {
 		'image/heic': 'heic',
 		'image/heif': 'heif'
 	};
+	if (byType[mimeType]) return byType[mimeType];
 	const match = /\.([A-Za-z0-9]{1,8})$/.exec(fileName);
-	if (match) return match[1].toLowerCase();
-	return byType[mimeType] ?? 'bin';
+	return match ? match[1].toLowerCase() : 'bin';
 }
 
 /** Two digits for the n-th file of a criterion (1-based): 01 … 99, then 100 …. */
