@@ -143,14 +143,18 @@ describe.each(testDialects)('the advisor’s readiness on %s', (dialect) => {
 		return { summary: list.body.facilities[0], detail: detail.body };
 	}
 
+	/** The portfolio's figures (issue 15: points and Basis against the minimums, without sentences). */
 	function expectSame(summary: Record<string, unknown>, readiness: Readiness) {
 		expect(summary.readiness).toEqual({
 			passes: readiness.passes,
 			points: readiness.overall.points,
 			pointsRequired: readiness.overall.pointsRequired,
+			basisLeistung: readiness.overall.basisLeistung,
+			basisLeistungRequired: readiness.overall.basisLeistungRequired,
+			basisStruktur: readiness.overall.basisStruktur,
+			basisStrukturRequired: readiness.overall.basisStrukturRequired,
 			areasPassing: readiness.areas.filter((a) => a.passes).length,
-			areasCount: readiness.areas.length,
-			explanations: readiness.explanations
+			areasCount: readiness.areas.length
 		});
 	}
 
