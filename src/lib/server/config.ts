@@ -43,6 +43,35 @@ export interface ServerConfig {
 	};
 	/** Lifetime of a one-time set-password link. */
 	passwordLinkMs: number;
+	/**
+	 * Who runs this deployment, for the Impressum, the Datenschutzerklärung and the Erklärung zur
+	 * Barrierefreiheit (`OPERATOR_*`). Unset fields are shown as „nicht angegeben“ in those pages.
+	 */
+	operator: OperatorDetails;
+	/** Outgoing mail; null without `SMTP_URL` (links are then shown to the one who made them). */
+	mail: { smtpUrl: string; from: string } | null;
+	/**
+	 * Where attachment files live: `disk` (blobs in dataDir, the embedded default) or `database`
+	 * (PostgreSQL, shared by several app servers). `FILE_STORE`; default `disk`.
+	 */
+	fileStore: 'disk' | 'database';
+}
+
+/** The deployment's operator as the legal pages name it; every field is plain text. */
+export interface OperatorDetails {
+	/** OPERATOR_NAME, e.g. „Stadt Musterstadt – Jugendamt“. */
+	name: string | null;
+	/** OPERATOR_ADDRESS, lines separated by „|“ or newlines. */
+	address: string | null;
+	/** OPERATOR_REPRESENTATIVE: who represents the operator (Vertretungsberechtigte). */
+	representative: string | null;
+	/** OPERATOR_EMAIL, OPERATOR_PHONE: general contact. */
+	email: string | null;
+	phone: string | null;
+	/** PRIVACY_OFFICER: the Datenschutzbeauftragte (name and contact). */
+	privacyOfficer: string | null;
+	/** ACCESSIBILITY_CONTACT: where to report accessibility barriers (e-mail or address). */
+	accessibilityContact: string | null;
 }
 
 /**
@@ -102,8 +131,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 			maxAddressDelayMs: MINUTE,
 			knownAddressMs: 30 * DAY
 		},
-		passwordLinkMs: 7 * DAY
+		passwordLinkMs: 7 * DAY,
+		operator: {
+			name: text(env, 'OPERATOR_NAME'),
+			address: text(env, 'OPERATOR_ADDRESS'),
+			representative: text(env, 'OPERATOR_REPRESENTATIVE'),
+			email: text(env, 'OPERATOR_EMAIL'),
+			phone: text(env, 'OPERATOR_PHONE'),
+			privacyOfficer: text(env, 'PRIVACY_OFFICER'),
+			accessibilityContact: text(env, 'ACCESSIBILITY_CONTACT')
+		},
+		mail: mailConfig(env),
+		fileStore: fileStore(env, databaseUrl)
 	};
+}
+
+function text(env: NodeJS.ProcessEnv, name: string): string | null {
+	return env[name]?.trim() || null;
+}
+
+function mailConfig(env: NodeJS.ProcessEnv): ServerConfig['mail'] {
+	const smtpUrl = text(env, 'SMTP_URL');
+	if (!smtpUrl) return null;
+	if (!/^smtps?:\/\//.test(smtpUrl)) throw new Error('SMTP_URL must start with smtp:// or smtps://');
+	const from = text(env, 'MAIL_FROM');
+	if (!from) throw new Error('MAIL_FROM must be set when SMTP_URL is set');
+	return { smtpUrl, from };
+}
+
+function fileStore(env: NodeJS.ProcessEnv, databaseUrl: string | null): ServerConfig['fileStore'] {
+	const raw = text(env, 'FILE_STORE') ?? 'disk';
+	if (raw !== 'disk' && raw !== 'database') throw new Error('FILE_STORE must be disk or database');
+	if (raw === 'database' && !databaseUrl) throw new Error('FILE_STORE=database needs DATABASE_URL');
+	return raw;
 }
 
 /**

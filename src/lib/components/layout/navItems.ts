@@ -37,6 +37,20 @@ export function navItemsFor(role: Role | null | undefined): NavItem[] {
 	return navItems;
 }
 
+/** Help and the legal pages, linked from the menu on every page (whoever is signed in, or nobody). */
+export interface InfoLink {
+	href: ResolvedPathname;
+	label: string;
+}
+
+export const infoLinks: InfoLink[] = [
+	{ href: resolve('/hilfe'), label: 'Hilfe' },
+	{ href: resolve('/hilfe/leichte-sprache'), label: 'Leichte Sprache' },
+	{ href: resolve('/barrierefreiheit'), label: 'Barrierefreiheit' },
+	{ href: resolve('/impressum'), label: 'Impressum' },
+	{ href: resolve('/datenschutz'), label: 'Datenschutz' }
+];
+
 function under(pathname: string, prefix: string): boolean {
 	return pathname === prefix || pathname.startsWith(`${prefix}/`);
 }
