@@ -68,6 +68,8 @@ export default defineConfig({
 					environment: 'node',
 					include: ['src/lib/domain/**/*.test.ts', 'src/lib/server/**/*.test.ts', 'scripts/**/*.test.ts'],
 					globalSetup: ['./tests/setup/database-global.ts'],
+					// The server's JSON log lines would bury the test report; log tests set their level.
+					env: { LOG_LEVEL: 'silent' },
 					// Server tests hash passwords and run two databases side by side with the other suites:
 					// on a loaded 2-core machine 5 s is not enough for the heavier ones.
 					testTimeout: 20_000

@@ -8,6 +8,8 @@ declare global {
 			/** The signed-in user (set by hooks.server.ts), null without a valid session. */
 			user: SessionUser | null;
 			session: { id: string; userId: string; expiresAt: string } | null;
+			/** Ties the request's log lines to its answer's `X-Request-Id` (set by hooks.server.ts). */
+			requestId?: string;
 		}
 		// interface PageData {}
 		// interface PageState {}

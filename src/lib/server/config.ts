@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { LOG_LEVELS, type LogFormat, type LogLevel } from '$lib/server/log/logger';
+import { ConfigError } from './configError';
 
 /** Everything the server reads from its environment, parsed once at start. See docs/server.md. */
 export interface ServerConfig {
@@ -55,6 +57,8 @@ export interface ServerConfig {
 	 * (PostgreSQL, shared by several app servers). `FILE_STORE`; default `disk`.
 	 */
 	fileStore: 'disk' | 'database';
+	/** `LOG_LEVEL` (default `info`) and `LOG_FORMAT` (`json`, or `pretty` for a person at a terminal). */
+	log: { level: LogLevel; format: LogFormat };
 }
 
 /** The deployment's operator as the legal pages name it; every field is plain text. */
@@ -89,7 +93,7 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
 	if (raw === undefined || raw.trim() === '') return fallback;
 	const value = Number(raw);
 	if (!Number.isFinite(value) || value <= 0) {
-		throw new Error(`${name} must be a positive number, got "${raw}"`);
+		throw new ConfigError(name, `${name} muss eine positive Zahl sein, nicht "${raw}".`);
 	}
 	return value;
 }
@@ -97,11 +101,17 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 	const databaseUrl = env.DATABASE_URL?.trim() || null;
 	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-		throw new Error('DATABASE_URL must start with postgres:// (leave it unset to use SQLite)');
+		throw new ConfigError(
+			'DATABASE_URL',
+			'DATABASE_URL muss mit postgres:// beginnen (ohne DATABASE_URL läuft der Server mit SQLite).'
+		);
 	}
 	const databaseSchema = env.DATABASE_SCHEMA?.trim() || null;
 	if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
-		throw new Error('DATABASE_SCHEMA must be a lower-case SQL identifier');
+		throw new ConfigError(
+			'DATABASE_SCHEMA',
+			'DATABASE_SCHEMA muss ein SQL-Name aus Kleinbuchstaben, Ziffern und _ sein.'
+		);
 	}
 	// Set by scripts/serve.js in each of several server processes, which share the pool size.
 	const processes = Math.round(positiveNumber(env, 'SERVER_PROCESSES', 1));
@@ -142,8 +152,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 			accessibilityContact: text(env, 'ACCESSIBILITY_CONTACT')
 		},
 		mail: mailConfig(env),
-		fileStore: fileStore(env, databaseUrl)
+		fileStore: fileStore(env, databaseUrl),
+		log: logSettings(env)
 	};
+}
+
+function logSettings(env: NodeJS.ProcessEnv): ServerConfig['log'] {
+	const level = text(env, 'LOG_LEVEL')?.toLowerCase() ?? 'info';
+	if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+		throw new ConfigError(
+			'LOG_LEVEL',
+			`LOG_LEVEL muss einer von ${LOG_LEVELS.join(', ')} sein, nicht "${level}".`
+		);
+	}
+	const format = text(env, 'LOG_FORMAT')?.toLowerCase() ?? 'json';
+	if (format !== 'json' && format !== 'pretty') {
+		throw new ConfigError('LOG_FORMAT', `LOG_FORMAT muss json oder pretty sein, nicht "${format}".`);
+	}
+	return { level: level as LogLevel, format };
 }
 
 function text(env: NodeJS.ProcessEnv, name: string): string | null {

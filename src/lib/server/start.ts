@@ -1,11 +1,35 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { removeExpiredAuthRows } from '$lib/server/auth/housekeeping';
+import { scheduleHousekeeping, type Housekeeping } from '$lib/server/auth/housekeepingTimer';
 import { configWarnings, loadConfig, type ServerConfig } from '$lib/server/config';
+import { ConfigError } from '$lib/server/configError';
 import { openServerContext, type ServerContext } from '$lib/server/context';
 import { createFirstAdmin, printDemoLogins, seedDemoDeployment } from '$lib/server/accounts/seed';
+import { configureLogging, logger } from '$lib/server/log/logger';
 
 export interface StartOptions {
 	now?: () => Date;
 	log?: (line: string) => void;
+	/** The settings (SvelteKit's `$env/dynamic/private` at start); default `process.env`. */
+	env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * DATA_DIR holds the SQLite file and the attachments: created if missing, and refused by name when
+ * the server's user cannot write there (a systemd unit without `ReadWritePaths`, a volume owned by
+ * root), rather than failing later on the first upload.
+ */
+export function prepareDataDir(dir: string): void {
+	try {
+		mkdirSync(dir, { recursive: true });
+		accessSync(dir, constants.W_OK);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? String(error);
+		throw new ConfigError(
+			'DATA_DIR',
+			`DATA_DIR ${dir} kann nicht angelegt oder beschrieben werden (${code}). Das Verzeichnis muss dem Benutzer des Servers gehören.`
+		);
+	}
 }
 
 /**
@@ -16,7 +40,8 @@ export async function createServerContext(
 	config: ServerConfig,
 	options: StartOptions = {}
 ): Promise<ServerContext> {
-	const log = options.log ?? ((line: string) => console.log(line));
+	const log = options.log ?? ((line: string) => logger.info(line));
+	prepareDataDir(config.dataDir);
 	const ctx = await openServerContext(config, { now: options.now, log });
 	try {
 		await removeExpiredAuthRows(ctx);
@@ -37,11 +62,35 @@ export async function createServerContext(
 }
 
 // Kept on globalThis so a module reloaded by Vite in dev finds the running server, not a second one.
-const holder = globalThis as typeof globalThis & { __guetesiegelServer?: Promise<ServerContext> };
+const holder = globalThis as typeof globalThis & {
+	__guetesiegelServer?: Promise<ServerContext>;
+	__guetesiegelHousekeeping?: Housekeeping;
+};
+
+/** Reads the settings, starts the logger and the context, and the hourly housekeeping. */
+async function launch(options: StartOptions): Promise<ServerContext> {
+	const config = loadConfig(options.env ?? process.env);
+	await configureLogging(config.log);
+	const ctx = await createServerContext(config, options);
+	// Of several processes one is enough; the deletes are the same in all of them.
+	if (config.processIndex === 0) holder.__guetesiegelHousekeeping = scheduleHousekeeping(ctx);
+	logger.info(
+		{
+			version: ctx.version,
+			origin: config.origin,
+			database: ctx.dialectName,
+			fileStore: config.fileStore,
+			bodySizeLimit: (options.env ?? process.env).BODY_SIZE_LIMIT,
+			processIndex: config.processIndex
+		},
+		'server started'
+	);
+	return ctx;
+}
 
 /** The process's server context, started on first use (hooks `init` calls this at start). */
-export function startServer(options?: StartOptions): Promise<ServerContext> {
-	holder.__guetesiegelServer ??= createServerContext(loadConfig(), options);
+export function startServer(options: StartOptions = {}): Promise<ServerContext> {
+	holder.__guetesiegelServer ??= launch(options);
 	return holder.__guetesiegelServer;
 }
 
@@ -54,5 +103,10 @@ export function useServerContext(ctx: ServerContext | null): void {
 export async function stopServer(): Promise<void> {
 	const running = holder.__guetesiegelServer;
 	delete holder.__guetesiegelServer;
+	const housekeeping = holder.__guetesiegelHousekeeping;
+	delete holder.__guetesiegelHousekeeping;
+	housekeeping?.stop();
+	await housekeeping?.idle();
 	if (running) await (await running).close();
+	logger.info('server stopped');
 }

@@ -1,4 +1,5 @@
 import { endpoint, requireUser } from '$lib/server/http/endpoint';
+import { logger } from '$lib/server/log/logger';
 import { attachmentDisposition, safeFileName } from '$lib/server/http/contentDisposition';
 import { param } from '$lib/server/http/params';
 import { loadDossierExport, reportInputOf } from './exportData';
@@ -20,7 +21,11 @@ export const getDossierZip = endpoint(async (event, ctx) => {
 	const { stream, done } = dossierZipStream(ctx, data, report);
 	done.catch((error: unknown) => {
 		// Headers are out by then: the client sees a cut download; a client that left is no error.
-		if (!event.request.signal.aborted) console.error(`ZIP of dossier ${data.dossier.id} failed:`, error);
+		if (!event.request.signal.aborted)
+			logger.error(
+				{ err: error, requestId: event.locals.requestId, dossierId: data.dossier.id },
+				'ZIP export failed'
+			);
 	});
 	return new Response(stream, {
 		headers: {

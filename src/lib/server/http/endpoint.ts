@@ -2,6 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Role, SessionUser } from '$lib/domain/accounts';
 import type { ServerContext } from '$lib/server/context';
+import { logger } from '$lib/server/log/logger';
 import { startServer } from '$lib/server/start';
 import { ApiError, badRequest, errorResponse, forbidden, unauthenticated, zodIssues } from './errors';
 import { jsonTextProblem, MAX_ANONYMOUS_JSON_BYTES, MAX_JSON_BYTES, readLimitedText } from './jsonLimits';
@@ -18,7 +19,10 @@ export function endpoint<E extends RequestEvent>(
 			return await handler(event, await startServer());
 		} catch (error) {
 			if (error instanceof ApiError) return errorResponse(error);
-			console.error(`${event.request.method} ${event.url.pathname} failed:`, error);
+			logger.error(
+				{ err: error, requestId: event.locals.requestId, route: event.route.id },
+				'request failed'
+			);
 			return errorResponse(
 				new ApiError(
 					500,

@@ -1,5 +1,7 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { SESSION_COOKIE, resolveSession } from '$lib/server/auth/sessions';
+import { logger } from '$lib/server/log/logger';
+import { requestIdOf, requestLogFields } from '$lib/server/log/requestLog';
 import { startServer } from '$lib/server/start';
 import { errorResponse, unauthenticated } from './errors';
 import { createRequestTurns } from '$lib/server/db/throughput/requestTurns';
@@ -32,10 +34,10 @@ async function resolveLocals(event: RequestEvent): Promise<void> {
 const takeTurn = createRequestTurns(8);
 
 /**
- * Every request: waits its turn (see requestTurns.ts), CSRF check for /api, the session into
- * `locals`, 401 for /api without a session (except the public routes), security headers on the answer.
+ * CSRF check for /api, the session into `locals`, 401 for /api without a session (except the
+ * public routes), security headers on the answer.
  */
-export const handle: Handle = async ({ event, resolve }) => {
+async function answer(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
 	await takeTurn();
 	const api = isApiPath(event.url.pathname);
 	if (api) {
@@ -47,4 +49,30 @@ export const handle: Handle = async ({ event, resolve }) => {
 		return applySecurityHeaders(errorResponse(unauthenticated()), event.url, true);
 	}
 	return applySecurityHeaders(await resolve(event), event.url, api);
+}
+
+/**
+ * Every request: answered as above (after waiting its turn, see requestTurns.ts), with an id in
+ * `X-Request-Id` and one access-log line. The duration ends when the headers are ready; a streamed
+ * body (the ZIP export) may flow on after it.
+ */
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const requestId = requestIdOf(event.request);
+	event.locals.requestId = requestId;
+	let status = 500;
+	try {
+		const response = await answer(event, resolve);
+		status = response.status;
+		try {
+			response.headers.set('x-request-id', requestId);
+		} catch {
+			// Responses passed through from fetch() have immutable headers.
+		}
+		return response;
+	} finally {
+		const line = requestLogFields(event, requestId, status, performance.now() - started);
+		if (status >= 500) logger.error(line, 'request');
+		else logger.info(line, 'request');
+	}
 };
