@@ -17,6 +17,8 @@ export interface TestRequest {
 	headers?: Record<string, string>;
 	params?: Record<string, string>;
 	ip?: string;
+	/** The route id SvelteKit would have matched, e.g. `/api/admin/users/[id]` (default: none). */
+	routeId?: string;
 }
 
 export interface SetCookie {
@@ -78,7 +80,7 @@ export async function send(handler: Handler, request: TestRequest): Promise<Test
 		params: request.params ?? {},
 		platform: undefined,
 		request: new Request(url, { method, headers, body }),
-		route: { id: null },
+		route: { id: request.routeId ?? null },
 		setHeaders: () => {},
 		url,
 		isDataRequest: false,
