@@ -1,10 +1,12 @@
 // Runs the built server (build/index.js, adapter-node): in this process, or on PostgreSQL in several
 // worker processes (Node's cluster module; this process accepts the connections and hands them to the
 // workers in turn), because one Node process answers requests on one core only. SQLite is opened by
-// one process, so with it the server always runs in one. See docs/server.md, `SERVER_PROCESSES`.
+// one process, so with it the server always runs in one. `node build` is the same server in one
+// process; this script is `node build` times SERVER_PROCESSES. See docs/operations.md.
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { log } from './lib/log.js';
 
 const entry = fileURLToPath(new URL('../build/index.js', import.meta.url));
 /** More workers than this by default would mostly multiply the connections to PostgreSQL. */
@@ -66,11 +68,12 @@ function runWorkers(count) {
 				restarts.push(now);
 				while (restarts[0] < now - restartWindowMs) restarts.shift();
 				if (restarts.length > maxRestartsPerWindow) {
-					console.error(`Serverprozesse beenden sich wiederholt; der Server wird beendet.`);
+					log.fatal('Serverprozesse beenden sich wiederholt; der Server wird beendet.');
 					stop('SIGTERM', 1);
 					return;
 				}
-				console.error(
+				log.error(
+					{ worker: worker.process.pid, code, signal },
 					`Serverprozess ${worker.process.pid} beendet (${signal ?? `Code ${code}`}); er wird neu gestartet.`
 				);
 				fork(index).catch((exitCode) => stop('SIGTERM', exitCode));
@@ -100,7 +103,7 @@ function runWorkers(count) {
 	cluster.setupPrimary({ exec: entry });
 	(async () => {
 		for (let index = 0; index < count; index++) await fork(index);
-		console.log(`Server läuft in ${count} Prozessen.`);
+		log.info({ processes: count }, `Server läuft in ${count} Prozessen.`);
 	})().catch((exitCode) => stop('SIGTERM', typeof exitCode === 'number' ? exitCode : 1));
 }
 
@@ -109,7 +112,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	try {
 		count = serverProcesses(process.env);
 	} catch (error) {
-		console.error(error instanceof Error ? error.message : error);
+		log.fatal(
+			{ variable: 'SERVER_PROCESSES' },
+			`Start abgebrochen: ${error instanceof Error ? error.message : error}`
+		);
 		process.exit(1);
 	}
 	if (count === 1) await import(entry);

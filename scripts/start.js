@@ -1,33 +1,36 @@
-// `npm start`: build if needed, then run the production server (adapter-node) with sane defaults.
+// `npm start`: the newcomer's one command. Builds when `build/` is missing or older than the sources,
+// then runs the server (scripts/serve.js: `node build`, or one per core on PostgreSQL) with the
+// settings a local start needs. A production server builds once (`npm ci && npm run build`) and runs
+// `node build` itself; see docs/operations.md.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureBuild, root } from './lib/build.js';
 
+// Read by the launchers' logger too: on a terminal a person reads the lines, so they are pretty
+// unless LOG_FORMAT says otherwise; piped into a file or a journal they stay JSON.
+if (!process.env.LOG_FORMAT && process.stdout.isTTY) process.env.LOG_FORMAT = 'pretty';
+const { log } = await import('./lib/log.js');
+
 try {
-	await ensureBuild();
+	await ensureBuild({ log: (line) => log.info(line) });
 } catch (error) {
-	console.error(error instanceof Error ? error.message : error);
+	log.fatal(`Start abgebrochen: ${error instanceof Error ? error.message : error}`);
 	process.exit(1);
 }
 
 const port = process.env.PORT || '3000';
-const dataDir = resolve(root, process.env.DATA_DIR || 'data');
-mkdirSync(dataDir, { recursive: true });
-
 const env = {
 	...process.env,
 	PORT: port,
 	HOST: process.env.HOST || '0.0.0.0',
+	// The server refuses to start without ORIGIN (links, cookies, CSRF check); locally it is this.
 	ORIGIN: process.env.ORIGIN || `http://localhost:${port}`,
-	DATA_DIR: dataDir,
-	// adapter-node refuses bodies over 512K by default; attachments may be up to 25 MB (sync uploads).
-	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '26M'
+	// Relative to the checkout, not to wherever npm was called from; the server creates it.
+	DATA_DIR: resolve(root, process.env.DATA_DIR || 'data')
 };
 
-console.log(`Gütesiegel-Mappe: ${env.ORIGIN} (listening on ${env.HOST}:${port}, data in ${dataDir})`);
-// serve.js runs the built server in one process, or on PostgreSQL in one per core.
+log.info(`Gütesiegel-Mappe: ${env.ORIGIN} (listening on ${env.HOST}:${port}, data in ${env.DATA_DIR})`);
 const server = spawn(process.execPath, [join(root, 'scripts', 'serve.js')], {
 	cwd: root,
 	env,

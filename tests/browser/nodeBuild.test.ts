@@ -1,0 +1,145 @@
+// `npm run build` once, then `node build`: the production start without npm start's launcher. The
+// server applies what it needs itself (BODY_SIZE_LIMIT for attachments, DATA_DIR) and refuses a
+// wrong or missing setting with a message naming it and a non-zero exit.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { root } from '../../scripts/lib/build.js';
+import { freePort } from '../../scripts/lib/server.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'gsm-node-build-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The environment of a fresh service: none of the server's settings inherited from this shell. */
+function cleanEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
+	return { ...env, DEMO_SEED: '0', ...settings };
+}
+
+interface Run {
+	exited: Promise<number | null>;
+	output: () => string;
+	stop: () => Promise<number | null>;
+}
+
+function nodeBuild(settings: Record<string, string>): Run {
+	let output = '';
+	const child = spawn(process.execPath, ['build'], { cwd: root, env: cleanEnv(settings) });
+	child.stdout.on('data', (chunk) => (output += chunk));
+	child.stderr.on('data', (chunk) => (output += chunk));
+	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	return {
+		exited,
+		output: () => output,
+		stop: async () => {
+			if (child.exitCode === null) child.kill('SIGTERM');
+			return exited;
+		}
+	};
+}
+
+const lines = (output: string) =>
+	output
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('node build', () => {
+	it.each([
+		['without ORIGIN', {}, 'ORIGIN', /ORIGIN fehlt/],
+		[
+			'with a BODY_SIZE_LIMIT too small for attachments',
+			{ BODY_SIZE_LIMIT: '512K' },
+			'BODY_SIZE_LIMIT',
+			/zu klein/
+		],
+		['with a PORT that is no port', { PORT: 'achtzig' }, 'PORT', /Portnummer/],
+		[
+			'with a DATABASE_URL that is not PostgreSQL',
+			{ DATABASE_URL: 'mysql://db/x' },
+			'DATABASE_URL',
+			/postgres/
+		],
+		['with an unknown LOG_LEVEL', { LOG_LEVEL: 'laut' }, 'LOG_LEVEL', /LOG_LEVEL muss/]
+	])('refuses to start %s, naming the setting', async (_case, settings, variable, message) => {
+		const origin = variable === 'ORIGIN' ? {} : { ORIGIN: 'http://127.0.0.1:9' };
+		const run = nodeBuild({ ...origin, DATA_DIR: join(scratch, 'x'), ...settings });
+		expect(await run.exited).toBe(1);
+		const fatal = lines(run.output()).find((line) => line.level === 'fatal');
+		expect(fatal, run.output()).toMatchObject({ variable });
+		expect(fatal?.msg).toMatch(message);
+	});
+
+	it('refuses a DATA_DIR it cannot create, naming it', async () => {
+		writeFileSync(join(scratch, 'a-file'), '');
+		const run = nodeBuild({ ORIGIN: 'http://127.0.0.1:9', DATA_DIR: join(scratch, 'a-file', 'data') });
+		expect(await run.exited).toBe(1);
+		expect(lines(run.output()).find((line) => line.level === 'fatal')).toMatchObject({
+			variable: 'DATA_DIR'
+		});
+	});
+
+	it('starts with ORIGIN alone: creates DATA_DIR, takes attachment-sized bodies, logs JSON, stops cleanly', async () => {
+		const port = await freePort();
+		const origin = `http://127.0.0.1:${port}`;
+		const dataDir = join(scratch, 'new', 'data');
+		const run = nodeBuild({
+			ORIGIN: origin,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			DEMO_SEED: '1'
+		});
+		try {
+			await expect
+				.poll(async () => (await fetch(`${origin}/api/health`).catch(() => null))?.status, {
+					timeout: 60_000
+				})
+				.toBe(200);
+			expect(existsSync(join(dataDir, 'guetesiegel.sqlite'))).toBe(true);
+			const health = await (await fetch(`${origin}/api/health`)).json();
+			expect(health).toMatchObject({ status: 'ok', database: 'sqlite', databaseStatus: 'ok' });
+			expect(health.disk.freeBytes).toBeGreaterThan(0);
+
+			// A 2 MB push, past adapter-node's own default of 512K: the app reads it and answers in JSON.
+			const login = await fetch(`${origin}/api/auth/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', origin },
+				body: JSON.stringify({ email: 'leitung@demo.example', password: 'Demo-Leitung-2026' })
+			});
+			expect(login.status).toBe(200);
+			const cookie = login.headers
+				.getSetCookie()
+				.map((c) => c.split(';')[0])
+				.join('; ');
+			const big = await fetch(`${origin}/api/sync/push`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', origin, cookie },
+				body: JSON.stringify({ filler: 'p'.repeat(2 * 1024 * 1024) })
+			});
+			expect(big.status).toBe(400);
+			expect((await big.json()).error.code).toBe('invalid_request');
+			expect(big.headers.get('x-request-id')).toBeTruthy();
+		} finally {
+			expect(await run.stop()).toBe(0);
+		}
+		const logged = lines(run.output());
+		expect(logged.map((line) => line.msg)).toEqual(
+			expect.arrayContaining(['server started', 'server stopped'])
+		);
+		expect(logged.find((line) => line.msg === 'server started')).toMatchObject({
+			bodySizeLimit: '26M',
+			origin
+		});
+		const requests = logged.filter((line) => line.msg === 'request');
+		expect(requests.map((line) => [line.route, line.status])).toEqual([
+			['/api/health', 200],
+			['/api/health', 200],
+			['/api/auth/login', 200],
+			['/api/sync/push', 400]
+		]);
+		expect(JSON.stringify(requests)).not.toMatch(/leitung@demo|Demo-Leitung|gsm_session/);
+	});
+});
