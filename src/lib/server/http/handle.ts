@@ -30,6 +30,8 @@ async function resolveLocals(event: RequestEvent): Promise<void> {
 	}
 }
 
+const HEALTH_ROUTE = '/api/health';
+
 /** A request takes about a millisecond: turns of a few keep new connections coming in. */
 const takeTurn = createRequestTurns(8);
 
@@ -73,6 +75,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	} finally {
 		const line = requestLogFields(event, requestId, status, performance.now() - started);
 		if (status >= 500) logger.error(line, 'request');
+		// A balancer or container asks every few seconds; its answers only matter when they fail.
+		else if (line.route === HEALTH_ROUTE) logger.debug(line, 'request');
 		else logger.info(line, 'request');
 	}
 };

@@ -31,15 +31,30 @@ describe('the access log', () => {
 
 	it('writes one JSON line per request with id, method, route, status and duration', async () => {
 		const response = await send(async () => json({ ok: true }), {
-			path: '/api/health',
-			routeId: '/api/health'
+			path: '/api/catalogue/version',
+			routeId: '/api/catalogue/version'
 		});
 		const [line, ...more] = requestLines();
 		expect(more).toEqual([]);
-		expect(line).toMatchObject({ level: 'info', method: 'GET', route: '/api/health', status: 200 });
+		expect(line).toMatchObject({
+			level: 'info',
+			method: 'GET',
+			route: '/api/catalogue/version',
+			status: 401
+		});
 		expect(line.durationMs).toEqual(expect.any(Number));
 		expect(line.requestId).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
 		expect(response.headers.get('x-request-id')).toBe(line.requestId);
+	});
+
+	it('logs the health checks a balancer sends every few seconds only at debug level, unless they fail', async () => {
+		await send(async () => json({}), { path: '/api/health', routeId: '/api/health' });
+		expect(requestLines()).toEqual([]);
+		await send(async () => json({}, { status: 503 }), { path: '/api/health', routeId: '/api/health' });
+		expect(requestLines()).toMatchObject([{ level: 'error', route: '/api/health', status: 503 }]);
+		logger.level = 'debug';
+		await send(async () => json({}), { path: '/api/health', routeId: '/api/health' });
+		expect(requestLines().at(-1)).toMatchObject({ level: 'debug', route: '/api/health', status: 200 });
 	});
 
 	it('keeps the id a reverse proxy sent, so its log and ours name the same request', async () => {
