@@ -12,9 +12,9 @@ export const init: ServerInit = async () => {
 	try {
 		await startServer({ env });
 	} catch (error) {
-		logStartFailure(error);
+		const code = logStartFailure(error);
 		if (dev) throw error;
-		process.exit(1);
+		process.exit(code);
 	}
 	// adapter-node emits this once it has stopped taking requests (SIGTERM, SIGINT). The process ends
 	// when nothing keeps it: not PostgreSQL's open connections, nor, in a worker of several server

@@ -12,8 +12,7 @@ if (!dev && !building) {
 		checkListenSettings(process.env);
 		loadConfig(process.env);
 	} catch (error) {
-		logStartFailure(error);
-		process.exit(1);
+		process.exit(logStartFailure(error));
 	}
 	routeConsoleToLogger();
 	process.on('uncaughtException', (error) => {

@@ -1,6 +1,6 @@
 // `npm run build` once, then `node build`: the production start without npm start's launcher. The
 // server applies what it needs itself (BODY_SIZE_LIMIT for attachments, DATA_DIR) and refuses a
-// wrong or missing setting with a message naming it and a non-zero exit.
+// wrong or missing setting with a message naming it and exit code 78 (EX_CONFIG).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,9 +64,13 @@ describe('node build', () => {
 		],
 		['with an unknown LOG_LEVEL', { LOG_LEVEL: 'laut' }, 'LOG_LEVEL', /LOG_LEVEL muss/]
 	])('refuses to start %s, naming the setting', async (_case, settings, variable, message) => {
-		const origin = variable === 'ORIGIN' ? {} : { ORIGIN: 'http://127.0.0.1:9' };
-		const run = nodeBuild({ ...origin, DATA_DIR: join(scratch, 'x'), ...settings });
-		expect(await run.exited).toBe(1);
+		const origin: Record<string, string> = variable === 'ORIGIN' ? {} : { ORIGIN: 'http://127.0.0.1:9' };
+		const run = nodeBuild({
+			...origin,
+			DATA_DIR: join(scratch, 'x'),
+			...(settings as Record<string, string>)
+		});
+		expect(await run.exited).toBe(78);
 		const fatal = lines(run.output()).find((line) => line.level === 'fatal');
 		expect(fatal, run.output()).toMatchObject({ variable });
 		expect(fatal?.msg).toMatch(message);
@@ -75,7 +79,7 @@ describe('node build', () => {
 	it('refuses a DATA_DIR it cannot create, naming it', async () => {
 		writeFileSync(join(scratch, 'a-file'), '');
 		const run = nodeBuild({ ORIGIN: 'http://127.0.0.1:9', DATA_DIR: join(scratch, 'a-file', 'data') });
-		expect(await run.exited).toBe(1);
+		expect(await run.exited).toBe(78);
 		expect(lines(run.output()).find((line) => line.level === 'fatal')).toMatchObject({
 			variable: 'DATA_DIR'
 		});

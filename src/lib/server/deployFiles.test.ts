@@ -104,6 +104,7 @@ describe('the deployment files', () => {
 		for (const line of [
 			'User=guetesiegel',
 			'Restart=on-failure',
+			'RestartPreventExitStatus=78',
 			'EnvironmentFile=/etc/guetesiegel/guetesiegel.env',
 			'ExecStart=/usr/bin/node build',
 			'NoNewPrivileges=true',

@@ -1,5 +1,6 @@
 import { format } from 'node:util';
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
+import { CONFIG_EXIT_CODE, ConfigError } from '$lib/server/configError';
 
 /** The levels `LOG_LEVEL` accepts, most severe first; `silent` logs nothing. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -73,15 +74,17 @@ export function routeConsoleToLogger(): void {
 
 /**
  * The last line of a start that failed: which setting is wrong (`variable`), in words a person can
- * act on, on stderr's neighbour stdout like every other line.
+ * act on. Returns the exit code: 78 for a setting (restarting will not help), 1 for anything else
+ * (a database not reachable yet: a restart may).
  */
-export function logStartFailure(error: unknown): void {
-	if (error instanceof Error && 'variable' in error) {
+export function logStartFailure(error: unknown): number {
+	if (error instanceof ConfigError) {
 		logger.fatal({ variable: error.variable }, `Start abgebrochen: ${error.message}`);
-	} else {
-		logger.fatal(
-			{ err: error },
-			`Start abgebrochen: ${error instanceof Error ? error.message : String(error)}`
-		);
+		return CONFIG_EXIT_CODE;
 	}
+	logger.fatal(
+		{ err: error },
+		`Start abgebrochen: ${error instanceof Error ? error.message : String(error)}`
+	);
+	return 1;
 }
