@@ -1,7 +1,8 @@
 // Builds the app when `build/` is missing or older than its sources, so `npm start`, the browser
 // tests and the benchmark always run what the sources say. One build at a time per checkout.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { constants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,6 +36,9 @@ export function isBuildFresh() {
 	return sources.every((source) => newestMtime(join(root, source)) <= built);
 }
 
+/** @type {import('node:child_process').ChildProcess | null} */
+let viteChild = null;
+
 function runViteBuild() {
 	return new Promise((resolvePromise, reject) => {
 		// Always what users get: run from Vitest (NODE_ENV=test), the build would carry Svelte's dev
@@ -44,6 +48,7 @@ function runViteBuild() {
 			env: { ...process.env, NODE_ENV: 'production' },
 			stdio: ['ignore', 'inherit', 'inherit']
 		});
+		viteChild = child;
 		child.on('error', reject);
 		child.on('exit', (code) =>
 			code === 0 ? resolvePromise(undefined) : reject(new Error(`vite build failed (exit code ${code})`))
@@ -72,9 +77,20 @@ async function withBuildLock(work) {
 			else await sleep(1000);
 		}
 	}
+	// Stopped while building (Ctrl+C, a service manager, a timeout): stop vite and free the lock, or
+	// every later start would wait for a build that no longer runs.
+	/** @param {NodeJS.Signals} signal */
+	const abandon = (signal) => {
+		viteChild?.kill(signal);
+		rmSync(lockDir, { recursive: true, force: true });
+		process.exit(128 + constants.signals[signal]);
+	};
+	const signals = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
+	for (const signal of signals) process.once(signal, abandon);
 	try {
 		return await work();
 	} finally {
+		for (const signal of signals) process.off(signal, abandon);
 		rmdirSync(lockDir);
 	}
 }
