@@ -43,7 +43,12 @@ export async function configureLogging(options: { level: LogLevel; format: LogFo
 	logger.level = options.level;
 	if (options.format === 'pretty') {
 		const { default: pretty } = await import('pino-pretty');
-		destination = pretty({ sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
+		destination = pretty({
+			sync: true,
+			singleLine: true,
+			translateTime: 'SYS:HH:MM:ss',
+			ignore: 'pid,hostname'
+		});
 	}
 }
 
