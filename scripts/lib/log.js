@@ -18,6 +18,7 @@ export const log = pretty
 			options,
 			(await import('pino-pretty')).default({
 				sync: true,
+				singleLine: true,
 				translateTime: 'SYS:HH:MM:ss',
 				ignore: 'pid,hostname'
 			})
