@@ -8,7 +8,7 @@ import { BlobHashMismatchError, BlobTooLargeError, isSha256Hex } from '$lib/serv
 import type { ServerContext } from '$lib/server/context';
 import type { Database } from '$lib/server/db/schema';
 import { ApiError, forbidden, notFound } from '$lib/server/http/errors';
-import { checkedByType, chunksOf, UnsupportedFileTypeError } from './fileType';
+import { checkedByType, UnsupportedFileTypeError } from './fileType';
 
 /** Anyone who may change some facility's data may upload files for its records. */
 export function mayUpload(user: SessionUser): boolean {
@@ -153,8 +153,9 @@ export async function storeUpload(
 	let mimeType = '';
 	let stored: { size: number };
 	try {
-		const body = checkedByType(chunksOf(request.body), (type) => (mimeType = type));
-		stored = await ctx.blobs.put(sha256, body, { maxBytes: MAX_ATTACHMENT_BYTES });
+		const checked = await checkedByType(request.body);
+		mimeType = checked.mimeType;
+		stored = await ctx.blobs.put(sha256, checked.stream, { maxBytes: MAX_ATTACHMENT_BYTES });
 	} catch (error) {
 		throw uploadError(error);
 	}
