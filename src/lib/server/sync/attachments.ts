@@ -195,6 +195,8 @@ const tooLarge = () =>
 
 function uploadError(error: unknown): ApiError {
 	if (error instanceof BlobTooLargeError) return tooLarge();
+	// adapter-node cuts a body past BODY_SIZE_LIMIT with a 413 error: too large, not a broken connection.
+	if (error instanceof Error && 'status' in error && error.status === 413) return tooLarge();
 	if (error instanceof UnsupportedFileTypeError) {
 		return new ApiError(
 			415,
