@@ -56,7 +56,7 @@ async function call(
 			...(json !== undefined ? { 'content-type': 'application/json' } : {}),
 			...(bytes ? { 'content-type': 'application/octet-stream' } : {})
 		},
-		body: json !== undefined ? JSON.stringify(json) : bytes
+		body: json !== undefined ? JSON.stringify(json) : (bytes as Uint8Array<ArrayBuffer> | undefined)
 	});
 }
 

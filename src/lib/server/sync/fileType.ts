@@ -13,6 +13,15 @@ export class UnsupportedFileTypeError extends Error {
 	}
 }
 
+/**
+ * file-type's Node entry, which the server runs, also takes Node streams; the type checker resolves
+ * the package's web entry, which declares only web streams.
+ */
+const fromNodeStream = fileTypeStream as unknown as (
+	stream: Readable,
+	options: { sampleSize: number }
+) => Promise<Readable & { readonly fileType?: { mime: string } }>;
+
 function isAccepted(mimeType: string | undefined): mimeType is string {
 	return mimeType !== undefined && (ATTACHMENT_MIME_TYPES as readonly string[]).includes(mimeType);
 }
@@ -30,7 +39,7 @@ export async function checkedByType(
 	// not; as a Node stream any body will do. It looks at the first chunk only, so that chunk holds
 	// the whole sample however small the pieces are that the client's connection delivers.
 	const chunks = withWholeHead(Readable.fromWeb(body as NodeWebStream<Uint8Array>), SNIFF_BYTES);
-	const stream = await fileTypeStream(Readable.from(chunks), { sampleSize: SNIFF_BYTES });
+	const stream = await fromNodeStream(Readable.from(chunks), { sampleSize: SNIFF_BYTES });
 	const mimeType = stream.fileType?.mime;
 	if (!isAccepted(mimeType)) {
 		stream.destroy();
