@@ -26,6 +26,7 @@ import {
 	MIGRATION_TABLE,
 	PG_DUMP_FILE,
 	runPgTool,
+	plural,
 	SQLITE_FILE_NAME
 } from './lib/backup.js';
 
@@ -137,7 +138,7 @@ async function main() {
 	await writeFile(join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, '\t') + '\n');
 	const blobs = files.length - 1;
 	console.log(
-		`Sicherung in ${dir}: Datenbank (${database.kind}, ${database.migrations.length} Migrationen), ` +
+		`Sicherung in ${dir}: Datenbank (${database.kind}, ${plural(database.migrations.length, 'Migration', 'Migrationen')}), ` +
 			(settings.fileStore === 'disk'
 				? `${blobs} ${blobs === 1 ? 'Datei' : 'Dateien'}`
 				: 'Dateien in der Datenbank') +

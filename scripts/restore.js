@@ -4,7 +4,10 @@
 // afterwards as usual (a newer version applies its migrations then).
 //
 // Settings as the server's: DATA_DIR, DATABASE_URL, DATABASE_SCHEMA, FILE_STORE. See docs/server.md.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import {
@@ -13,6 +16,7 @@ import {
 	dataSettings,
 	hashFile,
 	isEmptyDir,
+	plural,
 	runPgTool,
 	SQLITE_FILE_NAME,
 	verifyBackup
@@ -21,19 +25,47 @@ import {
 /**
  * @param {string} databaseUrl
  * @param {string} schema
- * @returns {Promise<boolean>} whether the schema holds no table (or does not exist)
+ * @returns {Promise<{ exists: boolean, empty: boolean }>} whether the schema exists and holds no table
  */
-async function schemaIsEmpty(databaseUrl, schema) {
+async function schemaState(databaseUrl, schema) {
 	const client = new pg.Client({ connectionString: databaseUrl });
 	await client.connect();
 	try {
 		const { rows } = await client.query(
-			`select count(*)::int as tables from information_schema.tables where table_schema = $1`,
+			`select exists (select 1 from information_schema.schemata where schema_name = $1) as exists,
+				(select count(*)::int from information_schema.tables where table_schema = $1) as tables`,
 			[schema]
 		);
-		return rows[0].tables === 0;
+		return { exists: rows[0].exists, empty: rows[0].tables === 0 };
 	} finally {
 		await client.end();
+	}
+}
+
+/**
+ * Restores the dump. An existing empty schema (`public` always exists; the server creates its
+ * schema at start) would make the dump's CREATE SCHEMA fail, so that one entry is left out.
+ * @param {string} databaseUrl
+ * @param {string} schema
+ * @param {boolean} schemaExists
+ * @param {string} dump
+ */
+function pgRestore(databaseUrl, schema, schemaExists, dump) {
+	const args = ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${databaseUrl}`];
+	if (!schemaExists) return runPgTool('pg_restore', [...args, dump]);
+	const listed = spawnSync('pg_restore', ['--list', dump], { encoding: 'utf8' });
+	if (listed.status !== 0) throw new Error(`pg_restore --list ist fehlgeschlagen: ${listed.stderr}`);
+	const createSchema = new RegExp(`^\\d+; \\d+ \\d+ SCHEMA - ${schema} `);
+	const list = listed.stdout
+		.split('\n')
+		.filter((line) => !createSchema.test(line))
+		.join('\n');
+	const listFile = join(mkdtempSync(join(tmpdir(), 'guetesiegel-restore-')), 'toc.list');
+	writeFileSync(listFile, list);
+	try {
+		runPgTool('pg_restore', [...args, `--use-list=${listFile}`, dump]);
+	} finally {
+		rmSync(dirname(listFile), { recursive: true, force: true });
 	}
 }
 
@@ -66,13 +98,17 @@ async function main() {
 	const { database } = manifest;
 	console.log(
 		`Sicherung vom ${manifest.createdAt} (App-Version ${manifest.appVersion}, ${database.kind}, ` +
-			`${database.migrations.length} Migrationen): alle ${manifest.files.length} Prüfsummen stimmen.`
+			`${plural(database.migrations.length, 'Migration', 'Migrationen')}): ` +
+			(manifest.files.length === 1
+				? 'die Prüfsumme stimmt.'
+				: `alle ${manifest.files.length} Prüfsummen stimmen.`)
 	);
 	if (manifest.appVersion !== appVersion())
 		console.log(
 			`Hinweis: Diese App hat Version ${appVersion()}; der Server passt die Datenbank beim Start an.`
 		);
 
+	let schemaExists = false;
 	if (database.kind === 'postgres') {
 		if (!settings.databaseUrl)
 			throw new Error(
@@ -84,7 +120,9 @@ async function main() {
 				`Die Sicherung enthält das Schema „${database.schema}“; DATABASE_SCHEMA ist „${schema}“. ` +
 					'Bitte DATABASE_SCHEMA passend setzen (oder eine eigene Datenbank verwenden).'
 			);
-		if (!(await schemaIsEmpty(settings.databaseUrl, schema)))
+		const state = await schemaState(settings.databaseUrl, schema);
+		schemaExists = state.exists;
+		if (!state.empty)
 			throw new Error(
 				`Das Schema „${schema}“ der Datenbank enthält schon Tabellen. Die Wiederherstellung schreibt nur in ` +
 					'eine leere Datenbank (oder ein leeres Schema).'
@@ -104,13 +142,12 @@ async function main() {
 	if (database.kind === 'sqlite') {
 		await restoreFile(join(dir, database.file), join(settings.dataDir, SQLITE_FILE_NAME), dumpFile.sha256);
 	} else {
-		runPgTool('pg_restore', [
-			'--no-owner',
-			'--no-privileges',
-			'--exit-on-error',
-			`--dbname=${settings.databaseUrl}`,
+		pgRestore(
+			/** @type {string} */ (settings.databaseUrl),
+			database.schema ?? 'public',
+			schemaExists,
 			join(dir, database.file)
-		]);
+		);
 	}
 	let blobs = 0;
 	for (const file of manifest.files) {
@@ -121,7 +158,7 @@ async function main() {
 	console.log(
 		`Wiederhergestellt nach ${settings.dataDir}` +
 			(database.kind === 'postgres' ? ` und in das Schema „${database.schema}“` : '') +
-			`: Datenbank und ${blobs} ${blobs === 1 ? 'Datei' : 'Dateien'}. Der Server kann jetzt starten.`
+			`: Datenbank und ${plural(blobs, 'Datei', 'Dateien')}. Der Server kann jetzt starten.`
 	);
 }
 

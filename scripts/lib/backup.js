@@ -150,3 +150,13 @@ export async function verifyBackup(dir) {
 		throw new Error(`Die Datenbankdatei ${manifest.database.file} fehlt im Manifest.`);
 	return manifest;
 }
+
+/**
+ * „1 Datei“, „2 Dateien“ (as src/lib/domain/plural.ts, which a plain script cannot import).
+ * @param {number} count
+ * @param {string} one
+ * @param {string} many
+ */
+export function plural(count, one, many) {
+	return `${count} ${count === 1 ? one : many}`;
+}

@@ -311,6 +311,11 @@ describe('backup and restore on PostgreSQL with files in the database', () => {
 
 		const restoredDir = join(tempDir('gsm-pg-restored-'), 'data');
 		const restoredEnv = { ...env, DATABASE_URL: restoredUrl, DATA_DIR: restoredDir };
+		// As a server started once on the new database leaves it: the schema exists, empty.
+		const client = new pg.Client({ connectionString: restoredUrl });
+		await client.connect();
+		await client.query(`create schema ${schema}`);
+		await client.end();
 		const restore = await runScript('restore.js', backupDir, restoredEnv);
 		expect(restore, restore.output).toMatchObject({ code: 0 });
 
