@@ -239,6 +239,48 @@ describe('backup and restore on SQLite with files on disk', () => {
 		}
 	}, 300_000);
 
+	it('takes a consistent copy while uploads keep arriving', async () => {
+		const running = await startServer({
+			dataDir: source.dataDir,
+			env: { DEMO_SEED: '0', ...BODY_LIMIT },
+			timeoutMs: 120_000
+		});
+		const busyDir = join(temporary[0], 'unter-last');
+		try {
+			const cookie = await logIn(running);
+			let writing = true;
+			const uploads = (async () => {
+				let count = 0;
+				while (writing) {
+					const bytes = samplePdf(64 * 1024);
+					const put = await call(running, 'PUT', `/api/sync/attachments/${sha256(bytes)}`, { cookie, bytes });
+					expect(put.status).toBe(201);
+					count++;
+				}
+				return count;
+			})();
+			const backup = await runScript('backup.js', busyDir, { DATA_DIR: running.dataDir });
+			writing = false;
+			expect(backup, backup.output).toMatchObject({ code: 0 });
+			expect(await uploads).toBeGreaterThan(0);
+		} finally {
+			await running.stop();
+		}
+
+		const restoredDir = join(tempDir('gsm-restored-busy-'), 'data');
+		expect(await runScript('restore.js', busyDir, { DATA_DIR: restoredDir })).toMatchObject({ code: 0 });
+		const db = new SqliteDatabase(join(restoredDir, 'guetesiegel.sqlite'), { readonly: true });
+		try {
+			expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+			// Every file the copied database names is in the copy.
+			const named = db.prepare('select sha256 from sync_attachments').all() as { sha256: string }[];
+			const stored = blobHashes(restoredDir);
+			for (const { sha256: hash } of named) expect(stored[hash]).toBe(hash);
+		} finally {
+			db.close();
+		}
+	}, 300_000);
+
 	it('refuses a changed backup and a DATA_DIR that is not empty, writing nothing', async () => {
 		const target = join(tempDir('gsm-refused-'), 'data');
 		const tampered = join(temporary[0], 'verändert');
