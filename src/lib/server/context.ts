@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { version } from '../../../package.json';
 import { FileBlobStore, type BlobStore } from '$lib/server/db/blobStore';
+import { DatabaseBlobStore } from '$lib/server/db/blobStoreDatabase';
 import type { ServerConfig } from '$lib/server/config';
 import type { InBatchedTransaction } from '$lib/server/db/throughput/batchedTransaction';
 import { createDatabase, type DialectName } from '$lib/server/db/database';
@@ -24,6 +25,8 @@ export interface ServerContext {
 	close(): Promise<void>;
 }
 
+const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
+
 export interface ContextOptions {
 	now?: () => Date;
 	log: (line: string) => void;
@@ -38,10 +41,13 @@ export async function openServerContext(
 	options: ContextOptions
 ): Promise<ServerContext> {
 	const database = await createDatabase(config);
+	const now = options.now ?? (() => new Date());
+	let blobs: BlobStore;
 	try {
 		const applied = await migrateToLatest(database.db, database.dialectName);
 		if (applied.length > 0)
 			options.log(`Datenbank (${database.dialectName}): Migrationen angewandt: ${applied.join(', ')}`);
+		blobs = await openBlobStore(config, database.db, now);
 	} catch (error) {
 		await database.close();
 		throw error;
@@ -52,9 +58,22 @@ export async function openServerContext(
 		reads: database.reads,
 		dialectName: database.dialectName,
 		inBatchedTransaction: database.inBatchedTransaction,
-		blobs: new FileBlobStore(path.join(config.dataDir, 'blobs')),
+		blobs,
 		version,
-		now: options.now ?? (() => new Date()),
+		now,
 		close: () => database.close()
 	};
+}
+
+/** The files' store `FILE_STORE` names: the data directory (default) or the database. */
+async function openBlobStore(
+	config: ServerConfig,
+	db: Kysely<Database>,
+	now: () => Date
+): Promise<BlobStore> {
+	if (config.fileStore === 'disk') return new FileBlobStore(path.join(config.dataDir, 'blobs'));
+	const store = new DatabaseBlobStore(db, undefined, now);
+	// A day is far longer than any upload takes, also one still running on another app server.
+	await store.removeAbandonedUploads(new Date(now().getTime() - ABANDONED_UPLOAD_MS));
+	return store;
 }

@@ -62,6 +62,39 @@ describe('locateJson', () => {
 		expect(syntaxError('{"a": "C:\\Daten"}').message).toContain('Escape');
 	});
 
+	it('names what is missing or too much where the user has to change it', () => {
+		expect(syntaxError('{\n\t"a" 1\n}')).toEqual({
+			line: 2,
+			column: 6,
+			message: 'Hier fehlt ein Doppelpunkt (:) nach dem Feldnamen „a“.'
+		});
+		expect(syntaxError('[1, 2 3]')).toMatchObject({
+			column: 7,
+			message: 'Hier fehlt ein Komma zwischen zwei Listeneinträgen.'
+		});
+		expect(syntaxError('{"a": }').message).toContain('erwartet wurde ein Wert');
+		expect(syntaxError('{"a": “x”}')).toMatchObject({
+			column: 7,
+			message: expect.stringContaining('Typografische')
+		});
+		expect(syntaxError('{"a": "\\u12"}').message).toContain('vier Hexadezimalziffern');
+		expect(syntaxError('{"a": 1.}').message).toContain('Ungültige Zahl');
+		expect(syntaxError('{"a": "x\ty"}')).toMatchObject({
+			column: 9,
+			message: expect.stringContaining('Steuerzeichen')
+		});
+		expect(syntaxError('{"a\nb": 1}').message).toContain('Zeilenumbruch');
+		expect(syntaxError('{"a": [1,').message).toContain('endet zu früh');
+	});
+
+	it('refuses nesting deeper than it walks, without overflowing the stack', () => {
+		expect(syntaxError('['.repeat(300) + ']'.repeat(300)).message).toBe(
+			'Die Datei ist zu tief verschachtelt.'
+		);
+		expect(locateJson('['.repeat(150) + ']'.repeat(150)).ok).toBe(true);
+		expect(locateJson('['.repeat(100_000) + ']'.repeat(100_000)).ok).toBe(false);
+	});
+
 	it('accepts exactly what JSON.parse accepts, also for damaged copies of the catalogue', () => {
 		// A small deterministic generator, so a failure can be reproduced.
 		let seed = 42;
@@ -70,7 +103,7 @@ describe('locateJson', () => {
 			return seed / 2147483648;
 		};
 		const pieces = ['{', '}', '[', ']', ',', ':', '"', '\\', '0', '-', 'e', ' ', '\n', 'x', 'true'];
-		for (let i = 0; i < 400; i++) {
+		for (let i = 0; i < 1000; i++) {
 			const at = Math.floor(random() * shipped.length);
 			const r = random();
 			const text =

@@ -9,8 +9,9 @@ export type BlobSource = Uint8Array | AsyncIterable<Uint8Array> | ReadableStream
 
 /**
  * Content-addressed storage for attachments: a blob's name is the SHA-256 of its bytes, so storing
- * the same file twice is harmless and a blob can never change. One implementation per backend (the
- * file system now; an S3-compatible store can follow behind the same interface).
+ * the same file twice is harmless and a blob can never change. One implementation per backend: the
+ * file system (FileBlobStore, the embedded default) and the database (blobStoreDatabase.ts, shared by
+ * several app servers on PostgreSQL); `FILE_STORE` chooses, see context.ts.
  */
 export interface BlobStore {
 	has(sha256: string): Promise<boolean>;
@@ -54,12 +55,36 @@ export function isSha256Hex(value: string): boolean {
 	return SHA256_HEX.test(value);
 }
 
-function assertSha256(sha256: string): void {
+export function assertSha256(sha256: string): void {
 	// Also what keeps a caller's string from walking out of the blob directory.
 	if (!isSha256Hex(sha256)) throw new TypeError(`Not a lower-case SHA-256 hex digest: "${sha256}"`);
 }
 
-function chunksOf(source: BlobSource): AsyncIterable<Uint8Array> {
+/** Counts and hashes a blob's bytes as they arrive; the checks every store makes on a put. */
+export class IncomingBlob {
+	size = 0;
+	readonly #hash = createHash('sha256');
+
+	constructor(
+		readonly expected: string,
+		readonly maxBytes?: number
+	) {}
+
+	add(chunk: Uint8Array): void {
+		this.size += chunk.byteLength;
+		if (this.maxBytes !== undefined && this.size > this.maxBytes) throw new BlobTooLargeError(this.maxBytes);
+		this.#hash.update(chunk);
+	}
+
+	/** The size, once the bytes are complete and hash to what was expected. */
+	finish(): number {
+		const actual = this.#hash.digest('hex');
+		if (actual !== this.expected) throw new BlobHashMismatchError(this.expected, actual);
+		return this.size;
+	}
+}
+
+export function chunksOf(source: BlobSource): AsyncIterable<Uint8Array> {
 	if (source instanceof Uint8Array) return [source] as unknown as AsyncIterable<Uint8Array>;
 	if (source instanceof ReadableStream)
 		return Readable.fromWeb(source as import('node:stream/web').ReadableStream);
@@ -106,15 +131,11 @@ export class FileBlobStore implements BlobStore {
 		await fs.mkdir(tmpDir, { recursive: true });
 		const tmp = path.join(tmpDir, `${sha256}.${randomBytes(6).toString('hex')}`);
 		const handle = await fs.open(tmp, 'wx');
-		const hash = createHash('sha256');
-		let size = 0;
+		const incoming = new IncomingBlob(sha256, options.maxBytes);
 		try {
 			try {
 				for await (const chunk of chunksOf(source)) {
-					size += chunk.byteLength;
-					if (options.maxBytes !== undefined && size > options.maxBytes)
-						throw new BlobTooLargeError(options.maxBytes);
-					hash.update(chunk);
+					incoming.add(chunk);
 					await handle.write(chunk);
 				}
 				// On disk before it becomes visible under its name: a crash leaves a whole blob or none.
@@ -122,8 +143,7 @@ export class FileBlobStore implements BlobStore {
 			} finally {
 				await handle.close();
 			}
-			const actual = hash.digest('hex');
-			if (actual !== sha256) throw new BlobHashMismatchError(sha256, actual);
+			const size = incoming.finish();
 			await fs.mkdir(path.dirname(target), { recursive: true });
 			// Rename is atomic; a concurrent upload of the same blob simply replaces identical bytes.
 			await fs.rename(tmp, target);

@@ -203,6 +203,23 @@ export interface DossiersTable {
 	snapshot: string;
 }
 
+/** An attachment file kept in the database (`FILE_STORE=database`, migration `20261206T0400_data_file_blobs`). */
+export interface FileBlobsTable {
+	sha256: string;
+	size: number;
+	chunk_count: number;
+	stored_at: IsoTimestamp;
+}
+
+/** One piece of a file's bytes; `blob_key` is the file's SHA-256, or `tmp-…` while it is uploaded. */
+export interface FileBlobChunksTable {
+	blob_key: string;
+	/** 0, 1, 2 … in the order of the bytes. */
+	seq: number;
+	bytes: Uint8Array;
+	written_at: IsoTimestamp;
+}
+
 /** Every table of the server's database, as the migrations in `migrations/` leave it. */
 export interface Database {
 	facilities: FacilitiesTable;
@@ -223,4 +240,6 @@ export interface Database {
 	sync_attachment_citations: SyncAttachmentCitationsTable;
 	sync_attachment_owners: SyncAttachmentOwnersTable;
 	dossiers: DossiersTable;
+	file_blobs: FileBlobsTable;
+	file_blob_chunks: FileBlobChunksTable;
 }

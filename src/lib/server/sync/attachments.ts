@@ -8,7 +8,7 @@ import { BlobHashMismatchError, BlobTooLargeError, isSha256Hex } from '$lib/serv
 import type { ServerContext } from '$lib/server/context';
 import type { Database } from '$lib/server/db/schema';
 import { ApiError, forbidden, notFound } from '$lib/server/http/errors';
-import { checkedByType, chunksOf, UnsupportedFileTypeError } from './fileType';
+import { checkedByType, UnsupportedFileTypeError } from './fileType';
 
 /** Anyone who may change some facility's data may upload files for its records. */
 export function mayUpload(user: SessionUser): boolean {
@@ -153,8 +153,9 @@ export async function storeUpload(
 	let mimeType = '';
 	let stored: { size: number };
 	try {
-		const body = checkedByType(chunksOf(request.body), (type) => (mimeType = type));
-		stored = await ctx.blobs.put(sha256, body, { maxBytes: MAX_ATTACHMENT_BYTES });
+		const checked = await checkedByType(request.body);
+		mimeType = checked.mimeType;
+		stored = await ctx.blobs.put(sha256, checked.stream, { maxBytes: MAX_ATTACHMENT_BYTES });
 	} catch (error) {
 		throw uploadError(error);
 	}
@@ -194,6 +195,8 @@ const tooLarge = () =>
 
 function uploadError(error: unknown): ApiError {
 	if (error instanceof BlobTooLargeError) return tooLarge();
+	// adapter-node cuts a body past BODY_SIZE_LIMIT with a 413 error: too large, not a broken connection.
+	if (error instanceof Error && 'status' in error && error.status === 413) return tooLarge();
 	if (error instanceof UnsupportedFileTypeError) {
 		return new ApiError(
 			415,

@@ -1,4 +1,6 @@
-import { fileTypeFromBuffer } from 'file-type';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeWebStream } from 'node:stream/web';
+import { fileTypeStream } from 'file-type';
 import { ATTACHMENT_MIME_TYPES } from '$lib/domain/sync/protocol';
 
 /** Enough leading bytes for file-type to recognise every format we accept. */
@@ -11,71 +13,56 @@ export class UnsupportedFileTypeError extends Error {
 	}
 }
 
-/** The accepted MIME type the bytes show, or null. A file's name or declared type never counts. */
-export async function detectAttachmentType(head: Uint8Array): Promise<string | null> {
-	const type = await fileTypeFromBuffer(head);
-	if (!type) return null;
-	return (ATTACHMENT_MIME_TYPES as readonly string[]).includes(type.mime) ? type.mime : null;
+/**
+ * file-type's Node entry, which the server runs, also takes Node streams; the type checker resolves
+ * the package's web entry, which declares only web streams.
+ */
+const fromNodeStream = fileTypeStream as unknown as (
+	stream: Readable,
+	options: { sampleSize: number }
+) => Promise<Readable & { readonly fileType?: { mime: string } }>;
+
+function isAccepted(mimeType: string | undefined): mimeType is string {
+	return mimeType !== undefined && (ATTACHMENT_MIME_TYPES as readonly string[]).includes(mimeType);
 }
 
 /**
- * Passes a stream through after checking its first bytes: throws UnsupportedFileTypeError before
- * anything is handed on when they are not an accepted type, so nothing of such a file is stored.
+ * The body with its type recognised from its first bytes (file-type reads a sample and hands the
+ * whole stream on). A file's name or declared type never counts. Throws UnsupportedFileTypeError,
+ * and cancels the body, before anything is handed on when the bytes are not an accepted type, so
+ * nothing of such a file is stored.
  */
-export async function* checkedByType(
+export async function checkedByType(
+	body: ReadableStream<Uint8Array>
+): Promise<{ mimeType: string; stream: AsyncIterable<Uint8Array> }> {
+	// file-type's web-stream variant needs a byte stream, which a request body from adapter-node is
+	// not; as a Node stream any body will do. It looks at the first chunk only, so that chunk holds
+	// the whole sample however small the pieces are that the client's connection delivers.
+	const chunks = withWholeHead(Readable.fromWeb(body as NodeWebStream<Uint8Array>), SNIFF_BYTES);
+	const stream = await fromNodeStream(Readable.from(chunks), { sampleSize: SNIFF_BYTES });
+	const mimeType = stream.fileType?.mime;
+	if (!isAccepted(mimeType)) {
+		stream.destroy();
+		throw new UnsupportedFileTypeError(mimeType ?? null);
+	}
+	return { mimeType, stream };
+}
+
+/** The same bytes, with the first `headBytes` (or the whole body, if shorter) as one chunk. */
+async function* withWholeHead(
 	source: AsyncIterable<Uint8Array>,
-	onType: (mimeType: string) => void
+	headBytes: number
 ): AsyncGenerator<Uint8Array> {
-	const held: Uint8Array[] = [];
-	let heldBytes = 0;
-	let checked = false;
-	const check = async () => {
-		const head = concat(held, heldBytes).subarray(0, SNIFF_BYTES);
-		const mimeType = await detectAttachmentType(head);
-		if (!mimeType) {
-			const detected = (await fileTypeFromBuffer(head))?.mime ?? null;
-			throw new UnsupportedFileTypeError(detected);
-		}
-		onType(mimeType);
-		checked = true;
-	};
+	const head: Uint8Array[] = [];
+	let size = 0;
 	for await (const chunk of source) {
-		if (checked) {
+		if (size >= headBytes) {
 			yield chunk;
 			continue;
 		}
-		held.push(chunk);
-		heldBytes += chunk.byteLength;
-		if (heldBytes < SNIFF_BYTES) continue;
-		await check();
-		yield* held;
+		head.push(chunk);
+		size += chunk.byteLength;
+		if (size >= headBytes) yield Buffer.concat(head);
 	}
-	if (!checked) {
-		await check();
-		yield* held;
-	}
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-	const out = new Uint8Array(total);
-	let offset = 0;
-	for (const chunk of chunks) {
-		out.set(chunk, offset);
-		offset += chunk.byteLength;
-	}
-	return out;
-}
-
-/** A web stream (a request body) as an async iterable of chunks. */
-export async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-	const reader = stream.getReader();
-	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) return;
-			yield value;
-		}
-	} finally {
-		reader.releaseLock();
-	}
+	if (size > 0 && size < headBytes) yield Buffer.concat(head);
 }
