@@ -35,12 +35,30 @@ const chromiumArgs = [
  * @property {Figure[]} figures every figure reported so far
  */
 
+/**
+ * Whether a figure meets its target, for targets of the form '≤ 300 ms' or '≥ 50 MB/s' in the
+ * figure's own unit (or none); null when the target says something else (e.g. 'linear: 5').
+ * @param {Figure} figure
+ * @returns {boolean | null}
+ */
+export function targetMet(figure) {
+	const match = /^\s*([≤≥<>])\s*([\d.]+)\s*(.*?)\s*$/.exec(figure.target ?? '');
+	if (!match || (match[3] !== '' && match[3] !== figure.unit)) return null;
+	const [, relation, bound] = match;
+	const limit = Number(bound);
+	if (relation === '≤') return figure.value <= limit;
+	if (relation === '≥') return figure.value >= limit;
+	return relation === '<' ? figure.value < limit : figure.value > limit;
+}
+
 /** @param {Figure} figure */
 function formatFigure(figure) {
 	const value = Number.isInteger(figure.value)
 		? String(figure.value)
 		: figure.value.toFixed(figure.value < 10 ? 2 : 1);
-	const target = figure.target ? `   (target ${figure.target})` : '';
+	const met = targetMet(figure);
+	const verdict = met === null ? '' : met ? ': met' : ': NOT met';
+	const target = figure.target ? `   (target ${figure.target}${verdict})` : '';
 	const detail = figure.detail ? `   ${figure.detail}` : '';
 	return `  ${figure.label.padEnd(58)} ${`${value} ${figure.unit}`.padStart(12)}${target}${detail}`;
 }

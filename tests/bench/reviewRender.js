@@ -32,7 +32,7 @@ async function logIn(page, who) {
  * Hands in version 1 in the app, then a large version 2 through the API; answers its id.
  * @param {import('playwright-core').Page} page signed in as the Leitung
  */
-async function handInLargeVersion(page) {
+export async function handInLargeVersion(page) {
 	await page.goto('/mappe');
 	await page.getByRole('button', { name: 'Mappe abgeben' }).click();
 	await page.getByRole('button', { name: 'Ja, abgeben' }).click();

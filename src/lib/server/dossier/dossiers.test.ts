@@ -182,6 +182,19 @@ describe.each(testDialects)('handing in dossiers on %s', (dialect) => {
 		expect((await read('leitung-a', 'no-such-dossier')).status).toBe(404);
 	});
 
+	it('answers a version read again from memory as before, and asks again who may read it', async () => {
+		const { body } = await handIn('leitung-a', sampleSubmission('kita-a'));
+		const first = await read('beratung-a', body.dossier.id);
+		const again = await read('beratung-a', body.dossier.id);
+		expect(again.status).toBe(200);
+		expect(again.body).toEqual(first.body);
+		expect(again.body.catalogue).toMatchObject({ id: body.dossier.catalogueId });
+		// Her centre is taken from her: the version she read a moment ago is unknown to her now.
+		await server.ctx.db.deleteFrom('advisor_assignments').where('user_id', '=', 'beratung-a').execute();
+		expect((await read('beratung-a', body.dossier.id)).status).toBe(404);
+		expect((await read('beratung-b', body.dossier.id)).status).toBe(404);
+	});
+
 	it('refuses a dossier whose snapshot does not match its centre or its period', async () => {
 		const wrongFacility = { ...sampleSubmission('kita-a'), facilityId: 'kita-b' };
 		expect((await handIn('leitung-b', wrongFacility)).status).toBe(400);

@@ -17,6 +17,7 @@ import type { ServerContext } from '$lib/server/context';
 import { ApiError, badRequest, forbidden, notFound } from '$lib/server/http/errors';
 import { filesOfFacility } from '$lib/server/sync/attachments';
 import type { Database, DossiersTable } from '$lib/server/db/schema';
+import { versionCacheOf, type StoredVersion } from '$lib/server/dossier/versionCache';
 
 /**
  * Handed-in dossiers: immutable, versioned per facility and review period. Nobody sees a dossier of
@@ -95,13 +96,35 @@ export async function latestDossiers(
 	return latest;
 }
 
-export async function getDossier(ctx: ServerContext, user: SessionUser, id: string): Promise<Dossier> {
+/**
+ * One version the user may read, as the API sends it. Checked through the snapshot schema on its
+ * first read only (see versionCache.ts); who may read it is decided on every call.
+ */
+export async function readDossierVersion(
+	ctx: ServerContext,
+	user: SessionUser,
+	id: string
+): Promise<StoredVersion> {
+	const cache = versionCacheOf(ctx.db);
+	const kept = cache.get(id);
+	if (kept) {
+		if (!canReadFacility(user, kept.summary.facilityId)) throw unknownDossier();
+		return kept;
+	}
 	const row = await ctx.db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
 	if (!row || !canReadFacility(user, row.facility_id)) throw unknownDossier();
-	return {
+	const dossier: Dossier = {
 		...toSummary(row),
 		snapshot: dossierSnapshotSchema.parse(snapshotWithWebLinks(JSON.parse(row.snapshot)))
 	};
+	const version = { summary: toSummary(row), json: JSON.stringify(dossier) };
+	cache.set(id, version);
+	return version;
+}
+
+export async function getDossier(ctx: ServerContext, user: SessionUser, id: string): Promise<Dossier> {
+	// A copy of its own for each caller: the kept version is shared by all requests.
+	return JSON.parse((await readDossierVersion(ctx, user, id)).json) as Dossier;
 }
 
 function checkMayHandIn(user: SessionUser, facilityId: string): void {

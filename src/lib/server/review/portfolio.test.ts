@@ -3,6 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReviewFacilitySummary } from '$lib/domain/dossier/review';
 import type { SessionUser } from '$lib/domain/accounts';
 import { createSession } from '$lib/server/auth/sessions';
+import { builtInCatalogue } from '$lib/server/catalogue/catalogueFor';
+import { inProcessFetch } from '$lib/server/sync/testing/inProcessFetch';
+import { change, DEVICE_A, push, statusRecord } from '$lib/server/sync/testing/syncFixtures';
 import { getReviewFacilities } from '$lib/server/review/handlers';
 import { listReviewFacilities } from '$lib/server/review/portfolio';
 import { seededCentreId, seedPortfolio } from '$lib/server/review/testing/portfolioSeed';
@@ -96,6 +99,34 @@ describe.each(testDialects)('the advisor’s portfolio of 300 centres on %s', (d
 		const rows = await listReviewFacilities(ctx, user);
 		expect(rows).toHaveLength(300);
 		expect(counter.count).toBeLessThanOrEqual(8);
+	});
+
+	it('follows a centre’s new records and the day, though unchanged centres are not worked out again', async () => {
+		const centre = seededCentreId(4);
+		await addUser(server.ctx, { id: 'leitung-4', role: 'leitung', facilityIds: [centre] });
+		const rowOf = async (id: string): Promise<ReviewFacilitySummary> =>
+			(await list('beratung')).body.facilities.find((f: ReviewFacilitySummary) => f.id === id);
+		const before = await rowOf(centre);
+		const other = await rowOf(seededCentreId(5));
+		expect(before.readiness.points).toBeGreaterThan(0);
+
+		// The centre's Leitung sets further criteria „erfüllt“ on her tablet; the sync brings them.
+		const criteria = builtInCatalogue.criteria.slice(4, 12);
+		const pushed = await push(
+			inProcessFetch((await createSession(server.ctx, 'leitung-4')).token),
+			DEVICE_A,
+			criteria.map((c, i) => change(i + 1, 'criterionStatuses', statusRecord(centre, c.id, 'erfuellt')))
+		);
+		expect(pushed.status).toBe(200);
+		const after = await rowOf(centre);
+		expect(after.readiness.points).toBeGreaterThan(before.readiness.points);
+		expect(await rowOf(seededCentreId(5))).toEqual(other);
+
+		// A new day: the period of the round has ended, the documents are due next.
+		expect(other.nextDate).toEqual({ kind: 'periodEnd', date: '2026-12-31' });
+		server.clock.advance(40 * 24 * 60 * 60 * 1000);
+		tokens.beratung = (await createSession(server.ctx, 'beratung')).token; // hers expired meanwhile
+		expect((await rowOf(seededCentreId(5))).nextDate).toEqual({ kind: 'documentsDue', date: '2027-01-31' });
 	});
 
 	it('shows an advisor only her own centres', async () => {

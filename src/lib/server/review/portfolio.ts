@@ -15,12 +15,20 @@ import { latestDossiers } from '$lib/server/dossier/dossiers';
 import { forbidden } from '$lib/server/http/errors';
 import { lastSyncTimes, readFacilityRecords, REGISTER_TABLES, type FacilityRecords } from './facilityRecords';
 import { countsRegisters, facilityReadinessInput } from './facilityReadiness';
+import {
+	catalogueStamp,
+	figuresCacheOf,
+	recordStamps,
+	type CentreFigures,
+	type FiguresStamp
+} from './portfolioCache';
 
 /**
  * The advisor's portfolio: every centre assigned to her with readiness, round dates, last sync, last
  * hand-in and where the feedback stands. An advisor may have hundreds of centres, so the records of
- * all of them are read in a fixed number of queries (never one per centre), and each catalogue is
- * looked up once per request.
+ * all of them are read in a fixed number of queries (never one per centre), each catalogue is
+ * looked up once per request, and a centre's figures are computed again only when its records
+ * changed (portfolioCache.ts).
  */
 
 async function facilityRows(db: Kysely<Database>, ids: string[]) {
@@ -102,22 +110,20 @@ async function cataloguesOf(
 	return new Map(ids.map((id) => [id, resolved.get(keyOf(records.get(id)!.profile))!]));
 }
 
-function summaryOf(
-	row: { id: string; name: string; familienzentrum: string },
+/** What the centre's records say, for its row (see CentreFigures). */
+function figuresOf(
+	facilityId: string,
 	held: FacilityRecords,
 	catalogue: Catalogue,
 	day: LocalDate,
-	extra: Pick<ReviewFacilitySummary, 'lastSyncAt' | 'latestDossier'>,
 	messages: readonly FeedbackMessage[]
-): ReviewFacilitySummary {
+): CentreFigures {
 	// No to-do plan: it is most of readiness's cost and the list does not show it.
-	const readiness = readinessAtAGlance(facilityReadinessInput(catalogue, row.id, held, day));
+	const readiness = readinessAtAGlance(facilityReadinessInput(catalogue, facilityId, held, day));
 	const counts = feedbackCounts(held.feedback, messages);
 	const o = readiness.overall;
 	return {
-		id: row.id,
-		name: held.profile?.name || row.name,
-		familienzentrum: row.familienzentrum,
+		profileName: held.profile?.name || null,
 		sealValidUntil: held.profile?.sealValidUntil ?? null,
 		catalogue: { id: catalogue.id, version: catalogue.version, title: catalogue.title },
 		readiness: {
@@ -132,10 +138,38 @@ function summaryOf(
 			areasCount: readiness.areasCount
 		},
 		nextDate: nextRoundDate(held.rounds, day),
-		...extra,
 		openFeedback: counts.open,
 		unansweredReplies: counts.answered
 	};
+}
+
+/** The figures of the given centres, computed afresh: their records in a fixed number of queries. */
+async function computeFigures(
+	db: Kysely<Database>,
+	ids: string[],
+	day: LocalDate
+): Promise<Map<string, CentreFigures>> {
+	const [records, messages] = await Promise.all([
+		// No evidence: by far the largest part of a centre's records, and the list shows none.
+		readFacilityRecords(db, ids, [
+			'facilities',
+			'criterionStatuses',
+			'criterionFeedback',
+			'certificationRounds'
+		]),
+		readMessages(db, ids)
+	]);
+	const catalogues = await cataloguesOf(db, ids, records);
+	// The registers only of the centres whose catalogue counts them, all in one query.
+	const counting = ids.filter((id) => countsRegisters(catalogues.get(id)!));
+	const registers = await readFacilityRecords(db, counting, REGISTER_TABLES);
+	return new Map(
+		ids.map((id) => {
+			const held = records.get(id)!;
+			const counted = { ...held, registers: registers.get(id)?.registers ?? held.registers };
+			return [id, figuresOf(id, counted, catalogues.get(id)!, day, messages.get(id) ?? [])];
+		})
+	);
 }
 
 /** The advisor's centres, each with its figures; only the centres assigned to her. */
@@ -145,32 +179,36 @@ export async function listReviewFacilities(
 ): Promise<ReviewFacilitySummary[]> {
 	if (user.role !== 'fachberatung') throw forbidden('Diese Ansicht ist für die Fachberatung.');
 	const ids = facilitiesVisibleTo(user);
-	const [rows, records, syncs, dossiers, messages] = await Promise.all([
+	// The stamps are read before the records: figures computed now are at least as new as their stamp.
+	const [rows, stamps, catalogues, syncs, dossiers] = await Promise.all([
 		facilityRows(ctx.db, ids),
-		// No evidence: by far the largest part of a centre's records, and the list shows none.
-		readFacilityRecords(ctx.db, ids, [
-			'facilities',
-			'criterionStatuses',
-			'criterionFeedback',
-			'certificationRounds'
-		]),
+		recordStamps(ctx.db, ids),
+		catalogueStamp(ctx.db),
 		lastSyncTimes(ctx.db, ids),
-		latestDossiers(ctx.db, ids),
-		readMessages(ctx.db, ids)
+		latestDossiers(ctx.db, ids)
 	]);
-	const catalogues = await cataloguesOf(
-		ctx.db,
-		rows.map((r) => r.id),
-		records
-	);
-	// The registers only of the centres whose catalogue counts them, all in one query.
-	const counting = rows.filter((row) => countsRegisters(catalogues.get(row.id)!)).map((row) => row.id);
-	const registers = await readFacilityRecords(ctx.db, counting, REGISTER_TABLES);
 	const day = todayOf(ctx.now());
+	const stampOf = (id: string): FiguresStamp => ({ records: stamps.get(id) ?? '', catalogues, day });
+	const cache = figuresCacheOf(ctx.db);
+	const figures = new Map<string, CentreFigures>();
+	for (const row of rows) {
+		const kept = cache.get(row.id, stampOf(row.id));
+		if (kept) figures.set(row.id, kept);
+	}
+	const changed = rows.map((row) => row.id).filter((id) => !figures.has(id));
+	for (const [id, computed] of await computeFigures(ctx.db, changed, day)) {
+		cache.set(id, stampOf(id), computed);
+		figures.set(id, computed);
+	}
 	return rows.map((row) => {
-		const held = records.get(row.id)!;
-		const counted = { ...held, registers: registers.get(row.id)?.registers ?? held.registers };
-		const extra = { lastSyncAt: syncs.get(row.id) ?? null, latestDossier: dossiers.get(row.id) ?? null };
-		return summaryOf(row, counted, catalogues.get(row.id)!, day, extra, messages.get(row.id) ?? []);
+		const { profileName, ...shown } = figures.get(row.id)!;
+		return {
+			id: row.id,
+			name: profileName || row.name,
+			familienzentrum: row.familienzentrum,
+			...shown,
+			lastSyncAt: syncs.get(row.id) ?? null,
+			latestDossier: dossiers.get(row.id) ?? null
+		};
 	});
 }
