@@ -61,8 +61,16 @@ function layoutProblems(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const problems: string[] = [];
 		const width = window.innerWidth;
-		if (document.documentElement.scrollWidth > width)
-			problems.push(`page is ${document.documentElement.scrollWidth}px wide`);
+		if (document.documentElement.scrollWidth > width) {
+			// Name the innermost elements that stick out, so the message says where to look.
+			const wide = [...document.body.querySelectorAll<HTMLElement>('*')].filter(
+				(el) =>
+					el.getBoundingClientRect().right > width + 0.5 &&
+					![...el.children].some((child) => child.getBoundingClientRect().right > width + 0.5)
+			);
+			const where = wide.slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+			problems.push(`page is ${document.documentElement.scrollWidth}px wide (${where.join(', ')})`);
+		}
 		const describe = (el: Element) => {
 			const text = (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '').trim();
 			return `${el.tagName.toLowerCase()} „${text.replace(/\s+/g, ' ').slice(0, 40)}“`;
