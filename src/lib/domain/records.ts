@@ -190,7 +190,7 @@ export const evidenceSchema = recordBaseSchema
 		path: ['attachment']
 	})
 	.refine((e) => e.validUntil === null || e.validUntil >= e.date, {
-		message: '„Gültig bis“ liegt vor dem Datum des Nachweises',
+		message: '„Gültig bis“ liegt vor „Datum des Nachweises“',
 		path: ['validUntil']
 	});
 export type Evidence = z.infer<typeof evidenceSchema>;

@@ -251,9 +251,7 @@ describe('two tablets meeting the merge rules', () => {
 		await tp.goto('/konflikte');
 		const refused = tp.getByRole('listitem').filter({ hasText: 'Kooperationsvertrag' });
 		await refused.waitFor();
-		await expect
-			.poll(() => refused.textContent())
-			.toContain('„Gültig bis“ liegt vor dem Datum des Nachweises');
+		await expect.poll(() => refused.textContent()).toContain('„Gültig bis“ liegt vor „Datum des Nachweises“');
 		await expect.poll(() => refused.textContent()).toContain('31.01.2030');
 		await refused.getByRole('button', { name: 'Verwerfen' }).click();
 		await tp.getByText('Keine abgelehnten Änderungen.').waitFor();

@@ -1,3 +1,4 @@
+import { plural } from '$lib/domain/plural';
 import { strFromU8, type Unzipped } from 'fflate';
 import { z } from 'zod';
 import { sha256Hex } from '$lib/client/db/attachments';
@@ -106,7 +107,7 @@ function checkTable(entries: Unzipped, table: SyncedTableName, count: number | u
 	else if (rows !== null && !Array.isArray(rows)) errors.push(`${path}: keine Liste von Einträgen.`);
 	if (!Array.isArray(rows)) return [];
 	if (count !== rows.length)
-		errors.push(`${path}: ${rows.length} Einträge, laut manifest.json ${count ?? 0}.`);
+		errors.push(`${path}: ${plural(rows.length, 'Eintrag', 'Einträge')}, laut manifest.json ${count ?? 0}.`);
 	const seen = new Set<string>();
 	const valid: RecordBase[] = [];
 	rows.forEach((row: unknown, index) => {
@@ -155,7 +156,9 @@ async function checkAttachments(entries: Unzipped, count: number | undefined, er
 		return [];
 	}
 	if (count !== undefined && count !== infos.data.length) {
-		errors.push(`attachments.json: ${infos.data.length} Dateien, laut manifest.json ${count}.`);
+		errors.push(
+			`attachments.json: ${plural(infos.data.length, 'Datei', 'Dateien')}, laut manifest.json ${count}.`
+		);
 	}
 	const listed = new Set(infos.data.map((info) => info.sha256));
 	for (const path of Object.keys(entries)) {

@@ -68,7 +68,7 @@ describe('EvidenceForm', () => {
 		await user.click(screen.getByRole('button', { name: 'Nachweis speichern' }));
 		expect(screen.getByText('Bitte einen Titel angeben')).toBeInTheDocument();
 		expect(screen.getByText('Bitte mindestens ein Kriterium zuordnen')).toBeInTheDocument();
-		expect(screen.getByText('„Gültig bis“ liegt vor dem Datum des Nachweises')).toBeInTheDocument();
+		expect(screen.getByText('„Gültig bis“ liegt vor „Datum des Nachweises“')).toBeInTheDocument();
 	});
 
 	it('asks for a complete address for a link', async () => {

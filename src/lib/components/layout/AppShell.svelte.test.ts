@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { createRawSnippet } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
@@ -6,6 +6,7 @@ import { dbHealthMessages } from '$lib/client/state/dbHealth.svelte';
 import type { DbHealth } from '$lib/client/db';
 import type { Role } from '$lib/domain/accounts';
 import AppShell from './AppShell.svelte';
+import { infoLinks } from './navItems';
 
 const page = createRawSnippet(() => ({ render: () => '<p>Seiteninhalt</p>' }));
 
@@ -82,6 +83,30 @@ describe('AppShell', () => {
 		const nav = screen.getByRole('navigation', { name: 'Hauptnavigation' });
 		const labels = [...nav.querySelectorAll('a')].map((a) => a.textContent?.replace(/\u00AD/g, '').trim());
 		expect(labels).toEqual(['Administration', 'Einstellungen']);
+	});
+
+	it.each([undefined, 'leitung', 'fachberatung', 'admin'] as const)(
+		'links help and the legal pages from the menu (role %s)',
+		async (role) => {
+			setup('ok', { pathname: '/', role });
+			const toggle = screen.getByRole('button', { name: 'Menü' });
+			expect(toggle).toHaveAttribute('aria-expanded', 'false');
+			await userEvent.setup().click(toggle);
+			expect(toggle).toHaveAttribute('aria-expanded', 'true');
+			const menu = screen.getByRole('navigation', { name: 'Menü' });
+			for (const link of infoLinks)
+				expect(within(menu).getByRole('link', { name: link.label })).toHaveAttribute('href', link.href);
+		}
+	);
+
+	it('closes the menu with Escape and gives focus back to its button', async () => {
+		setup('ok');
+		const user = userEvent.setup();
+		const toggle = screen.getByRole('button', { name: 'Menü' });
+		await user.click(toggle);
+		await user.keyboard('{Escape}');
+		expect(toggle).toHaveAttribute('aria-expanded', 'false');
+		expect(toggle).toHaveFocus();
 	});
 
 	it('asks to reload instead of showing a blank page when another tab upgraded the app', async () => {

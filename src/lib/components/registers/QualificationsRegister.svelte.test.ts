@@ -55,7 +55,7 @@ describe('qualifications register page', () => {
 
 		expect(saveQualification).not.toHaveBeenCalled();
 		expect(screen.getByLabelText('Ende (optional)')).toHaveAccessibleDescription(
-			'Leer lassen, wenn es ein einzelner Tag war. Das Ende liegt vor dem Beginn'
+			'Leer lassen, wenn es ein einzelner Tag war. „Ende“ liegt vor „Beginn“'
 		);
 		expect(screen.getByLabelText('Stunden')).toHaveAccessibleDescription(
 			'Zeitstunden, z. B. 6 oder 7,5 Bitte eine Zahl wie 6 oder 7,5 angeben'

@@ -1,3 +1,4 @@
+import { plural } from '$lib/domain/plural';
 import type { CriterionRule } from '$lib/domain/criterionRules/schema';
 import type { RegisterSummaries } from '$lib/domain/registers/summaries/all';
 import { formatCount, formatHourCount, formatHours, formatShare } from './format';
@@ -27,9 +28,9 @@ export const registerNameOfRule: Record<CriterionRule['kind'], string> = {
 export function registerSumsFor(rule: CriterionRule, s: RegisterSummaries): string | null {
 	switch (rule.kind) {
 		case 'officeHoursMonthly':
-			return `${formatCount(s.officeHours.sessionsHeld)} Sprechstunden, ${formatHours(s.officeHours.minutes)}, ${formatCount(s.officeHours.contacts)} Kontakte`;
+			return `${plural(s.officeHours.sessionsHeld, 'Sprechstunde', 'Sprechstunden')}, ${formatHours(s.officeHours.minutes)}, ${plural(s.officeHours.contacts, 'Kontakt', 'Kontakte')}`;
 		case 'familyEducationOffers':
-			return `${formatCount(s.familyEducation.sessions)} Termine, ${formatCount(s.familyEducation.participants)} Teilnehmende, ${formatShare(s.familyEducation.freeShare)} kostenfrei`;
+			return `${plural(s.familyEducation.sessions, 'Termin', 'Termine')}, ${formatCount(s.familyEducation.participants)} Teilnehmende, ${formatShare(s.familyEducation.freeShare)} kostenfrei`;
 		case 'childminderContacts':
 			return `Beratung ${formatCount(s.childminding.contactsByKind.beratung)}, Vermittlung ${formatCount(s.childminding.contactsByKind.vermittlung)}, Infoveranstaltung ${formatCount(s.childminding.contactsByKind.infoveranstaltung)}`;
 		case 'qualifications': {

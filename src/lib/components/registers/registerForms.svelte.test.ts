@@ -173,7 +173,7 @@ describe('register forms with bad input', () => {
 		await user.click(saveButton());
 		expect(onsave).not.toHaveBeenCalled();
 		expect(screen.getByLabelText('Gültig bis (optional)')).toHaveAccessibleDescription(
-			'Leer lassen, wenn die Vereinbarung unbefristet gilt. „Gültig bis“ liegt vor dem Tag der Unterschrift'
+			'Leer lassen, wenn die Vereinbarung unbefristet gilt. „Gültig bis“ liegt vor „Unterschrieben am“'
 		);
 
 		await user.clear(screen.getByLabelText('Gültig bis (optional)'));

@@ -1,3 +1,4 @@
+import { plural } from '$lib/domain/plural';
 import { crossCheckFormat2 } from './crossChecksFormat2';
 import type { RoundForm, RoundKind } from './format2';
 import type { Area, Catalogue, Criterion, OverallMinimum, ReviewPeriodKind, VersionMapping } from './schema';
@@ -139,7 +140,7 @@ function checkAreaMinimums(view: CheckView, variant?: Variant): CatalogueIssue[]
 		if (points !== undefined && points > reachable)
 			issues.push({
 				path: ['areas', index, 'minimum', 'points'],
-				message: `${prefix}Die Mindestpunktzahl ${points} ist nicht erreichbar: Alle ${mine.length} Kriterien des Bereichs bringen zusammen nur ${reachable} Punkte.`
+				message: `${prefix}Die Mindestpunktzahl ${points} ist nicht erreichbar: ${mine.length === 1 ? 'Das einzige Kriterium des Bereichs bringt' : `Alle ${mine.length} Kriterien des Bereichs bringen zusammen`} nur ${plural(reachable, 'Punkt', 'Punkte')}.`
 			});
 		const basis = countBasis(mine);
 		if (basisCount !== undefined && basisCount > basis)
@@ -165,7 +166,7 @@ function checkOverallMinimum(view: CheckView, variant?: Variant): CatalogueIssue
 	if (points !== undefined && points > reachable)
 		issues.push({
 			path: ['overallMinimum', 'points'],
-			message: `${prefix}Die Gesamtpunktzahl ${points} ist nicht erreichbar: Leistungs- und Strukturbereiche bringen zusammen nur ${reachable} Punkte (Profilbereiche zählen hier nicht mit).`
+			message: `${prefix}Die Gesamtpunktzahl ${points} ist nicht erreichbar: Leistungs- und Strukturbereiche bringen zusammen nur ${plural(reachable, 'Punkt', 'Punkte')} (Profilbereiche zählen hier nicht mit).`
 		});
 	if (basisLeistung !== undefined && basisLeistung > countBasis(leistung))
 		issues.push({

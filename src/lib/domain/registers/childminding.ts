@@ -67,11 +67,14 @@ export const childminderArrangementFields = z.object({
 });
 export type ChildminderArrangementFields = z.infer<typeof childminderArrangementFields>;
 
+/** The labels of the arrangement form's dates (descriptions/childminding.ts), named by its messages. */
+export const childminderArrangementValidityLabels = { from: 'Von', to: 'Bis' } as const;
+
 function checkArrangement(
 	a: Pick<ChildminderArrangementFields, 'validFrom' | 'validTo'>,
 	ctx: z.RefinementCtx
 ) {
-	checkRange(a.validFrom, a.validTo, ctx);
+	checkRange(a.validFrom, a.validTo, ctx, childminderArrangementValidityLabels);
 }
 
 export const childminderArrangementInputSchema = childminderArrangementFields.superRefine(

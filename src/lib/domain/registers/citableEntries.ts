@@ -1,3 +1,4 @@
+import { plural } from '$lib/domain/plural';
 import { formatDateDe, type LocalDate } from '../dates';
 import { reviewPeriodFor, type ReviewPeriod } from '../periods';
 import type { ReviewPeriodKind } from '../catalogue/schema';
@@ -111,7 +112,7 @@ function describeTable(data: RegisterData, table: CitableRegisterTable): Citable
 				entry(
 					s.id,
 					`Sprechstunde am ${formatDateDe(s.date)}`,
-					`${number.format(s.durationMinutes)} Minuten · ${number.format(s.contacts)} Kontakte · ${officeHourTopicLabels[s.topic]}`,
+					`${plural(s.durationMinutes, 'Minute', 'Minuten')} · ${plural(s.contacts, 'Kontakt', 'Kontakte')} · ${officeHourTopicLabels[s.topic]}`,
 					s.date
 				)
 			);

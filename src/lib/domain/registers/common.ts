@@ -84,7 +84,7 @@ export const writtenAgreementSchema = z
 			if (a.validUntil !== null && a.validUntil < a.signedOn) {
 				ctx.addIssue({
 					code: 'custom',
-					message: '„Gültig bis“ liegt vor dem Tag der Unterschrift',
+					message: '„Gültig bis“ liegt vor „Unterschrieben am“',
 					path: ['validUntil']
 				});
 			}
@@ -105,9 +105,24 @@ export function onlyWhenValid(...fields: string[]) {
 	};
 }
 
-/** Adds a German issue on `validTo` when a from/to range runs backwards. */
-export function checkRange(from: string, to: string | null, ctx: z.RefinementCtx, path = 'validTo'): void {
+/** The labels of a form's two dates, as the form shows them (without „(optional)“). */
+export interface RangeLabels {
+	from: string;
+	to: string;
+}
+
+/**
+ * Adds a German issue on `validTo` when a from/to range runs backwards, naming both fields by the
+ * labels their form shows (e.g. „Gilt bis“ liegt vor „Gilt ab“).
+ */
+export function checkRange(
+	from: string,
+	to: string | null,
+	ctx: z.RefinementCtx,
+	labels: RangeLabels,
+	path = 'validTo'
+): void {
 	if (to !== null && to < from) {
-		ctx.addIssue({ code: 'custom', message: '„Bis“ liegt vor „Von“', path: [path] });
+		ctx.addIssue({ code: 'custom', message: `„${labels.to}“ liegt vor „${labels.from}“`, path: [path] });
 	}
 }

@@ -65,8 +65,11 @@ function checkTimes(p: Pick<OfficeHourPlanFields, 'startTime' | 'endTime'>, ctx:
 	}
 }
 
+/** The labels of the plan form's dates (descriptions/officeHours.ts), named by its messages. */
+export const officeHourPlanValidityLabels = { from: 'Gilt ab', to: 'Gilt bis' } as const;
+
 function checkValidity(p: Pick<OfficeHourPlanFields, 'validFrom' | 'validTo'>, ctx: z.RefinementCtx) {
-	checkRange(p.validFrom, p.validTo, ctx);
+	checkRange(p.validFrom, p.validTo, ctx, officeHourPlanValidityLabels);
 }
 
 /** What the plan form validates (no record metadata). */

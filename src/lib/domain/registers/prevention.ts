@@ -70,8 +70,11 @@ export const preventionOfferFields = z.object({
 });
 export type PreventionOfferFields = z.infer<typeof preventionOfferFields>;
 
+/** The labels of the offer form's dates (descriptions/prevention.ts), named by its messages. */
+export const preventionOfferValidityLabels = { from: 'Seit', to: 'Bis' } as const;
+
 function checkOffer(o: Pick<PreventionOfferFields, 'validFrom' | 'validTo'>, ctx: z.RefinementCtx) {
-	checkRange(o.validFrom, o.validTo, ctx);
+	checkRange(o.validFrom, o.validTo, ctx, preventionOfferValidityLabels);
 }
 
 export const preventionOfferInputSchema = preventionOfferFields.superRefine(

@@ -56,7 +56,7 @@ export type QualificationFields = z.infer<typeof qualificationFields>;
 
 function checkDates(q: Pick<QualificationFields, 'startDate' | 'endDate'>, ctx: z.RefinementCtx) {
 	if (q.endDate < q.startDate)
-		ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Das Ende liegt vor dem Beginn' });
+		ctx.addIssue({ code: 'custom', path: ['endDate'], message: '„Ende“ liegt vor „Beginn“' });
 }
 
 // The dates are checked as soon as both are valid, so the form shows every problem at once.

@@ -42,7 +42,7 @@ describe('register schemas', () => {
 		});
 		const errors = messages(result);
 		expect(errors.endTime).toEqual(['Das Ende liegt nicht nach dem Beginn']);
-		expect(errors.validTo).toEqual(['„Bis“ liegt vor „Von“']);
+		expect(errors.validTo).toEqual(['„Gilt bis“ liegt vor „Gilt ab“']);
 	});
 
 	it('report a wrong time range even while other fields are still missing', () => {
@@ -137,7 +137,7 @@ describe('register schemas', () => {
 		expect(result.success).toBe(false);
 		expect(result.error?.issues[0]).toMatchObject({
 			path: ['agreement', 'validUntil'],
-			message: '„Gültig bis“ liegt vor dem Tag der Unterschrift'
+			message: '„Gültig bis“ liegt vor „Unterschrieben am“'
 		});
 	});
 

@@ -60,7 +60,9 @@ function shortfalls(threshold: Threshold, windows: WindowCount[], prefix: string
 	if (threshold.per === 'month' && threshold.months) {
 		const reached = windows.filter((w) => w.met).length;
 		const needed = Math.min(threshold.months, windows.length);
-		return [`${prefix}${threshold.label}: in ${reached} von ${needed} Monaten erreicht`];
+		return [
+			`${prefix}${threshold.label}: in ${reached} von ${needed === 1 ? '1 Monat' : `${needed} Monaten`} erreicht`
+		];
 	}
 	return windows
 		.filter((w) => !w.met)

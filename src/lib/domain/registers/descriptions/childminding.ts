@@ -1,4 +1,5 @@
 import {
+	childminderArrangementValidityLabels,
 	CHILDMINDER_ARRANGEMENT_KINDS,
 	CHILDMINDER_CONTACT_KINDS,
 	childminderArrangementInputSchema,
@@ -35,7 +36,7 @@ export const childminderArrangementFieldSpecs = {
 		maxlength: 60
 	},
 	description: { label: 'Beschreibung (optional)', type: 'long', maxlength: 2000 },
-	...validityFieldSpecs('Von', 'Bis (optional)')
+	...validityFieldSpecs(childminderArrangementValidityLabels)
 } as const satisfies FieldSpecs;
 
 /** Kindertagespflege: information and mediation contacts, and standing arrangements. */

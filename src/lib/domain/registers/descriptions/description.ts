@@ -69,11 +69,14 @@ export interface CheckboxGroupSpec<T extends string = string> {
 /** The fields of one form, by draft field. */
 export type FieldSpecs = Readonly<Record<string, FieldSpec | CheckboxGroupSpec>>;
 
-/** The two dates of an entry that holds for a span of time; `validTo` may stay empty. */
-export function validityFieldSpecs(from: string, to: string) {
+/**
+ * The two dates of an entry that holds for a span of time; `validTo` may stay empty. The labels are
+ * the schema's, so its range message names the fields as the form shows them.
+ */
+export function validityFieldSpecs(labels: { from: string; to: string }) {
 	return {
-		validFrom: { label: from, type: 'date' },
-		validTo: { label: to, type: 'date' }
+		validFrom: { label: labels.from, type: 'date' },
+		validTo: { label: `${labels.to} (optional)`, type: 'date' }
 	} as const satisfies FieldSpecs;
 }
 

@@ -7,6 +7,12 @@ import { emptyRegisterData } from '../registerData';
 import { calendarYear } from '../../periods';
 import { REGISTER_SEGMENTS, registerDescriptions } from './index';
 import { qualificationFieldSpecs, qualificationsRegister } from './qualifications';
+import { officeHourPlanInputSchema } from '../officeHours';
+import { preventionOfferInputSchema } from '../prevention';
+import { childminderArrangementInputSchema } from '../childminding';
+import { officeHourPlanFieldSpecs } from './officeHours';
+import { preventionOfferFieldSpecs } from './prevention';
+import { childminderArrangementFieldSpecs } from './childminding';
 
 function messages(input: unknown): Record<string, string[] | undefined> {
 	const result = qualificationInputSchema.safeParse(input);
@@ -59,7 +65,7 @@ describe('qualification schema', () => {
 	});
 
 	it('explains in German an end before the start and wrong hours', () => {
-		expect(messages({ ...valid, endDate: '2026-03-01' }).endDate).toEqual(['Das Ende liegt vor dem Beginn']);
+		expect(messages({ ...valid, endDate: '2026-03-01' }).endDate).toEqual(['„Ende“ liegt vor „Beginn“']);
 		expect(messages({ ...valid, hours: undefined }).hours).toEqual(['Bitte die Stunden angeben']);
 		expect(messages({ ...valid, hours: Number.NaN }).hours).toEqual([
 			'Bitte eine Zahl wie 6 oder 7,5 angeben'
@@ -67,5 +73,23 @@ describe('qualification schema', () => {
 		expect(messages({ ...valid, hours: 0 }).hours).toEqual(['Bitte mindestens eine halbe Stunde angeben']);
 		expect(messages({ ...valid, holder: ' ' }).holder).toEqual(['Bitte Rolle oder Kürzel angeben']);
 		expect(messages({ ...valid, kind: '' }).kind).toEqual(['Bitte die Art wählen']);
+	});
+});
+
+describe('date-range messages', () => {
+	const forms = [
+		['Sprechstunden-Plan', officeHourPlanInputSchema, officeHourPlanFieldSpecs],
+		['Präventionsangebot', preventionOfferInputSchema, preventionOfferFieldSpecs],
+		['Kindertagespflege-Regelung', childminderArrangementInputSchema, childminderArrangementFieldSpecs]
+	] as const;
+
+	it.each(forms)('name the fields of the %s form by the labels the form shows', (_, schema, specs) => {
+		const result = schema.safeParse({ validFrom: '2026-08-01', validTo: '2026-07-01' });
+		expect(result.success).toBe(false);
+		const errors = z.flattenError(result.error as z.ZodError<Record<string, unknown>>).fieldErrors;
+		const label = (text: string) => text.replace(/ \(optional\)$/, '');
+		expect(errors.validTo).toEqual([
+			`„${label(specs.validTo.label)}“ liegt vor „${label(specs.validFrom.label)}“`
+		]);
 	});
 });

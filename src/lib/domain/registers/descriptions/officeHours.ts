@@ -3,6 +3,7 @@ import {
 	officeHourPlaceLabels,
 	officeHourPlaceSchema,
 	officeHourPlanInputSchema,
+	officeHourPlanValidityLabels,
 	officeHourSessionInputSchema,
 	officeHourTopicLabels,
 	officeHourTopicSchema,
@@ -27,7 +28,7 @@ export const officeHourPlanFieldSpecs = {
 		labels: officeHourPlaceLabels,
 		none: null
 	},
-	...validityFieldSpecs('Gilt ab', 'Gilt bis (optional)')
+	...validityFieldSpecs(officeHourPlanValidityLabels)
 } as const satisfies FieldSpecs;
 
 /** The fields of a session's form; the plan is picked by the form itself. */

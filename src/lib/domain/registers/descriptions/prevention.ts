@@ -22,7 +22,7 @@ export const preventionOfferFieldSpecs = {
 		options: PREVENTION_OFFER_KINDS,
 		labels: preventionOfferKindLabels
 	},
-	...validityFieldSpecs('Seit', 'Bis (optional)')
+	...validityFieldSpecs(prevention.preventionOfferValidityLabels)
 } as const satisfies FieldSpecs;
 
 /** The fields of the profile's form; the agreement with the municipality has its own fields. */
