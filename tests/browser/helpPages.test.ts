@@ -116,7 +116,7 @@ describe('help and legal pages', () => {
 			await heading(page, name);
 		}
 		await context.close();
-	});
+	}, 120_000);
 
 	it('say so on a device that never reached the server', async () => {
 		context = await browser.newContext({ ...tablet, baseURL: server.url });
@@ -163,6 +163,7 @@ describe('help and legal pages', () => {
 				expect(overflow, `${path} at ${width} px`).toBeLessThanOrEqual(0);
 			}
 			await context.close();
-		});
+			// Fifteen pages, each with an axe run, on a loaded 2-core machine.
+		}, 240_000);
 	}
 });
