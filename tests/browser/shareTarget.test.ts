@@ -198,4 +198,17 @@ describe('a PDF and a photo shared from another app', () => {
 		await page.getByText('1 Datei wurde nicht übernommen.').waitFor();
 		await page.getByText('Keine Dateien zum Ablegen.').waitFor();
 	});
+
+	it('without a service worker, the server sends the share to the page with a note', async () => {
+		const form = new FormData();
+		form.append('dateien', new File([PDF], 'Vereinbarung.pdf', { type: 'application/pdf' }));
+		const response = await fetch(`${baseUrl()}/nachweis/neu`, {
+			method: 'POST',
+			body: form,
+			headers: { origin: baseUrl() },
+			redirect: 'manual'
+		});
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/nachweis/neu?fehler=teilen');
+	});
 });
