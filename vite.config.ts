@@ -4,12 +4,17 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The service worker precaches the whole client build and serves the app shell for every navigation,
- * so each route opens with no network. The shell is the server's `/` response: the app is rendered
- * in the browser only (`ssr = false`), so that page is the same for every route.
+ * The service worker (`src/service-worker/`, built by SvelteKit; Workbox's precache list injected
+ * here) precaches the whole client build and serves the app shell for every navigation, so each
+ * route opens with no network. The shell is the server's `/` response: the app is rendered in the
+ * browser only (`ssr = false`), so that page is the same for every route. Its own code receives
+ * files shared from other apps (`share_target`), which a generated worker could not.
  */
 const pwa = SvelteKitPWA({
-	strategies: 'generateSW',
+	strategies: 'injectManifest',
+	srcDir: 'src',
+	// Served as /sw.js, as before the switch from generateSW, so installed apps keep their worker.
+	filename: 'sw.js',
 	// A new version waits until the user accepts it in the update banner (never a silent reload).
 	registerType: 'prompt',
 	// The banner registers the worker through `virtual:pwa-register/svelte`.
@@ -38,19 +43,84 @@ const pwa = SvelteKitPWA({
 			{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
 			{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
 			{ src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
-		]
+		],
+		// Real screenshots of the built app, made by scripts/screenshots.js (run it after UI changes).
+		screenshots: [
+			{
+				src: '/screenshots/uebersicht-schmal.png',
+				sizes: '390x844',
+				type: 'image/png',
+				form_factor: 'narrow',
+				label: 'Übersicht: Stand des Familienzentrums auf dem Telefon'
+			},
+			{
+				src: '/screenshots/kriterium-schmal.png',
+				sizes: '390x844',
+				type: 'image/png',
+				form_factor: 'narrow',
+				label: 'Ein Kriterium mit Status und Nachweisen'
+			},
+			{
+				src: '/screenshots/uebersicht-breit.png',
+				sizes: '1280x800',
+				type: 'image/png',
+				form_factor: 'wide',
+				label: 'Übersicht: Stand des Familienzentrums auf dem Tablet'
+			},
+			{
+				src: '/screenshots/kriterien-breit.png',
+				sizes: '1280x800',
+				type: 'image/png',
+				form_factor: 'wide',
+				label: 'Alle Kriterien mit Filtern'
+			}
+		],
+		shortcuts: [
+			{
+				name: 'Foto-Nachweis aufnehmen',
+				short_name: 'Foto-Nachweis',
+				description: 'Ein Foto aufnehmen und einem Kriterium zuordnen',
+				url: '/nachweis/neu?aufnahme=foto',
+				icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }]
+			},
+			{
+				name: 'Kriterien',
+				description: 'Alle Kriterien und ihr Stand',
+				url: '/kriterien',
+				icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }]
+			},
+			{
+				name: 'Termine',
+				description: 'Termine und Fristen',
+				url: '/kalender',
+				icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }]
+			}
+		],
+		// A PDF or photo shared from another app arrives as new evidence: the service worker keeps
+		// the files on the device and opens the page where the Leitung picks the criterion.
+		share_target: {
+			action: '/nachweis/neu',
+			method: 'POST',
+			enctype: 'multipart/form-data',
+			params: {
+				title: 'titel',
+				text: 'text',
+				url: 'adresse',
+				files: [
+					{
+						name: 'dateien',
+						accept: ['application/pdf', '.pdf', 'image/*', '.jpg', '.jpeg', '.png', '.webp', '.heic']
+					}
+				]
+			}
+		}
 	},
-	workbox: {
+	injectManifest: {
 		// Everything the client build and `static/` hold, catalogue files included; not the build's
 		// version stamp, which only matters online.
 		globPatterns: ['client/**/*.{js,css,json,ico,png,svg,webp,woff,woff2,webmanifest}'],
-		globIgnores: ['client/_app/version.json'],
-		navigateFallback: '/',
-		// The JSON API must always reach the server: never answer it from the cache or with the shell.
-		navigateFallbackDenylist: [/^\/api(\/|$)/],
-		// The first visit is controlled at once, so the app is offline-ready without a reload.
-		clientsClaim: true,
-		cleanupOutdatedCaches: true,
+		// Nor the manifest screenshots: only the install dialog shows them, online.
+		globIgnores: ['client/_app/version.json', 'client/screenshots/**'],
 		// The bundled working catalogue makes one chunk larger than Workbox's 2 MiB default.
 		maximumFileSizeToCacheInBytes: 5 * 1024 * 1024
 	},

@@ -96,7 +96,8 @@ describe('installable offline app', () => {
 			expect(response?.status(), path).toBe(200);
 			expect(await mainHeading(page), path).toBe(online.get(path));
 		}
-	});
+		// Two visits of every page (more than 40 with help and legal pages) on a loaded 2-core machine.
+	}, 240_000);
 
 	it('never answers the JSON API from the cache or with the app shell', async () => {
 		const page = await openAppOnline(context);

@@ -10,6 +10,7 @@ import { applySecurityHeaders, csrfRejection } from './security';
 /** The only /api routes open without a session. */
 export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
 	'/api/health',
+	'/api/deployment',
 	'/api/auth/login',
 	'/api/auth/set-password'
 ]);
