@@ -39,6 +39,15 @@ export const pageTable: PageCase[] = [
 		route: '/hilfe/leichte-sprache',
 		path: '/hilfe/leichte-sprache'
 	},
+	{ name: 'hilfe-uebersicht', viewer: 'guest', route: '/hilfe/uebersicht', path: '/hilfe/uebersicht' },
+	{ name: 'hilfe-kriterien', viewer: 'guest', route: '/hilfe/kriterien', path: '/hilfe/kriterien' },
+	{ name: 'hilfe-register', viewer: 'guest', route: '/hilfe/register', path: '/hilfe/register' },
+	{ name: 'hilfe-termine', viewer: 'guest', route: '/hilfe/termine', path: '/hilfe/termine' },
+	{ name: 'hilfe-mappe', viewer: 'guest', route: '/hilfe/mappe', path: '/hilfe/mappe' },
+	{ name: 'hilfe-offline', viewer: 'guest', route: '/hilfe/offline', path: '/hilfe/offline' },
+	{ name: 'hilfe-sicherung', viewer: 'guest', route: '/hilfe/sicherung', path: '/hilfe/sicherung' },
+	{ name: 'hilfe-team', viewer: 'guest', route: '/hilfe/team', path: '/hilfe/team' },
+	{ name: 'hilfe-beratung', viewer: 'guest', route: '/hilfe/beratung', path: '/hilfe/beratung' },
 	{ name: 'barrierefreiheit', viewer: 'guest', route: '/barrierefreiheit', path: '/barrierefreiheit' },
 	{ name: 'impressum', viewer: 'guest', route: '/impressum', path: '/impressum' },
 	{ name: 'datenschutz', viewer: 'guest', route: '/datenschutz', path: '/datenschutz' },
@@ -75,6 +84,7 @@ export const pageTable: PageCase[] = [
 		route: '/mappe/[dossierId]',
 		path: (ids) => `/mappe/${ids.dossierId}`
 	},
+	{ name: 'nachweis-neu', viewer: 'leitung', route: '/nachweis/neu', path: '/nachweis/neu' },
 	{ name: 'mein-team', viewer: 'leitung', route: '/admin', path: '/admin' },
 	{ name: 'hilfe-leitung', viewer: 'leitung', route: '/hilfe', path: '/hilfe' },
 	// The advisor: her centres, one centre, one handed-in version.
