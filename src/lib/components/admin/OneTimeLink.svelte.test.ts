@@ -34,7 +34,7 @@ describe('OneTimeLink', () => {
 	it('shows a QR code that a tablet camera reads as the link itself', () => {
 		render(OneTimeLink, { link, name: 'Tina Tablet' });
 		const code = screen.getByRole('img', {
-			name: 'QR-Code mit dem Link zum Passwort-Festlegen für Tina Tablet'
+			name: 'QR-Code zum Einrichten eines Geräts für Tina Tablet'
 		});
 		expect(decode(code)).toBe(link.url);
 	});

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deviceSetup } from '$lib/client/state/deviceSetup.svelte';
 import { session } from '$lib/client/state/session.svelte';
 import type { SessionResponse } from '$lib/domain/accounts';
 import { passwordLinkProblems } from '$lib/domain/passwordLinkState';
@@ -19,6 +20,7 @@ vi.mock('$lib/client/state/session.svelte', async (importOriginal) => {
 afterEach(() => {
 	vi.unstubAllGlobals();
 	vi.mocked(session.signedIn).mockClear();
+	deviceSetup.forToken(null);
 });
 
 const token = 'Zb1v2QdF7uT4kR9mX3pL8sWcY6hN0aGe';
