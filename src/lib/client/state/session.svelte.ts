@@ -308,18 +308,6 @@ class Session {
 		else await acknowledgeNotAllowed(offer.preview.fingerprint);
 	}
 
-	/** Reads the demo work again and offers it, e.g. after „Jetzt nicht“ from the account menu. */
-	async offerTakeoverAgain(): Promise<void> {
-		const user = this.user;
-		if (!user) return;
-		const preview = await previewTakeover(workspace.facility?.id ?? NO_FACILITY_ID, criterionTitle);
-		this.#takeoverOffer = !preview
-			? null
-			: writesFacilityData(user)
-				? { kind: 'offer', preview }
-				: { kind: 'not-allowed', preview, role: user.role };
-	}
-
 	/** Sends queued hand-ins (after a sync, or right after handing in); one sending at a time. */
 	sendDossiers(): Promise<void> {
 		return sendQueuedHandIns();
