@@ -5,6 +5,7 @@ import {
 	type SessionResponse,
 	type SetPasswordRequest
 } from '$lib/domain/accounts';
+import { passwordLinkCheckSchema, type PasswordLinkCheck } from '$lib/domain/passwordLinkState';
 
 /** What the server says about this browser's session. */
 export type SessionCheck =
@@ -46,5 +47,12 @@ export function setPassword(request: SetPasswordRequest) {
 	return requestJson<{ ok: true; email: string }>('/api/auth/set-password', {
 		method: 'POST',
 		body: request
+	});
+}
+
+/** Whether a one-time link still works, asked when a device opens it (online only). */
+export function checkPasswordLink(token: string) {
+	return requestJson<PasswordLinkCheck>(`/api/auth/set-password?token=${encodeURIComponent(token)}`, {
+		parse: (body) => passwordLinkCheckSchema.safeParse(body).data ?? null
 	});
 }

@@ -9,13 +9,15 @@ import { countPendingChanges } from '$lib/client/sync/outbox';
 import { syncStatus } from '$lib/client/state/syncStatus.svelte';
 import type { SessionResponse, SessionUser } from '$lib/domain/accounts';
 import {
-	adoptAnonymousData,
-	anonymousDataDecided,
-	keepAnonymousDataApart,
-	summarizeAnonymousData,
-	type AdoptionResult,
-	type AnonymousDataSummary
-} from '$lib/client/services/session/anonymousData';
+	acknowledgeNotAllowed,
+	declineTakeover,
+	previewTakeover,
+	takeOver,
+	takeoverDecided,
+	type TakeoverPreview,
+	type TakeoverResult
+} from '$lib/client/services/session/takeover';
+import type { ConflictChoice } from '$lib/domain/takeover/takeoverPlan';
 import { checkSession, logoutOnServer, type FetchFn } from '$lib/client/api/session';
 import {
 	forgetCachedSession,
@@ -31,9 +33,18 @@ import { sessionBoundFetch } from '$lib/client/api/sessionFetch';
 import { learnCatalogues } from '$lib/client/services/catalogueSwitch';
 import {
 	ensureUserFacility,
+	NO_FACILITY_ID,
 	prepareUserWorkspace,
 	writesFacilityData
 } from '$lib/client/services/session/userWorkspace';
+
+/**
+ * Work from the demo mode waiting at login: offered to a Leitung or team member with its preview;
+ * an advisor or admin is told why she cannot take it over (she has no centre of her own to put it in).
+ */
+export type TakeoverOffer =
+	| { kind: 'offer'; preview: TakeoverPreview }
+	| { kind: 'not-allowed'; preview: TakeoverPreview; role: SessionUser['role'] };
 
 /** Where a role starts after logging in. */
 export function landingPathFor(user: SessionUser): ResolvedPathname {
@@ -51,7 +62,7 @@ export function landingPathFor(user: SessionUser): ResolvedPathname {
 class Session {
 	#cached = $state.raw<CachedSession | null>(null);
 	#expired = $state(false);
-	#anonymousOffer = $state.raw<AnonymousDataSummary | null>(null);
+	#takeoverOffer = $state.raw<TakeoverOffer | null>(null);
 	#stopWatching: (() => void) | null = null;
 	#fetch: FetchFn = (...args) => fetch(...args);
 
@@ -69,9 +80,9 @@ class Session {
 		return this.user !== null && (this.#expired || syncStatus.view.state === 'needs-login');
 	}
 
-	/** Entries made before signing in, offered once to take over into the user's centre. */
-	get anonymousOffer(): AnonymousDataSummary | null {
-		return this.#anonymousOffer;
+	/** Work from the demo mode, offered to take over into the user's centre (see `TakeoverOffer`). */
+	get takeoverOffer(): TakeoverOffer | null {
+		return this.#takeoverOffer;
 	}
 
 	/**
@@ -106,7 +117,7 @@ class Session {
 		this.#watch();
 		void this.refresh();
 		// The offer stands until it is answered, also across a reload.
-		if (user && result === 'ok') await this.#offerAnonymousData(user);
+		if (user && result === 'ok') await this.#offerTakeover(user);
 		return result;
 	}
 
@@ -210,15 +221,26 @@ class Session {
 			await workspace.init();
 			// A profile the server did not have yet goes up right away, for the team's other tablets.
 			if ((await countPendingChanges(db)) > pendingBefore) await syncStatus.syncNow();
-			await this.#offerAnonymousData(user);
+			await this.#offerTakeover(user);
 		}
 		this.#watch();
 		return landingPathFor(user);
 	}
 
-	async #offerAnonymousData(user: SessionUser): Promise<void> {
-		this.#anonymousOffer =
-			writesFacilityData(user) && !(await anonymousDataDecided()) ? await summarizeAnonymousData() : null;
+	async #offerTakeover(user: SessionUser): Promise<void> {
+		const preview = await previewTakeover(workspace.facility?.id ?? NO_FACILITY_ID, criterionTitle).catch(
+			(error: unknown) => {
+				console.error('Reading the demo workspace failed', error);
+				return null;
+			}
+		);
+		if (!preview || (await takeoverDecided(preview.fingerprint))) {
+			this.#takeoverOffer = null;
+			return;
+		}
+		this.#takeoverOffer = writesFacilityData(user)
+			? { kind: 'offer', preview }
+			: { kind: 'not-allowed', preview, role: user.role };
 	}
 
 	/** A full sync that surely ran on the current workspace (one already running may be on the old one). */
@@ -247,7 +269,7 @@ class Session {
 		await forgetCachedSession();
 		this.#cached = null;
 		this.#expired = false;
-		this.#anonymousOffer = null;
+		this.#takeoverOffer = null;
 		workspace.dispose();
 		const health = await useWorkspace(workspaceNameFor(null));
 		if (health === 'ok') await workspace.init();
@@ -262,16 +284,28 @@ class Session {
 		await workspace.init();
 	}
 
-	async adoptAnonymousData(): Promise<AdoptionResult | null> {
+	/**
+	 * Takes the demo work over into the centre, each conflict as chosen (else its preset). The offer
+	 * stays until the move succeeded, so a failure can be tried again.
+	 */
+	async takeOver(choices: Readonly<Record<string, ConflictChoice>> = {}): Promise<TakeoverResult | null> {
+		const user = this.user;
 		const facilityId = workspace.facility?.id;
-		this.#anonymousOffer = null;
-		if (!facilityId) return null;
-		return adoptAnonymousData(facilityId);
+		if (!user || !writesFacilityData(user) || !facilityId) return null;
+		const result = await takeOver(facilityId, criterionTitle, choices);
+		this.#takeoverOffer = null;
+		// The moved work goes to the server now, for the team's other tablets.
+		void syncStatus.syncNow();
+		return result;
 	}
 
-	async keepAnonymousDataApart(): Promise<void> {
-		this.#anonymousOffer = null;
-		await keepAnonymousDataApart();
+	/** „Jetzt nicht“ (or, for an advisor, „Verstanden“): not offered again until the demo work changes. */
+	async declineTakeover(): Promise<void> {
+		const offer = this.#takeoverOffer;
+		this.#takeoverOffer = null;
+		if (!offer) return;
+		if (offer.kind === 'offer') await declineTakeover(offer.preview.fingerprint);
+		else await acknowledgeNotAllowed(offer.preview.fingerprint);
 	}
 
 	/** Sends queued hand-ins (after a sync, or right after handing in); one sending at a time. */
@@ -287,6 +321,12 @@ class Session {
 		});
 		if (outcome === 'needs-login') this.#expired = true;
 	}
+}
+
+/** A criterion's title in the centre's catalogue, for the preview; its id when the catalogue lacks it. */
+function criterionTitle(criterionId: string): string {
+	const criterion = workspace.catalogue.criteria.find((c) => c.id === criterionId);
+	return criterion ? `${criterion.id} ${criterion.title}` : criterionId;
 }
 
 export const session = new Session();

@@ -410,7 +410,7 @@ describe('work done before signing in', () => {
 		return anonymousFacility;
 	}
 
-	it('is offered once and, when taken over, becomes the centre’s own changes', async () => {
+	it('is previewed and, when taken over, becomes the centre’s own changes and leaves the demo', async () => {
 		const anonymousFacility = await workAnonymously();
 		const lea = user(`lea-${crypto.randomUUID()}`, 'kita-a');
 		server.pullRecords = [
@@ -434,13 +434,18 @@ describe('work done before signing in', () => {
 			}
 		];
 		await signIn(lea);
-		expect(session.anonymousOffer).toEqual({ statuses: 2, evidence: 1, registerEntries: 0 });
+		const offer = session.takeoverOffer;
+		expect(offer?.kind).toBe('offer');
+		const plan = offer!.preview.plan;
+		expect(plan.statuses.map((s) => s.criterionId)).toEqual(['1.1']);
+		expect(plan.evidence.map((e) => e.title)).toEqual(['Aushang Sprechstunde']);
+		// The centre's 1.3 is older than the demo's: the demo's value is preset, she keeps the centre's.
+		expect(plan.conflicts.map((c) => [c.criterionId, c.preset])).toEqual([['1.3', 'anonymous']]);
 
-		const result = await session.adoptAnonymousData();
-		expect(result).toMatchObject({ statuses: 1, evidence: 1, statusesKept: 1 });
-		expect(session.anonymousOffer).toBeNull();
+		const result = await session.takeOver({ '1.3': 'centre' });
+		expect(result).toMatchObject({ statuses: 1, evidence: 1, centreKept: 1, profileFields: 1 });
+		expect(session.takeoverOffer).toBeNull();
 		expect((await db.criterionStatuses.get('kita-a:1.1'))?.status).toBe('erfuellt');
-		// The centre's own status was kept.
 		expect((await db.criterionStatuses.get('kita-a:1.3'))?.status).toBe('erfuellt');
 		const evidence = await db.evidence.toArray();
 		expect(evidence).toEqual([
@@ -449,17 +454,17 @@ describe('work done before signing in', () => {
 		expect((await db.facilities.get('kita-a'))?.city).toBe('Herne');
 		expect(await countPendingChanges(db)).toBeGreaterThanOrEqual(3);
 
-		// The anonymous workspace itself is untouched.
+		// Gone from the demo workspace, which keeps its profile so the demo mode still opens.
 		const anonymous = new (await import('$lib/client/db/WorkspaceDb')).WorkspaceDb(DEFAULT_WORKSPACE_NAME);
-		expect((await anonymous.criterionStatuses.toArray()).map((s) => s.facilityId)).toEqual([
-			anonymousFacility,
-			anonymousFacility
-		]);
+		expect(await anonymous.criterionStatuses.count()).toBe(0);
+		expect(await anonymous.evidence.count()).toBe(0);
+		expect(await anonymous.outbox.where('table').anyOf('evidence', 'criterionStatuses').count()).toBe(0);
+		expect(await anonymous.facilities.get(anonymousFacility)).toBeDefined();
 		anonymous.close();
 
 		await session.logout();
 		await signIn(lea);
-		expect(session.anonymousOffer).toBeNull();
+		expect(session.takeoverOffer).toBeNull();
 	});
 
 	it('takes the prevention profile and its citations over into the centre’s ids', async () => {
@@ -473,7 +478,7 @@ describe('work done before signing in', () => {
 		await citeRegisterEntry(anonymousFacility, '1.1', 'preventionProfiles', profile.id);
 		await signIn(user(`lea-${crypto.randomUUID()}`, 'kita-a'));
 
-		await session.adoptAnonymousData();
+		await session.takeOver();
 		expect(await db.preventionProfiles.get('kita-a:praevention')).toMatchObject({ facilityId: 'kita-a' });
 		// The server takes ids made from a facility only from that facility (docs/sync.md).
 		expect(await db.registerCitations.toArray()).toEqual([
@@ -485,14 +490,34 @@ describe('work done before signing in', () => {
 		]);
 	});
 
-	it('stays apart when the Leitung does not take it over', async () => {
-		await workAnonymously();
+	it('stays apart when declined, and is offered again only after new demo work', async () => {
+		const anonymousFacility = await workAnonymously();
 		const lea = user(`lea-${crypto.randomUUID()}`, 'kita-a');
 		await signIn(lea);
-		await session.keepAnonymousDataApart();
+		expect(session.takeoverOffer?.kind).toBe('offer');
+		await session.declineTakeover();
+		expect(session.takeoverOffer).toBeNull();
 		expect(await db.evidence.count()).toBe(0);
 		await session.logout();
+		expect(await db.evidence.count()).toBe(1);
 		await signIn(lea);
-		expect(session.anonymousOffer).toBeNull();
+		expect(session.takeoverOffer).toBeNull();
+
+		await session.logout();
+		await setStatus(anonymousFacility, '2.1', 'erfuellt');
+		await signIn(lea);
+		expect(session.takeoverOffer?.kind).toBe('offer');
+	});
+
+	it('tells an advisor why she cannot take it over, once', async () => {
+		await workAnonymously();
+		const berit = user(`berit-${crypto.randomUUID()}`, 'kita-a', 'fachberatung');
+		await signIn(berit);
+		expect(session.takeoverOffer).toMatchObject({ kind: 'not-allowed', role: 'fachberatung' });
+		expect(await session.takeOver()).toBeNull();
+		await session.declineTakeover();
+		await session.logout();
+		await signIn(berit);
+		expect(session.takeoverOffer).toBeNull();
 	});
 });

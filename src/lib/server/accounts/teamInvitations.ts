@@ -49,7 +49,7 @@ async function newInvitationLink(ctx: ServerContext, id: string, origin: string)
 	const expiresAt = new Date(ctx.now().getTime() + ctx.config.passwordLinkMs).toISOString();
 	await ctx.db
 		.updateTable('team_invitations')
-		.set({ token_hash: hashToken(token), token_expires_at: expiresAt })
+		.set({ token_hash: hashToken(token), token_expires_at: expiresAt, token_used_at: null })
 		.where('id', '=', id)
 		.execute();
 	// Built exactly like createPasswordLink's, so the two cannot be told apart.
@@ -77,7 +77,8 @@ export async function createInvitation(
 				created_by: leitung.id,
 				created_at: ctx.now().toISOString(),
 				token_hash: null,
-				token_expires_at: null
+				token_expires_at: null,
+				token_used_at: null
 			})
 			.execute();
 		await writeAudit(trx, {
@@ -138,6 +139,7 @@ export async function usableInvitation(
 	const row = await invitations(ctx.db)
 		.select(['email', 'display_name'])
 		.where('token_hash', '=', tokenHash)
+		.where('token_used_at', 'is', null)
 		.where('token_expires_at', '>', ctx.now().toISOString())
 		.where('disabled', '=', 0)
 		.executeTakeFirst();
@@ -159,15 +161,18 @@ export async function redeemInvitation(
 		.selectFrom('team_invitations')
 		.select(['id', 'email'])
 		.where('token_hash', '=', tokenHash)
+		.where('token_used_at', 'is', null)
 		.where('token_expires_at', '>', now)
 		.where('disabled', '=', 0)
 		.executeTakeFirst();
 	if (!row) return null;
+	// The hash stays, marked used, so opening the link again says „schon benutzt“ (linkState).
 	const claimed = await db
 		.updateTable('team_invitations')
-		.set({ token_hash: null, password_set: 1 })
+		.set({ token_used_at: now, password_set: 1 })
 		.where('id', '=', row.id)
 		.where('token_hash', '=', tokenHash)
+		.where('token_used_at', 'is', null)
 		.executeTakeFirst();
 	if (Number(claimed.numUpdatedRows) !== 1) return null;
 	await writeAudit(ctx.db, {
@@ -178,4 +183,18 @@ export async function redeemInvitation(
 		entityId: row.id
 	});
 	return { email: row.email };
+}
+
+/** The state of an invitation's link, told apart as for an account's (passwordLinks.ts). */
+export async function invitationLinkState(
+	ctx: ServerContext,
+	tokenHash: string
+): Promise<{ usedAt: string | null; expiresAt: string | null; disabled: boolean } | null> {
+	const row = await invitations(ctx.db)
+		.select(['token_used_at', 'token_expires_at', 'disabled'])
+		.where('token_hash', '=', tokenHash)
+		.executeTakeFirst();
+	return row
+		? { usedAt: row.token_used_at, expiresAt: row.token_expires_at, disabled: row.disabled === 1 }
+		: null;
 }

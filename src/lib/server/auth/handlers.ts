@@ -1,7 +1,8 @@
 import { loginRequestSchema, setPasswordRequestSchema, type SessionResponse } from '$lib/domain/accounts';
 import { writeAudit } from '$lib/server/accounts/audit';
 import { logIn } from '$lib/server/auth/login';
-import { setPasswordWithToken } from '$lib/server/auth/passwordLinks';
+import { passwordLinkProblems } from '$lib/domain/passwordLinkState';
+import { checkPasswordLink, setPasswordWithToken } from '$lib/server/auth/passwordLinks';
 import {
 	SESSION_COOKIE,
 	clearSessionCookie,
@@ -63,11 +64,15 @@ export const postSetPassword = endpoint(async (event, ctx) => {
 	const input = await readJson(event, setPasswordRequestSchema);
 	const result = await setPasswordWithToken(ctx, input.token, input.password);
 	if (!result) {
-		throw new ApiError(
-			400,
-			'invalid_token',
-			'Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Bitte fragen Sie nach einem neuen Link.'
-		);
+		const { state } = await checkPasswordLink(ctx, input.token);
+		throw new ApiError(400, 'invalid_token', passwordLinkProblems[state === 'usable' ? 'used' : state]);
 	}
 	return json({ ok: true, email: result.email });
+});
+
+/** `?token=`: whether the one-time link still works, asked when a device opens it. */
+export const getPasswordLink = endpoint(async (event, ctx) => {
+	const token = event.url.searchParams.get('token') ?? '';
+	if (token.length === 0 || token.length > 200) return json({ state: 'invalid', expiresAt: null });
+	return json(await checkPasswordLink(ctx, token));
 });

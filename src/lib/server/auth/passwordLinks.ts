@@ -1,6 +1,11 @@
 import type { PasswordLink } from '$lib/domain/accounts';
 import { weakPasswordMessage } from '$lib/domain/passwordStrength';
-import { redeemInvitation, usableInvitation } from '$lib/server/accounts/teamInvitations';
+import type { PasswordLinkCheck } from '$lib/domain/passwordLinkState';
+import {
+	invitationLinkState,
+	redeemInvitation,
+	usableInvitation
+} from '$lib/server/accounts/teamInvitations';
 import { writeAudit } from '$lib/server/accounts/audit';
 import type { ServerContext } from '$lib/server/context';
 import { ApiError } from '$lib/server/http/errors';
@@ -106,4 +111,28 @@ export async function setPasswordWithToken(
 		});
 		return { email: user.email };
 	});
+}
+
+/**
+ * Whether a link can still be used, and if not why, so the device that opened it says so before
+ * anyone types a password. Tokens carry 256 random bits: telling their states apart reveals nothing
+ * a guesser could use. An invitation answers exactly as an account would (teamInvitations.ts).
+ */
+export async function checkPasswordLink(ctx: ServerContext, token: string): Promise<PasswordLinkCheck> {
+	const id = hashToken(token);
+	const now = ctx.now().toISOString();
+	const account = await ctx.db
+		.selectFrom('password_tokens')
+		.innerJoin('users', 'users.id', 'password_tokens.user_id')
+		.select(['password_tokens.used_at', 'password_tokens.expires_at', 'users.disabled'])
+		.where('password_tokens.id', '=', id)
+		.executeTakeFirst();
+	const found = account
+		? { usedAt: account.used_at, expiresAt: account.expires_at, disabled: account.disabled === 1 }
+		: await invitationLinkState(ctx, id);
+	// A locked account's link is as good as none: its holder must ask anyway.
+	if (!found || found.disabled || !found.expiresAt) return { state: 'invalid', expiresAt: null };
+	if (found.usedAt) return { state: 'used', expiresAt: null };
+	if (found.expiresAt <= now) return { state: 'expired', expiresAt: found.expiresAt };
+	return { state: 'usable', expiresAt: found.expiresAt };
 }

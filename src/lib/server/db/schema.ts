@@ -113,6 +113,8 @@ export interface TeamInvitationsTable {
 	created_at: IsoTimestamp;
 	token_hash: string | null;
 	token_expires_at: IsoTimestamp | null;
+	/** When the current link was used (migration `20261206T0430_firstrun_invitation_link_use`). */
+	token_used_at: IsoTimestamp | null;
 }
 
 // Sync (migrations `20261121T0600_sync`, `20261204T2135_attachment_owners`).

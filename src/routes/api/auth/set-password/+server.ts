@@ -1,4 +1,5 @@
-import { postSetPassword } from '$lib/server/auth/handlers';
+import { getPasswordLink, postSetPassword } from '$lib/server/auth/handlers';
 import type { RequestHandler } from './$types';
 
+export const GET: RequestHandler = getPasswordLink;
 export const POST: RequestHandler = postSetPassword;
