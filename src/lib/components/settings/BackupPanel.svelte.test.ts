@@ -53,3 +53,36 @@ describe('BackupPanel', () => {
 		).toBeInTheDocument();
 	});
 });
+
+describe('BackupPanel while exporting', () => {
+	it('shows files and bytes n of m and cancels without a file', async () => {
+		const onexport = vi.fn(
+			(
+				signal: AbortSignal,
+				onProgress: (p: {
+					filesDone: number;
+					filesTotal: number;
+					bytesDone: number;
+					bytesTotal: number;
+				}) => void
+			) =>
+				new Promise<void>((_resolve, reject) => {
+					onProgress({ filesDone: 1, filesTotal: 4, bytesDone: 1_200_000, bytesTotal: 5_000_000 });
+					signal.addEventListener('abort', () => reject(new DOMException('abgebrochen', 'AbortError')));
+				})
+		);
+		render(BackupPanel, { onimport: vi.fn(), onexport });
+		const user = userEvent.setup();
+		await user.click(screen.getByRole('button', { name: 'Sicherung herunterladen' }));
+		expect(await screen.findByText('Datei 2 von 4 – 1,2 MB von 5,0 MB', { exact: true })).toBeVisible();
+		expect(
+			screen.getByRole('progressbar', { name: 'Sicherung: Datei 2 von 4 – 1,2 MB von 5,0 MB' })
+		).toHaveValue(24);
+		await user.click(screen.getByRole('button', { name: 'Sicherung abbrechen' }));
+		expect(await screen.findByRole('status')).toHaveTextContent(
+			'Die Sicherung wurde abgebrochen. Es wurde keine Datei gespeichert.'
+		);
+		expect(screen.queryByRole('progressbar')).toBeNull();
+		expect(screen.getByRole('button', { name: 'Sicherung herunterladen' })).toBeEnabled();
+	});
+});
