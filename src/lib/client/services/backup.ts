@@ -51,15 +51,23 @@ export function exportWorkspace(target: WorkspaceDb, options: BackupWriteOptions
  * and changes nothing. Records are merged by id: the newer `updatedAt` wins, so restoring an old
  * backup never overwrites later work. Every written record gets an outbox entry, so it syncs.
  */
-export async function importWorkspace(target: WorkspaceDb, file: Blob): Promise<ImportResult> {
+export async function importWorkspace(
+	target: WorkspaceDb,
+	file: Blob,
+	options: { unzip?: (file: Blob) => Promise<Unzipped>; signal?: AbortSignal } = {}
+): Promise<ImportResult> {
 	let entries: Unzipped;
 	try {
-		entries = unzipSync(new Uint8Array(await file.arrayBuffer()));
-	} catch {
+		entries = await (options.unzip ?? readEntries)(file);
+	} catch (error) {
+		if (options.signal?.aborted) throw error;
 		return failed(['Die Datei ist keine Sicherung der Gütesiegel-Mappe (kein ZIP-Archiv).']);
 	}
+	options.signal?.throwIfAborted();
 	const checked = await checkBackup(entries, target.verno);
 	if (!('manifest' in checked)) return failed(checked.errors);
+	// Cancelled while checking: nothing is written (the write below is one transaction, all or nothing).
+	options.signal?.throwIfAborted();
 	try {
 		return await writeBackup(target, checked);
 	} catch (error) {
@@ -71,6 +79,10 @@ export async function importWorkspace(target: WorkspaceDb, file: Blob): Promise<
 		console.error('Importing a backup failed', error);
 		return failed(['Die Sicherung konnte nicht eingelesen werden. Es wurde nichts geändert.']);
 	}
+}
+
+async function readEntries(file: Blob): Promise<Unzipped> {
+	return unzipSync(new Uint8Array(await file.arrayBuffer()));
 }
 
 async function writeBackup(target: WorkspaceDb, backup: CheckedBackup): Promise<ImportResult> {

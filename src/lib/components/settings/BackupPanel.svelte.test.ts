@@ -36,7 +36,11 @@ describe('BackupPanel', () => {
 		});
 		await user.upload(screen.getByLabelText('Sicherungsdatei (ZIP) auswählen'), zip());
 		await user.click(screen.getByRole('button', { name: 'Ja, Sicherung einlesen' }));
-		expect(onimport).toHaveBeenCalledWith(expect.objectContaining({ name: 'sicherung.zip' }));
+		expect(onimport).toHaveBeenCalledWith(
+			expect.objectContaining({ name: 'sicherung.zip' }),
+			expect.any(AbortSignal),
+			expect.any(Function)
+		);
 		const alert = await screen.findByRole('alert');
 		expect(alert).toHaveTextContent('Es wurde nichts geändert.');
 		expect(alert).toHaveTextContent('manifest.json ist unvollständig oder beschädigt.');
@@ -84,5 +88,27 @@ describe('BackupPanel while exporting', () => {
 		);
 		expect(screen.queryByRole('progressbar')).toBeNull();
 		expect(screen.getByRole('button', { name: 'Sicherung herunterladen' })).toBeEnabled();
+	});
+});
+
+describe('BackupPanel while importing', () => {
+	it('shows the bytes read and cancels, saying nothing was changed', async () => {
+		const onimport = vi.fn(
+			(_file: File, signal: AbortSignal, onProgress: (done: number, total: number) => void) =>
+				new Promise<ImportResult>((_resolve, reject) => {
+					onProgress(1_200_000, 5_000_000);
+					signal.addEventListener('abort', () => reject(new DOMException('abgebrochen', 'AbortError')));
+				})
+		);
+		render(BackupPanel, { onimport, onexport: vi.fn() });
+		const user = userEvent.setup();
+		await user.upload(screen.getByLabelText('Sicherungsdatei (ZIP) auswählen'), zip());
+		await user.click(screen.getByRole('button', { name: 'Ja, Sicherung einlesen' }));
+		expect(await screen.findByText('Gelesen: 1,2 MB von 5,0 MB', { exact: true })).toBeVisible();
+		await user.click(screen.getByRole('button', { name: 'Einlesen abbrechen' }));
+		expect(await screen.findByRole('status')).toHaveTextContent(
+			'Das Einlesen wurde abgebrochen. Es wurde nichts geändert.'
+		);
+		expect(screen.queryByRole('progressbar')).toBeNull();
 	});
 });

@@ -23,3 +23,8 @@ export function backupPercent(progress: BackupProgress): number {
 	if (progress.filesTotal > 0) return Math.floor((progress.filesDone / progress.filesTotal) * 100);
 	return 0;
 }
+
+/** „Gelesen: 1,2 MB von 5,0 MB“ while a backup file is unpacked. */
+export function describeImportProgress(bytesDone: number, bytesTotal: number): string {
+	return `Gelesen: ${formatBytesOf(bytesDone, bytesTotal)}`;
+}
