@@ -1,5 +1,7 @@
 import { db } from '$lib/client/db';
 import { createSyncApi, type SyncApi } from '$lib/client/api/sync';
+import { xhrFileSender, type FileSender } from '$lib/client/api/fileUpload';
+import { transferTimeoutMs } from '$lib/client/api/timedFetch';
 import { readCachedSession, workspaceNameFor } from '$lib/client/services/session/sessionCache';
 
 /**
@@ -9,11 +11,18 @@ import { readCachedSession, workspaceNameFor } from '$lib/client/services/sessio
  * stops with "Bitte anmelden" and nothing of this workspace is sent, nor anything pulled into it.
  */
 export function sessionBoundFetch(fetchFn: typeof fetch = (...args) => fetch(...args)): typeof fetch {
-	return (input, init) => {
-		const cached = readCachedSession();
-		if (!cached || db.name !== workspaceNameFor(cached.user)) return Promise.resolve(notSignedIn());
-		return fetchFn(input, init);
-	};
+	return (input, init) => (signedInHere() ? fetchFn(input, init) : Promise.resolve(notSignedIn()));
+}
+
+/** The same rule for file uploads, which go through XMLHttpRequest for their progress. */
+function sessionBoundSender(sender: FileSender): FileSender {
+	return (url, blob, init) => (signedInHere() ? sender(url, blob, init) : Promise.resolve(notSignedIn()));
+}
+
+/** A user is signed in and the open workspace is hers. */
+function signedInHere(): boolean {
+	const cached = readCachedSession();
+	return cached !== null && db.name === workspaceNameFor(cached.user);
 }
 
 function notSignedIn(): Response {
@@ -22,4 +31,9 @@ function notSignedIn(): Response {
 }
 
 /** The sync endpoints, bound to the signed-in user's workspace (pass to `syncStatus.start`). */
-export const sessionSyncApi: SyncApi = createSyncApi(sessionBoundFetch());
+export const sessionSyncApi: SyncApi = createSyncApi(
+	sessionBoundFetch(),
+	'',
+	transferTimeoutMs,
+	sessionBoundSender(xhrFileSender)
+);

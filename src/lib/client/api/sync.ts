@@ -11,6 +11,10 @@ import {
 import { MAX_ATTACHMENT_BYTES } from '$lib/domain/records';
 import { send } from '$lib/client/api/request';
 import { isTimeout, transferTimeoutMs, type TimedInit } from '$lib/client/api/timedFetch';
+import { fetchFileSender, type FileSender, type UploadProgress } from '$lib/client/api/fileUpload';
+
+/** Bytes moved so far of the total (null while a download's size is unknown). */
+export type TransferProgress = (done: number, total: number | null) => void;
 
 /** The session is gone (expired, logged out): sync stops and every local change is kept. */
 export class NeedsLoginError extends Error {
@@ -70,9 +74,13 @@ export interface SyncApi {
 	push(request: PushRequest): Promise<PushResponse>;
 	pull(cursor: number, limit?: number): Promise<PullResponse>;
 	hasAttachment(sha256: string): Promise<boolean>;
-	uploadAttachment(sha256: string, blob: Blob): Promise<AttachmentUploadResponse>;
+	uploadAttachment(
+		sha256: string,
+		blob: Blob,
+		onProgress?: UploadProgress
+	): Promise<AttachmentUploadResponse>;
 	/** The file's bytes, or null when the server does not have it (or the user may not read it). */
-	downloadAttachment(sha256: string): Promise<Blob | null>;
+	downloadAttachment(sha256: string, onProgress?: TransferProgress): Promise<Blob | null>;
 }
 
 /**
@@ -83,7 +91,9 @@ export function createSyncApi(
 	fetchFn: typeof fetch = (...args) => fetch(...args),
 	baseUrl = '',
 	/** The deadline for a request moving this many bytes; tests shorten it. */
-	deadlineFor: (bytes: number) => number = transferTimeoutMs
+	deadlineFor: (bytes: number) => number = transferTimeoutMs,
+	/** How file bytes go up; the browser's passes XMLHttpRequest for its upload progress. */
+	sendFile: FileSender = fetchFileSender(fetchFn)
 ): SyncApi {
 	async function call(path: string, init: TimedInit = {}): Promise<Response> {
 		let response: Response;
@@ -148,21 +158,26 @@ export function createSyncApi(
 			return true;
 		},
 
-		async uploadAttachment(sha256, blob) {
-			const response = await call(`/api/sync/attachments/${sha256}`, {
-				method: 'PUT',
-				headers: { 'content-type': 'application/octet-stream' },
-				body: blob,
-				timeoutMs: deadlineFor(blob.size)
-			});
+		async uploadAttachment(sha256, blob, onProgress) {
+			let response: Response;
+			try {
+				response = await sendFile(`${baseUrl}/api/sync/attachments/${sha256}`, blob, {
+					timeoutMs: deadlineFor(blob.size),
+					onProgress
+				});
+			} catch (error) {
+				throw new ServerUnreachableError(error);
+			}
+			if (response.status === 401) throw new NeedsLoginError();
 			if (!response.ok) throw await failure(response);
 			return attachmentUploadResponseSchema.parse(await response.json());
 		},
 
-		async downloadAttachment(sha256) {
+		async downloadAttachment(sha256, onProgress) {
 			// The size is known only from the answer: allow for the largest file there may be.
 			const response = await call(`/api/sync/attachments/${sha256}`, {
-				timeoutMs: deadlineFor(MAX_ATTACHMENT_BYTES)
+				timeoutMs: deadlineFor(MAX_ATTACHMENT_BYTES),
+				onBodyProgress: onProgress
 			});
 			if (response.status === 404) return null;
 			if (!response.ok) throw await failure(response);

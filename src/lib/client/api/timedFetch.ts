@@ -19,7 +19,10 @@ export function isTimeout(error: unknown): boolean {
 	return error instanceof Error && error.name === 'TimeoutError';
 }
 
-export type TimedInit = RequestInit & { timeoutMs?: number };
+/** Bytes of the answer's body received so far, and its size when the server said (else null). */
+export type BodyProgress = (received: number, total: number | null) => void;
+
+export type TimedInit = RequestInit & { timeoutMs?: number; onBodyProgress?: BodyProgress };
 export type TimedFetch = (input: RequestInfo | URL, init?: TimedInit) => Promise<Response>;
 
 const browserFetch: typeof fetch = (...args) => fetch(...args);
@@ -33,7 +36,7 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  */
 export function timedFetch(fetchFn: typeof fetch = browserFetch): TimedFetch {
 	return async (input, init = {}) => {
-		const { timeoutMs = REQUEST_TIMEOUT_MS, ...rest } = init;
+		const { timeoutMs = REQUEST_TIMEOUT_MS, onBodyProgress, ...rest } = init;
 		const deadline = AbortSignal.timeout(timeoutMs);
 		const signal = rest.signal ? AbortSignal.any([rest.signal, deadline]) : deadline;
 		const abandoned = new Promise<never>((_, reject) => {
@@ -44,7 +47,11 @@ export function timedFetch(fetchFn: typeof fetch = browserFetch): TimedFetch {
 		abandoned.catch(() => {});
 		const exchange = async () => {
 			const response = await fetchFn(input, { ...rest, signal });
-			const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.blob();
+			const body = NULL_BODY_STATUSES.has(response.status)
+				? null
+				: onBodyProgress && response.ok && response.body
+					? await readCounting(response, onBodyProgress)
+					: await response.blob();
 			return new Response(body, {
 				status: response.status,
 				statusText: response.statusText,
@@ -53,4 +60,22 @@ export function timedFetch(fetchFn: typeof fetch = browserFetch): TimedFetch {
 		};
 		return Promise.race([exchange(), abandoned]);
 	};
+}
+
+/** Reads a body chunk by chunk, telling how much came, so a large download shows its progress. */
+async function readCounting(response: Response, onProgress: BodyProgress): Promise<Blob> {
+	const length = Number(response.headers.get('content-length'));
+	const total = Number.isFinite(length) && length > 0 ? length : null;
+	const reader = response.body!.getReader();
+	const chunks: Uint8Array<ArrayBuffer>[] = [];
+	let received = 0;
+	onProgress(0, total);
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		chunks.push(value);
+		received += value.byteLength;
+		onProgress(received, total);
+	}
+	return new Blob(chunks, { type: response.headers.get('content-type') ?? '' });
 }

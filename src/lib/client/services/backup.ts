@@ -1,18 +1,16 @@
-import { strToU8, unzipSync, zipSync, type Unzipped, type Zippable } from 'fflate';
-import { version as appVersion } from '../../../../package.json';
-import { sameValue, syncedTable, syncedTableNames } from '$lib/client/db/changes';
+import { unzipSync, type Unzipped } from 'fflate';
+import { writeBackupZip, type BackupWriteOptions } from '$lib/client/services/backupZip';
+import { sameValue, syncedTable } from '$lib/client/db/changes';
 import { isQuotaExceeded } from '$lib/client/db/errors';
 import { nowIso } from '$lib/client/db/ids';
-import { META_KEYS, getActiveFacilityId } from '$lib/client/db/meta';
+import { META_KEYS } from '$lib/client/db/meta';
 import type { OutboxEntry, StoredAttachment, WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import type { RecordBase } from '$lib/domain/records';
 import {
 	BACKUP_FORMAT,
 	MAX_REPORTED_ERRORS,
 	checkBackup,
-	type AttachmentInfo,
-	type CheckedBackup,
-	type Manifest
+	type CheckedBackup
 } from '$lib/client/services/backupCheck';
 import { serverWrittenTables } from '$lib/domain/sync/tables';
 
@@ -43,49 +41,9 @@ export function backupFileName(date = new Date()): string {
 	return `guetesiegel-mappe-${date.toISOString().slice(0, 10)}.zip`;
 }
 
-export async function exportWorkspace(target: WorkspaceDb): Promise<Blob> {
-	const tables = syncedTableNames.map((name) => syncedTable(target, name));
-	// One read transaction, so the backup is a consistent snapshot even while another tab writes.
-	const snapshot = await target.transaction(
-		'r',
-		[...tables, target.catalogues, target.attachments, target.meta],
-		async () => ({
-			rows: await Promise.all(tables.map((table) => table.toArray())),
-			catalogues: await target.catalogues.toArray(),
-			attachments: await target.attachments.toArray(),
-			activeFacilityId: await getActiveFacilityId(target)
-		})
-	);
-
-	const files: Zippable = {};
-	const counts: Record<string, number> = {};
-	syncedTableNames.forEach((name, i) => {
-		files[`tables/${name}.json`] = json(snapshot.rows[i]);
-		counts[name] = snapshot.rows[i].length;
-	});
-	files['catalogues.json'] = json(snapshot.catalogues);
-	counts.catalogues = snapshot.catalogues.length;
-	const infos: AttachmentInfo[] = [];
-	for (const attachment of snapshot.attachments) {
-		const bytes = new Uint8Array(await attachment.blob.arrayBuffer());
-		// Photos and PDFs are compressed already; storing them as they are keeps export fast.
-		files[`attachments/${attachment.sha256}`] = [bytes, { level: 0 }];
-		const { sha256, mimeType, createdAt } = attachment;
-		infos.push({ sha256, mimeType, size: bytes.length, createdAt });
-	}
-	files['attachments.json'] = json(infos);
-	counts.attachments = infos.length;
-	const manifest: Manifest = {
-		format: BACKUP_FORMAT,
-		appVersion,
-		exportedAt: nowIso(),
-		dbVersion: target.verno,
-		activeFacilityId: snapshot.activeFacilityId,
-		tables: [...syncedTableNames],
-		counts
-	};
-	files['manifest.json'] = json(manifest);
-	return new Blob([zipSync(files, { level: 6 })], { type: 'application/zip' });
+/** The whole workspace as a backup archive, streamed (see ./backupZip.ts). */
+export function exportWorkspace(target: WorkspaceDb, options: BackupWriteOptions = {}): Promise<Blob> {
+	return writeBackupZip(target, options);
 }
 
 /**
@@ -93,15 +51,23 @@ export async function exportWorkspace(target: WorkspaceDb): Promise<Blob> {
  * and changes nothing. Records are merged by id: the newer `updatedAt` wins, so restoring an old
  * backup never overwrites later work. Every written record gets an outbox entry, so it syncs.
  */
-export async function importWorkspace(target: WorkspaceDb, file: Blob): Promise<ImportResult> {
+export async function importWorkspace(
+	target: WorkspaceDb,
+	file: Blob,
+	options: { unzip?: (file: Blob) => Promise<Unzipped>; signal?: AbortSignal } = {}
+): Promise<ImportResult> {
 	let entries: Unzipped;
 	try {
-		entries = unzipSync(new Uint8Array(await file.arrayBuffer()));
-	} catch {
+		entries = await (options.unzip ?? readEntries)(file);
+	} catch (error) {
+		if (options.signal?.aborted) throw error;
 		return failed(['Die Datei ist keine Sicherung der Gütesiegel-Mappe (kein ZIP-Archiv).']);
 	}
+	options.signal?.throwIfAborted();
 	const checked = await checkBackup(entries, target.verno);
 	if (!('manifest' in checked)) return failed(checked.errors);
+	// Cancelled while checking: nothing is written (the write below is one transaction, all or nothing).
+	options.signal?.throwIfAborted();
 	try {
 		return await writeBackup(target, checked);
 	} catch (error) {
@@ -113,6 +79,10 @@ export async function importWorkspace(target: WorkspaceDb, file: Blob): Promise<
 		console.error('Importing a backup failed', error);
 		return failed(['Die Sicherung konnte nicht eingelesen werden. Es wurde nichts geändert.']);
 	}
+}
+
+async function readEntries(file: Blob): Promise<Unzipped> {
+	return unzipSync(new Uint8Array(await file.arrayBuffer()));
 }
 
 async function writeBackup(target: WorkspaceDb, backup: CheckedBackup): Promise<ImportResult> {
@@ -176,10 +146,6 @@ function isNewer(record: RecordBase, local: RecordBase | undefined): boolean {
 	if (!local) return true;
 	const diff = Date.parse(record.updatedAt) - Date.parse(local.updatedAt);
 	return diff > 0 || (diff === 0 && !sameValue(record, local));
-}
-
-function json(value: unknown): Uint8Array {
-	return strToU8(JSON.stringify(value));
 }
 
 function failed(errors: string[]): ImportResult {

@@ -14,6 +14,7 @@ import { withJitter } from '$lib/client/sync/jitter';
 import { readLastSyncedAt } from '$lib/client/sync/syncMeta';
 import { deriveSyncState, type SyncStatusView } from '$lib/client/sync/syncState';
 import { synchronize, type SyncReport } from '$lib/client/sync/sync';
+import type { SyncProgress } from '$lib/domain/sync/progress';
 import { runExclusively } from '$lib/client/sync/tabLock';
 
 /** Sync every minute while online; soon after a local change. */
@@ -51,6 +52,8 @@ class SyncStatus {
 	/** Highest outbox key counted so far: a higher one is a change added since. */
 	#highestOutboxKey = 0;
 	#lastReport = $state.raw<SyncReport | null>(null);
+	/** The running sync's progress; after it ends, the last one (its failed files stay listed). */
+	#progress = $state.raw<SyncProgress | null>(null);
 	#api: SyncApi = createSyncApi();
 	/** Watches the counts afresh (one full recount); set by `start`, called when a sync of this tab ends. */
 	#recount: (() => void) | null = null;
@@ -82,13 +85,22 @@ class SyncStatus {
 		return this.#lastReport;
 	}
 
+	get progress(): SyncProgress | null {
+		return this.#progress;
+	}
+
+	/** Hides the last sync's list (its failed files are tried again with the next sync anyway). */
+	dismissProgress(): void {
+		if (!this.#syncing) this.#progress = null;
+	}
+
 	/** Syncs now unless this or another tab is syncing already, or the device is offline. */
 	async syncNow(): Promise<void> {
 		if (!this.#online) return;
 		await runExclusively(async () => {
 			this.#syncing = true;
 			try {
-				this.#lastReport = await synchronize(db, this.#api);
+				this.#lastReport = await synchronize(db, this.#api, (progress) => (this.#progress = progress));
 				this.#needsLogin = false;
 				const failed = this.#lastReport.failedUploads[0];
 				this.#error = this.#lastReport.storageFull

@@ -4,7 +4,7 @@ import { putRecord } from '$lib/client/db/changes';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import type { SyncConflict } from '$lib/domain/sync/conflict';
 import { applyServerChanges } from './applyServerChanges';
-import { readOpenConflicts, resolveConflict } from './conflicts';
+import { readOpenConflicts, readRecordConflicts, resolveConflict } from './conflicts';
 import { listClientChanges, recordPushResults } from './outbox';
 import { dismissRejectedChange, readRejectedChangeViews, resendRejectedChange } from './rejectedChanges';
 import { showServerCopies } from './serverCopies';
@@ -23,6 +23,8 @@ const conflict: SyncConflict = {
 	otherBy: 'Tom Team',
 	otherAt: T0,
 	changedFields: [],
+	keptBy: '',
+	keptAt: null,
 	resolved: false,
 	resolution: null
 };
@@ -84,6 +86,36 @@ describe('resolving a conflict', () => {
 			['criterionStatuses', 4, { status: 'in_arbeit' }],
 			['syncConflicts', 5, { resolved: true, resolution: 'other' }]
 		]);
+	});
+
+	it('keeping both texts writes them joined under their authors’ names, with the resolution', async () => {
+		const noteConflict: SyncConflict = {
+			...conflict,
+			field: 'note',
+			keptValue: 'Flyer hängt aus',
+			otherValue: 'Flyer fehlt noch',
+			keptBy: 'Anna Leitung',
+			keptAt: T0
+		};
+		await resolveConflict(noteConflict, 'both');
+		const note = (await db.criterionStatuses.get('kita-a:1.1'))?.note ?? '';
+		expect(note).toContain('Fassung von Anna Leitung');
+		expect(note).toContain('Fassung von Tom Team');
+		expect(note.indexOf('Flyer hängt aus')).toBeLessThan(note.indexOf('Flyer fehlt noch'));
+		const changes = await listClientChanges(db);
+		expect(changes.map((c) => [c.table, c.values])).toEqual([
+			['criterionStatuses', { note }],
+			['syncConflicts', { resolved: true, resolution: 'both' }]
+		]);
+	});
+
+	it('finds the open conflicts of one record for its marker, none once resolved', async () => {
+		expect((await readRecordConflicts('kita-a:1.1', 'criterionStatuses', db)).map((c) => c.id)).toEqual([
+			'c1'
+		]);
+		expect(await readRecordConflicts('kita-a:1.1', 'evidence', db)).toEqual([]);
+		await resolveConflict(conflict, 'kept');
+		expect(await readRecordConflicts('kita-a:1.1', undefined, db)).toEqual([]);
 	});
 });
 

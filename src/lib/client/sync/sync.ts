@@ -5,7 +5,15 @@ import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { MAX_PULL_BATCH } from '$lib/domain/sync/protocol';
 import { applyServerChanges } from './applyServerChanges';
 import { downloadAttachments, listAttachmentsToUpload, uploadAttachment } from './attachmentTransfer';
-import { PushQueue, recordPushResults, rejectChangesCiting, renumberPendingChanges } from './outbox';
+import {
+	countPendingChanges,
+	PushQueue,
+	recordPushResults,
+	rejectChangesCiting,
+	renumberPendingChanges
+} from './outbox';
+import { failureReason } from './attachmentTransfer';
+import { ProgressTracker, type ProgressListener } from './progressTracker';
 import { SequenceGapError, SyncServerError, type SyncApi } from '$lib/client/api/sync';
 import { showServerCopies } from './serverCopies';
 import { readNumber, readStrings, SYNC_META_KEYS, writeMeta } from './syncMeta';
@@ -32,8 +40,13 @@ export interface SyncReport {
  * files one by one (each followed by a push of the changes that waited for it), pull until the
  * server has nothing more, fetch the files pulled records cite. NeedsLoginError and
  * ServerUnreachableError end it early; whatever was done stays done and nothing local is lost.
+ * `onProgress` hears the changes sent and each file's bytes as they move.
  */
-export async function synchronize(target: WorkspaceDb, api: SyncApi): Promise<SyncReport> {
+export async function synchronize(
+	target: WorkspaceDb,
+	api: SyncApi,
+	onProgress?: ProgressListener
+): Promise<SyncReport> {
 	const report: SyncReport = {
 		accepted: 0,
 		rejected: 0,
@@ -45,11 +58,18 @@ export async function synchronize(target: WorkspaceDb, api: SyncApi): Promise<Sy
 		storageFull: false
 	};
 	const deviceId = await getDeviceId(target);
-	await pushChanges(target, api, deviceId, report);
-	await uploadAttachments(target, api, report, () => pushChanges(target, api, deviceId, report));
-	await pullChanges(target, api, report);
+	const tracker = new ProgressTracker(onProgress, onProgress ? await countPendingChanges(target) : 0);
+	await pushChanges(target, api, deviceId, report, tracker);
+	await uploadAttachments(
+		target,
+		api,
+		report,
+		() => pushChanges(target, api, deviceId, report, tracker),
+		tracker
+	);
+	await pullChanges(target, api, report, tracker);
 	if (!report.storageFull) {
-		report.downloaded = await whileSpaceLasts(report, () => downloadAttachments(target, api), 0);
+		report.downloaded = await whileSpaceLasts(report, () => downloadAttachments(target, api, tracker), 0);
 	}
 	await unlessStorageFull(() => writeMeta(target, SYNC_META_KEYS.lastSyncedAt, nowIso()));
 	return report;
@@ -71,12 +91,13 @@ export async function pushChanges(
 	target: WorkspaceDb,
 	api: SyncApi,
 	deviceId: string,
-	report: SyncReport
+	report: SyncReport,
+	tracker = new ProgressTracker()
 ): Promise<void> {
 	let gaps = 0;
 	for (;;) {
 		try {
-			return await pushQueue(target, api, deviceId, report);
+			return await pushQueue(target, api, deviceId, report, tracker);
 		} catch (error) {
 			// One renumbering settles any gap; a second one in a row means something else is wrong.
 			if (!(error instanceof SequenceGapError) || gaps++ > 0) throw error;
@@ -90,7 +111,13 @@ export async function pushChanges(
  * server first), but the device's own work overlaps the server's: while a batch is on its way, the
  * answer to the previous one is recorded and the next batch is read and numbered.
  */
-async function pushQueue(target: WorkspaceDb, api: SyncApi, deviceId: string, report: SyncReport) {
+async function pushQueue(
+	target: WorkspaceDb,
+	api: SyncApi,
+	deviceId: string,
+	report: SyncReport,
+	tracker: ProgressTracker
+) {
 	const queue = new PushQueue(target);
 	let batch = await nextBatch(queue, report);
 	// Null when an answer could not be stored (full device): nothing more goes this time.
@@ -114,6 +141,7 @@ async function pushQueue(target: WorkspaceDb, api: SyncApi, deviceId: string, re
 			else report.accepted += 1;
 			report.conflicts += result.conflicts?.length ?? 0;
 		}
+		tracker.changesSent(response.results.length);
 		// Numbers given in memory only (full device): the answer is not stored either. The changes stay
 		// in the outbox and go again under the same numbers, which the server answers as duplicates.
 		if (!sent.persisted) break;
@@ -163,18 +191,29 @@ export async function uploadAttachments(
 	target: WorkspaceDb,
 	api: SyncApi,
 	report: SyncReport,
-	afterEach: () => Promise<void>
+	afterEach: () => Promise<void>,
+	tracker = new ProgressTracker()
 ): Promise<void> {
-	for (const file of await listAttachmentsToUpload(target)) {
+	const files = await listAttachmentsToUpload(target);
+	tracker.filesWaiting(
+		'upload',
+		files.map((f) => ({ sha256: f.sha256, name: f.fileName, size: f.size }))
+	);
+	for (const file of files) {
+		tracker.started('upload', file.sha256);
 		try {
-			await uploadAttachment(target, api, file);
+			await uploadAttachment(target, api, file, (sent) => tracker.moved('upload', file.sha256, sent, null));
 			report.uploaded += 1;
+			tracker.done('upload', file.sha256);
 		} catch (error) {
 			// Sent, but the note that the server has it could not be stored: try again with space.
 			if (isQuotaExceeded(error)) {
 				report.storageFull = true;
+				tracker.failed('upload', file.sha256, 'Auf dem Gerät ist kein Platz mehr.', true);
 				return;
 			}
+			const retryable = !(error instanceof SyncServerError && error.permanent);
+			tracker.failed('upload', file.sha256, failureReason(error), retryable);
 			if (!(error instanceof SyncServerError)) throw error;
 			report.failedUploads.push({ sha256: file.sha256, message: error.message });
 			if (error.permanent) await rejectChangesCiting(target, file.sha256, error.message);
@@ -185,7 +224,12 @@ export async function uploadAttachments(
 }
 
 /** Pulls and applies batches until the server has no more; from 0 again when a facility was added. */
-export async function pullChanges(target: WorkspaceDb, api: SyncApi, report: SyncReport): Promise<void> {
+export async function pullChanges(
+	target: WorkspaceDb,
+	api: SyncApi,
+	report: SyncReport,
+	tracker = new ProgressTracker()
+): Promise<void> {
 	let cursor = await readNumber(target, SYNC_META_KEYS.cursor);
 	const known = new Set(await readStrings(target, SYNC_META_KEYS.facilityIds));
 	for (;;) {
@@ -200,6 +244,7 @@ export async function pullChanges(target: WorkspaceDb, api: SyncApi, report: Syn
 		const applied = await whileSpaceLasts(report, () => applyServerChanges(target, batch), null);
 		if (applied === null) return;
 		report.pulled += applied;
+		tracker.received(applied);
 		batch.facilityIds.forEach((id) => known.add(id));
 		cursor = batch.cursor;
 		if (!batch.hasMore) {

@@ -19,6 +19,8 @@ const conflict: SyncConflict = {
 	otherBy: 'Tom Team',
 	otherAt: '2026-11-23T08:00:00.000Z',
 	changedFields: [],
+	keptBy: '',
+	keptAt: null,
 	resolved: false,
 	resolution: null
 };
@@ -107,5 +109,46 @@ describe('ConflictList', () => {
 		expect(screen.getByText('Notiz: Aushang im Flur')).toBeInTheDocument();
 		await userEvent.click(screen.getByRole('button', { name: 'Wiederherstellen' }));
 		expect(onresolve).toHaveBeenLastCalledWith(edit, 'other');
+	});
+});
+
+describe('ConflictList on text', () => {
+	const noteConflict: SyncConflict = {
+		...conflict,
+		id: 'c2',
+		field: 'note',
+		keptValue: 'Flyer hängt aus',
+		otherValue: 'Flyer fehlt noch',
+		keptBy: 'Anna Leitung',
+		keptAt: '2026-11-23T07:30:00.000Z'
+	};
+	const record = {
+		id: 'kita-a:1.2',
+		facilityId: 'kita-a',
+		createdAt: '2026-11-23T07:00:00.000Z',
+		updatedAt: '2026-11-23T07:30:00.000Z',
+		updatedBy: 'Anna Leitung',
+		deleted: false,
+		criterionId: '1.2',
+		status: 'in_arbeit',
+		note: 'Flyer hängt aus'
+	};
+
+	it('says who wrote which text and offers to keep both', async () => {
+		const onresolve = vi.fn(async () => {});
+		render(ConflictList, { conflicts: [{ conflict: noteConflict, record }], canResolve: true, onresolve });
+		expect(screen.getByText(/^Eingegeben von Anna Leitung \(.*\), gilt jetzt$/)).toBeInTheDocument();
+		expect(screen.getByText(/^Eingegeben von Tom Team/)).toBeInTheDocument();
+		await userEvent.click(screen.getByRole('button', { name: 'Beide behalten' }));
+		expect(onresolve).toHaveBeenCalledWith(noteConflict, 'both');
+	});
+
+	it('offers „Beide behalten“ for text only', () => {
+		render(ConflictList, {
+			conflicts: [{ conflict, record: { ...record, status: 'erfuellt' } }],
+			canResolve: true,
+			onresolve: vi.fn()
+		});
+		expect(screen.queryByRole('button', { name: 'Beide behalten' })).toBeNull();
 	});
 });

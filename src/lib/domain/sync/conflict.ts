@@ -15,10 +15,16 @@ export const syncConflictSchema = recordBaseSchema.extend({
 	otherValue: z.unknown(),
 	otherBy: z.string(),
 	otherAt: z.iso.datetime({ offset: true }),
+	/**
+	 * Display name of whoever wrote the kept value, and when, if the server knows (conflicts stored
+	 * before it recorded them have neither). Team members' names only: no data of families.
+	 */
+	keptBy: z.string().max(120).default(''),
+	keptAt: z.iso.datetime({ offset: true }).nullable().default(null),
 	/** For a conflict on `deleted`: the fields the editing side changed (see FieldConflict). */
 	changedFields: z.array(z.string()).default([]),
 	resolved: z.boolean().default(false),
-	/** Which value the leader chose. */
-	resolution: z.enum(['kept', 'other']).nullable().default(null)
+	/** Which value the leader chose; „both“ joined two texts. */
+	resolution: z.enum(['kept', 'other', 'both']).nullable().default(null)
 });
 export type SyncConflict = z.infer<typeof syncConflictSchema>;

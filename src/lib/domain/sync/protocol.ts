@@ -45,6 +45,9 @@ export const fieldConflictSchema = z.object({
 	otherValue: z.unknown(),
 	otherBy: z.string(),
 	otherAt: z.iso.datetime({ offset: true }),
+	/** Who wrote the kept value and when, when the server knows (see SyncConflict). */
+	keptBy: z.string().optional(),
+	keptAt: z.iso.datetime({ offset: true }).nullable().optional(),
 	/**
 	 * For a conflict on `deleted` (delete meets edit): the fields the editing side changed, so the
 	 * Leitung sees what restoring keeps or deleting drops.

@@ -25,6 +25,8 @@ export interface PushBatch {
 	hasFile(sha256: string, facilityId: string): Promise<boolean>;
 	/** Reads a stored record the batch did not load up front (a conflict record, rarely needed). */
 	loadRecord(table: string, recordId: string): Promise<ServerRecord | null>;
+	/** Display name of the user of a device (who wrote a conflict's kept value), or null. */
+	writerName(deviceId: string): Promise<string | null>;
 }
 
 export type ChangeOutcome =
@@ -76,8 +78,35 @@ export async function applyChange(batch: PushBatch, change: ClientChange): Promi
 		batch.dirty.set(key, current);
 	}
 
-	for (const conflict of conflicts) await storeConflict(batch, owner, change, conflict);
+	for (const conflict of conflicts) {
+		Object.assign(conflict, await keptAuthor(batch, stored, conflict.field));
+		await storeConflict(batch, owner, change, conflict);
+	}
 	return { status: 'accepted', facilityId: owner, revision: current!.revision, conflicts };
+}
+
+/**
+ * Who wrote the value the server kept, and when: the record's last change when that set the field
+ * (its `updatedBy`/`updatedAt` are then the field's), else the user of the device that set it last
+ * (the time is not kept per field).
+ */
+async function keptAuthor(
+	batch: PushBatch,
+	stored: ServerRecord | null,
+	field: string
+): Promise<{ keptBy: string; keptAt: string | null }> {
+	if (!stored) return { keptBy: '', keptAt: null };
+	const { record, fieldRevisions, fieldWriters } = stored;
+	const revision = fieldRevisions[field] ?? 0;
+	if (revision > 0 && revision === fieldRevisions.updatedBy && typeof record.updatedBy === 'string') {
+		return {
+			keptBy: record.updatedBy,
+			keptAt: typeof record.updatedAt === 'string' ? record.updatedAt : null
+		};
+	}
+	const writer = fieldWriters[field];
+	const name = writer && writer !== 'server' ? await batch.writerName(writer) : null;
+	return { keptBy: name ?? '', keptAt: null };
 }
 
 /** Fields that follow any applied change; they alone do not make one. */
@@ -195,6 +224,8 @@ async function storeConflict(
 		recordId: change.recordId,
 		...conflict,
 		changedFields: conflict.changedFields ?? [],
+		keptBy: conflict.keptBy ?? '',
+		keptAt: conflict.keptAt ?? null,
 		resolved: false,
 		resolution: null
 	};

@@ -192,7 +192,9 @@ describe.each(testDialects)('pushing changes on %s', (dialect) => {
 				keptValue: 'erfuellt',
 				otherValue: 'in_arbeit',
 				otherBy: 'Person team-a',
-				otherAt: '2026-11-23T09:00:00.000Z'
+				otherAt: '2026-11-23T09:00:00.000Z',
+				keptBy: 'Person leitung-a',
+				keptAt: expect.any(String)
 			}
 		]);
 

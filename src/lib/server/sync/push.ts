@@ -43,6 +43,7 @@ export async function storePushes(
 		records,
 		dirty: new Map<string, ServerRecord>(),
 		hasFile: (sha256: string, facilityId: string) => store.ownsFile(sha256, facilityId),
+		writerName: (deviceId: string) => store.writerName(deviceId),
 		loadRecord: (table: string, recordId: string) => store.loadRecord(table, recordId)
 	};
 

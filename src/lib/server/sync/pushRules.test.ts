@@ -24,6 +24,7 @@ function memoryStore(lastSeq: number, rejections: StoredRejection[] = []) {
 		loadRecord: async (table, recordId) => records.get(recordKey(table, recordId)) ?? null,
 		rejections: async (_deviceId, from, to) => rejections.filter((r) => r.seq >= from && r.seq <= to),
 		ownsFile: async () => false,
+		writerName: async () => null,
 		commit: async (writes) => {
 			commits.push({ ...writes, records: [...writes.records] });
 			return 41;

@@ -40,6 +40,8 @@ export interface PushStore {
 	rejections(deviceId: string, from: number, to: number): Promise<StoredRejection[]>;
 	/** Whether the facility owns the file (uploaded its bytes) and the server has them. */
 	ownsFile(sha256: string, facilityId: string): Promise<boolean>;
+	/** Display name of the user whose device this is (for a conflict's kept value), or null. */
+	writerName(deviceId: string): Promise<string | null>;
 	/** Writes what the pushes changed and commits. Returns the base of the claimed revisions. */
 	commit(writes: PushWrites): Promise<number>;
 }
@@ -120,6 +122,19 @@ export function sqlPushStore(ctx: ServerContext, tx: BatchedTransaction): PushSt
 			return owners.length > 0 && (await ctx.blobs.has(sha256));
 		}),
 
+		// Conflicts are rare: one lookup per device and push group when they happen.
+		writerName: cachedLookupOf(async (deviceId) => {
+			const [rows] = await tx.run([
+				db
+					.selectFrom('sync_devices')
+					.innerJoin('users', 'users.id', 'sync_devices.user_id')
+					.select('users.display_name')
+					.where('sync_devices.device_id', '=', deviceId)
+					.compile()
+			]);
+			return (rows as { display_name: string }[])[0]?.display_name ?? null;
+		}),
+
 		async commit({ devices, records, revisionCount }) {
 			const writes = devices.flatMap((device) => deviceStatements(db, device));
 			// Last: the counter stays taken until the commit, which goes with it (see revisions.ts).
@@ -186,6 +201,14 @@ function cachedLookup(
 	return (sha256, facilityId) => {
 		const key = `${sha256} ${facilityId}`;
 		if (!cache.has(key)) cache.set(key, lookup(sha256, facilityId));
+		return cache.get(key)!;
+	};
+}
+
+function cachedLookupOf<T>(lookup: (key: string) => Promise<T>): (key: string) => Promise<T> {
+	const cache = new Map<string, Promise<T>>();
+	return (key) => {
+		if (!cache.has(key)) cache.set(key, lookup(key));
 		return cache.get(key)!;
 	};
 }
