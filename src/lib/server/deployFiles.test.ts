@@ -135,10 +135,19 @@ describe('the deployment files', () => {
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 
 describe('the deployment files, checked by their own tools where installed', () => {
-	it.runIf(has('systemd-analyze'))('systemd-analyze verify accepts the unit', () => {
-		execFileSync('systemd-analyze', ['verify', join(root, 'deploy/systemd/guetesiegel.service')], {
+	it.runIf(has('systemd-analyze'))('systemd-analyze verify accepts the units and the timer', () => {
+		const units = ['guetesiegel.service', 'guetesiegel-backup.service', 'guetesiegel-backup.timer'];
+		execFileSync('systemd-analyze', ['verify', ...units.map((u) => join(root, 'deploy/systemd', u))], {
 			stdio: 'pipe'
 		});
+	});
+
+	it('the nightly backup runs the backup script with the server settings into a new folder', () => {
+		const backup = read('deploy/systemd/guetesiegel-backup.service');
+		expect(backup).toContain('EnvironmentFile=/etc/guetesiegel/guetesiegel.env');
+		expect(backup).toMatch(/ExecStart=.*scripts\/backup\.js "\/var\/backups\/guetesiegel\/\$\(date/);
+		expect(backup).toMatch(/ReadWritePaths=\/var\/lib\/guetesiegel \/var\/backups\/guetesiegel/);
+		expect(read('deploy/systemd/guetesiegel-backup.timer')).toMatch(/Persistent=true/);
 	});
 
 	it.runIf(has('caddy'))('caddy validate accepts the Caddyfile', () => {
