@@ -9,7 +9,9 @@ import { applySecurityHeaders, csrfRejection } from './security';
 export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
 	'/api/health',
 	'/api/auth/login',
-	'/api/auth/set-password'
+	'/api/auth/set-password',
+	'/api/auth/forgot-password',
+	'/api/openapi.json'
 ]);
 
 export function isApiPath(pathname: string): boolean {
