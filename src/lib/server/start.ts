@@ -2,6 +2,7 @@ import { removeExpiredAuthRows } from '$lib/server/auth/housekeeping';
 import { configWarnings, loadConfig, type ServerConfig } from '$lib/server/config';
 import { openServerContext, type ServerContext } from '$lib/server/context';
 import { createFirstAdmin, printDemoLogins, seedDemoDeployment } from '$lib/server/accounts/seed';
+import { backgroundWorkSettled } from '$lib/server/mail/background';
 
 export interface StartOptions {
 	now?: () => Date;
@@ -54,5 +55,7 @@ export function useServerContext(ctx: ServerContext | null): void {
 export async function stopServer(): Promise<void> {
 	const running = holder.__guetesiegelServer;
 	delete holder.__guetesiegelServer;
+	// A „Passwort vergessen“ mail under way is sent before the database closes (SMTP timeouts bound it).
+	await backgroundWorkSettled();
 	if (running) await (await running).close();
 }
