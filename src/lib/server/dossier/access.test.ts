@@ -23,6 +23,7 @@ import * as dossierApi from '$lib/server/dossier/handlers';
 import * as dossierExportApi from '$lib/server/dossierExport/handlers';
 import * as reviewApi from '$lib/server/review/handlers';
 import { sampleSubmission } from './testing/fixtures';
+import { getOpenApi } from '$lib/server/http/openapi/handlers';
 
 /**
  * A user of centre A tries to read or write centre B's data by every /api route. The route table
@@ -95,6 +96,31 @@ const probes: Probe[] = [
 			body: { token: 'x'.repeat(40), password: 'ein-neues-passwort' }
 		}),
 		check: (r) => expect(r.status).toBe(400)
+	},
+	{
+		route: 'auth/forgot-password',
+		method: 'GET',
+		handler: authApi.getForgotPassword,
+		request: () => ({ path: '/api/auth/forgot-password' }),
+		check: revealsNothingOfB
+	},
+	{
+		route: 'auth/forgot-password',
+		method: 'POST',
+		handler: authApi.postForgotPassword,
+		// Same answer for every address; this test server sends no mail (503), so nothing of B either.
+		request: () => ({ path: '/api/auth/forgot-password', body: { email: 'team-b@test.example' } }),
+		check: (r) => {
+			expect(r.status).toBe(503);
+			revealsNothingOfB(r);
+		}
+	},
+	{
+		route: 'openapi.json',
+		method: 'GET',
+		handler: getOpenApi,
+		request: () => ({ path: '/api/openapi.json' }),
+		check: revealsNothingOfB
 	},
 	{
 		route: 'catalogue',
