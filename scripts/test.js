@@ -34,7 +34,9 @@ if (existsSync(report)) {
 	failed = 1;
 }
 for (const major of (process.env.TEST_OTHER_NODES ?? '').split(',').filter((v) => v.trim() !== '')) {
-	const counts = runOnNode(major.trim());
+	// `24:unit` runs only the unit suite on that version.
+	const [version, ...projects] = major.trim().split(':');
+	const counts = runOnNode(version, projects.length > 0 ? projects : undefined);
 	passed += counts.passed;
 	failed += counts.failed;
 }
