@@ -129,6 +129,10 @@ const pwa = SvelteKitPWA({
 
 export default defineConfig({
 	plugins: [sveltekit(), pwa],
+	// scripts/otherNodes.js runs the suites on other Node versions with a better-sqlite3 built for each.
+	resolve: process.env.BETTER_SQLITE3_PATH
+		? { alias: { 'better-sqlite3': process.env.BETTER_SQLITE3_PATH } }
+		: {},
 	test: {
 		projects: [
 			{

@@ -51,6 +51,14 @@ export const setPasswordRequestSchema = z.object({
 });
 export type SetPasswordRequest = z.infer<typeof setPasswordRequestSchema>;
 
+/** „Passwort vergessen“: the answer is the same whether an account has this address or not. */
+export const forgotPasswordRequestSchema = z.object({ email });
+export type ForgotPasswordRequest = z.infer<typeof forgotPasswordRequestSchema>;
+
+/** Whether „Passwort vergessen“ sends a link by e-mail here (SMTP configured) or needs a person. */
+export const forgotPasswordInfoSchema = z.object({ byMail: z.boolean() });
+export type ForgotPasswordInfo = z.infer<typeof forgotPasswordInfoSchema>;
+
 export const facilitySchema = z.object({
 	id,
 	name: z.string(),
@@ -115,8 +123,16 @@ export const userSummarySchema = z.object({
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
-/** A one-time link to set a password; only ever shown once, to whoever created it. */
-export const passwordLinkSchema = z.object({ url: z.string(), expiresAt: z.string() });
+/**
+ * A one-time link to set a password; only ever shown once, to whoever created it. With SMTP
+ * configured the server also mails it: `mail` says to whom and whether the SMTP server took it (the
+ * UI then shows the link only if it did not).
+ */
+export const passwordLinkSchema = z.object({
+	url: z.string(),
+	expiresAt: z.string(),
+	mail: z.object({ to: z.string(), sent: z.boolean() }).optional()
+});
 export type PasswordLink = z.infer<typeof passwordLinkSchema>;
 
 export const setAssignmentsRequestSchema = z.object({

@@ -6,6 +6,7 @@ import { ConfigError } from '$lib/server/configError';
 import { openServerContext, type ServerContext } from '$lib/server/context';
 import { createFirstAdmin, printDemoLogins, seedDemoDeployment } from '$lib/server/accounts/seed';
 import { configureLogging, logger } from '$lib/server/log/logger';
+import { backgroundWorkSettled } from '$lib/server/mail/background';
 
 export interface StartOptions {
 	now?: () => Date;
@@ -107,6 +108,8 @@ export async function stopServer(): Promise<void> {
 	delete holder.__guetesiegelHousekeeping;
 	housekeeping?.stop();
 	await housekeeping?.idle();
+	// A „Passwort vergessen“ mail under way is sent before the database closes (SMTP timeouts bound it).
+	await backgroundWorkSettled();
 	if (running) await (await running).close();
 	logger.info('server stopped');
 }

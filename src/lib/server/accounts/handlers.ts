@@ -16,7 +16,9 @@ import {
 	listTeam,
 	updateTeamMember
 } from '$lib/server/accounts/team';
-import { createUser, issuePasswordLink, listUsers, updateUser } from '$lib/server/accounts/users';
+import { findInvitation } from '$lib/server/accounts/teamInvitations';
+import { createUser, getUser, issuePasswordLink, listUsers, updateUser } from '$lib/server/accounts/users';
+import { mailPasswordLink } from '$lib/server/mail/passwordLinks';
 import { facilitiesVisibleTo } from '$lib/server/auth/permissions';
 import { listAudit } from '$lib/server/accounts/audit';
 import { endpoint, json, readJson, requireRole } from '$lib/server/http/endpoint';
@@ -44,7 +46,9 @@ export const getUsers = endpoint(async (event, ctx) => {
 export const postUser = endpoint(async (event, ctx) => {
 	const admin = requireRole(event, 'admin');
 	const input = await readJson(event, createUserRequestSchema);
-	return json(await createUser(ctx, input, admin, event.url.origin), { status: 201 });
+	const created = await createUser(ctx, input, admin, event.url.origin);
+	const link = await mailPasswordLink(ctx, created.user.email, created.link, 'account');
+	return json({ ...created, link }, { status: 201 });
 });
 
 export const patchUser = endpoint(async (event, ctx) => {
@@ -55,7 +59,10 @@ export const patchUser = endpoint(async (event, ctx) => {
 
 export const postUserResetLink = endpoint(async (event, ctx) => {
 	const admin = requireRole(event, 'admin');
-	return json({ link: await issuePasswordLink(ctx, param(event, 'id'), admin, event.url.origin) });
+	const id = param(event, 'id');
+	const link = await issuePasswordLink(ctx, id, admin, event.url.origin);
+	const { email } = await getUser(ctx.db, id);
+	return json({ link: await mailPasswordLink(ctx, email, link, 'reset') });
 });
 
 export const getAssignments = endpoint(async (event, ctx) => {
@@ -100,7 +107,10 @@ export const getTeam = endpoint(async (event, ctx) => {
 export const postTeamMember = endpoint(async (event, ctx) => {
 	const leitung = requireRole(event, 'leitung');
 	const input = await readJson(event, createTeamMemberRequestSchema);
-	return json(await createTeamMember(ctx, leitung, input, event.url.origin), { status: 201 });
+	const created = await createTeamMember(ctx, leitung, input, event.url.origin);
+	// An invitation (the address has an account elsewhere) is mailed like a new account: see team.ts.
+	const link = await mailPasswordLink(ctx, created.user.email, created.link, 'account');
+	return json({ ...created, link }, { status: 201 });
 });
 
 export const patchTeamMember = endpoint(async (event, ctx) => {
@@ -111,5 +121,10 @@ export const patchTeamMember = endpoint(async (event, ctx) => {
 
 export const postTeamResetLink = endpoint(async (event, ctx) => {
 	const leitung = requireRole(event, 'leitung');
-	return json({ link: await issueTeamPasswordLink(ctx, leitung, param(event, 'id'), event.url.origin) });
+	const id = param(event, 'id');
+	const link = await issueTeamPasswordLink(ctx, leitung, id, event.url.origin);
+	// issueTeamPasswordLink has checked that she may; the member is an account or an invitation.
+	const member = (await getUser(ctx.db, id).catch(() => null)) ?? (await findInvitation(ctx, id));
+	const kind = member?.hasPassword ? 'reset' : 'account';
+	return json({ link: member ? await mailPasswordLink(ctx, member.email, link, kind) : link });
 });

@@ -1,5 +1,12 @@
-import { loginRequestSchema, setPasswordRequestSchema, type SessionResponse } from '$lib/domain/accounts';
+import {
+	forgotPasswordRequestSchema,
+	loginRequestSchema,
+	setPasswordRequestSchema,
+	type ForgotPasswordInfo,
+	type SessionResponse
+} from '$lib/domain/accounts';
 import { writeAudit } from '$lib/server/accounts/audit';
+import { forgotPasswordByMail, requestPasswordReset } from '$lib/server/auth/forgotPassword';
 import { logIn } from '$lib/server/auth/login';
 import { passwordLinkProblems } from '$lib/domain/passwordLinkState';
 import { checkPasswordLink, setPasswordWithToken } from '$lib/server/auth/passwordLinks';
@@ -75,4 +82,32 @@ export const getPasswordLink = endpoint(async (event, ctx) => {
 	const token = event.url.searchParams.get('token') ?? '';
 	if (token.length === 0 || token.length > 200) return json({ state: 'invalid', expiresAt: null });
 	return json(await checkPasswordLink(ctx, token));
+});
+
+export const getForgotPassword = endpoint(async (_event, ctx) => {
+	const body: ForgotPasswordInfo = { byMail: forgotPasswordByMail(ctx) };
+	return json(body);
+});
+
+/** Always 202 and the same body, whether an account has the address or not (see forgotPassword.ts). */
+export const postForgotPassword = endpoint(async (event, ctx) => {
+	const input = await readJson(event, forgotPasswordRequestSchema);
+	if (!forgotPasswordByMail(ctx)) {
+		throw new ApiError(
+			503,
+			'mail_not_configured',
+			'Dieser Server verschickt keine E-Mails. Bitte wenden Sie sich an Ihre Leitung oder die Administration; sie kann Ihnen einen neuen Link geben.'
+		);
+	}
+	const result = await requestPasswordReset(ctx, input.email, event.getClientAddress());
+	if (result.outcome === 'rate_limited') {
+		throw new ApiError(
+			429,
+			'rate_limited',
+			`Zu viele Anfragen von diesem Anschluss. Bitte ${inGerman(result.retryAfterSeconds)} erneut versuchen.`,
+			undefined,
+			{ 'retry-after': String(result.retryAfterSeconds) }
+		);
+	}
+	return json({ ok: true }, { status: 202 });
 });

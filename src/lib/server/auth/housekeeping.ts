@@ -1,4 +1,5 @@
 import type { ServerContext } from '$lib/server/context';
+import { RESET_LIMITS } from './forgotPassword';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -24,5 +25,9 @@ export async function removeExpiredAuthRows(ctx: ServerContext): Promise<void> {
 				eb('at', '<=', new Date(now.getTime() - knownAddressMs).toISOString())
 			])
 		)
+		.execute();
+	await ctx.db
+		.deleteFrom('password_reset_requests')
+		.where('at', '<=', new Date(now.getTime() - RESET_LIMITS.windowMs).toISOString())
 		.execute();
 }

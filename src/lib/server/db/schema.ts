@@ -70,6 +70,16 @@ export interface LoginAttemptsTable {
 	success: Flag;
 }
 
+/** One „Passwort vergessen“ request, for its rate limits (auth/forgotPassword.ts). */
+export interface PasswordResetRequestsTable {
+	id: Generated<number>;
+	at: IsoTimestamp;
+	/** As entered (normalised), whether an account has it or not. */
+	email: string;
+	/** The client's throttle key (auth/addressKey.ts). */
+	ip: string;
+}
+
 export interface AuditLogTable {
 	id: Generated<number>;
 	at: IsoTimestamp;
@@ -231,6 +241,7 @@ export interface Database {
 	sessions: SessionsTable;
 	password_tokens: PasswordTokensTable;
 	login_attempts: LoginAttemptsTable;
+	password_reset_requests: PasswordResetRequestsTable;
 	audit_log: AuditLogTable;
 	catalogue_versions: CatalogueVersionsTable;
 	team_invitations: TeamInvitationsTable;

@@ -23,6 +23,7 @@ import * as dossierApi from '$lib/server/dossier/handlers';
 import * as dossierExportApi from '$lib/server/dossierExport/handlers';
 import * as reviewApi from '$lib/server/review/handlers';
 import { sampleSubmission } from './testing/fixtures';
+import { getOpenApi } from '$lib/server/http/openapi/handlers';
 
 /**
  * A user of centre A tries to read or write centre B's data by every /api route. The route table
@@ -95,6 +96,31 @@ const probes: Probe[] = [
 			body: { token: 'x'.repeat(40), password: 'ein-neues-passwort' }
 		}),
 		check: (r) => expect(r.status).toBe(400)
+	},
+	{
+		route: 'auth/forgot-password',
+		method: 'GET',
+		handler: authApi.getForgotPassword,
+		request: () => ({ path: '/api/auth/forgot-password' }),
+		check: revealsNothingOfB
+	},
+	{
+		route: 'auth/forgot-password',
+		method: 'POST',
+		handler: authApi.postForgotPassword,
+		// Same answer for every address; this test server sends no mail (503), so nothing of B either.
+		request: () => ({ path: '/api/auth/forgot-password', body: { email: 'team-b@test.example' } }),
+		check: (r) => {
+			expect(r.status).toBe(503);
+			revealsNothingOfB(r);
+		}
+	},
+	{
+		route: 'openapi.json',
+		method: 'GET',
+		handler: getOpenApi,
+		request: () => ({ path: '/api/openapi.json' }),
+		check: revealsNothingOfB
 	},
 	{
 		route: 'catalogue',
@@ -572,10 +598,17 @@ describe.each(testDialects)('a user of one centre reaching for another centre on
 		expect(pushed.body.results.every((r: { status: string }) => r.status === 'rejected')).toBe(true);
 	});
 
-	it('without a session every route but health, login and set-password answers 401', async () => {
+	it('without a session every route but the public ones answers 401', async () => {
+		const publicRoutes = [
+			'health',
+			'openapi.json',
+			'auth/login',
+			'auth/set-password',
+			'auth/forgot-password'
+		];
 		for (const probe of probes) {
 			const response = await send(probe.handler, probe.request(ids));
-			const open = ['health', 'auth/login', 'auth/set-password'].includes(probe.route);
+			const open = publicRoutes.includes(probe.route);
 			if (!open) expect(response.status, `${probe.method} ${probe.route}`).toBe(401);
 		}
 	});

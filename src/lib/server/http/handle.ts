@@ -12,7 +12,9 @@ export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
 	'/api/health',
 	'/api/deployment',
 	'/api/auth/login',
-	'/api/auth/set-password'
+	'/api/auth/set-password',
+	'/api/auth/forgot-password',
+	'/api/openapi.json'
 ]);
 
 export function isApiPath(pathname: string): boolean {
