@@ -32,6 +32,7 @@ export const pageTable: PageCase[] = [
 	{ name: 'gast-uebersicht', viewer: 'guest', route: '/', path: '/' },
 	{ name: 'anmelden', viewer: 'guest', route: '/anmelden', path: '/anmelden' },
 	{ name: 'passwort-setzen', viewer: 'guest', route: '/passwort-setzen', path: '/passwort-setzen' },
+	{ name: 'passwort-vergessen', viewer: 'guest', route: '/passwort-vergessen', path: '/passwort-vergessen' },
 	{ name: 'hilfe', viewer: 'guest', route: '/hilfe', path: '/hilfe' },
 	{
 		name: 'leichte-sprache',

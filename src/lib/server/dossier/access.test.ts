@@ -23,6 +23,7 @@ import * as dossierApi from '$lib/server/dossier/handlers';
 import * as dossierExportApi from '$lib/server/dossierExport/handlers';
 import * as reviewApi from '$lib/server/review/handlers';
 import { sampleSubmission } from './testing/fixtures';
+import { getDeployment } from '$lib/server/http/deployment';
 import { getOpenApi } from '$lib/server/http/openapi/handlers';
 
 /**
@@ -114,6 +115,23 @@ const probes: Probe[] = [
 			expect(r.status).toBe(503);
 			revealsNothingOfB(r);
 		}
+	},
+	{
+		route: 'auth/set-password',
+		method: 'GET',
+		handler: authApi.getPasswordLink,
+		request: () => ({ path: `/api/auth/set-password?token=${'x'.repeat(40)}` }),
+		check: (r) => {
+			expect(r.body.state).toBe('invalid');
+			revealsNothingOfB(r);
+		}
+	},
+	{
+		route: 'deployment',
+		method: 'GET',
+		handler: getDeployment,
+		request: () => ({ path: '/api/deployment' }),
+		check: revealsNothingOfB
 	},
 	{
 		route: 'openapi.json',
@@ -601,6 +619,7 @@ describe.each(testDialects)('a user of one centre reaching for another centre on
 	it('without a session every route but the public ones answers 401', async () => {
 		const publicRoutes = [
 			'health',
+			'deployment',
 			'openapi.json',
 			'auth/login',
 			'auth/set-password',

@@ -20,6 +20,7 @@ import {
 	type Role
 } from '$lib/domain/accounts';
 import { catalogueSchema } from '$lib/domain/catalogue/schema';
+import { passwordLinkCheckSchema } from '$lib/domain/passwordLinkState';
 import { feedbackRequestSchema } from '$lib/domain/dossier/feedback';
 import {
 	feedbackChangeSchema,
@@ -81,8 +82,23 @@ const auditQuery = z.object({
 const healthSchema = z.object({
 	status: z.enum(['ok', 'error']),
 	database: z.enum(['sqlite', 'postgres']),
-	version: z.string()
+	databaseStatus: z.enum(['ok', 'error']),
+	version: z.string(),
+	disk: z.object({ freeBytes: z.number(), totalBytes: z.number() }).nullable()
 });
+const operatorText = z.string().nullable();
+const deploymentSchema = z.object({
+	operator: z.object({
+		name: operatorText,
+		address: operatorText,
+		representative: operatorText,
+		email: operatorText,
+		phone: operatorText,
+		privacyOfficer: operatorText,
+		accessibilityContact: operatorText
+	})
+});
+const passwordLinkQuery = z.object({ token: z.string().max(200).describe("The one-time link's token") });
 const catalogueResponse = z.object({ catalogue: catalogueSchema });
 const catalogueVersionResponse = z.object({ catalogue: catalogueVersionSummarySchema });
 const createdAccount = z.object({ user: userSummarySchema, link: passwordLinkSchema });
@@ -97,6 +113,13 @@ export const operations: Operation[] = [
 		summary: 'Server and database reachable',
 		access: 'public',
 		response: ok(healthSchema)
+	},
+	{
+		method: 'get',
+		path: '/api/deployment',
+		summary: 'Who runs this deployment (Impressum, Datenschutz, Barrierefreiheit)',
+		access: 'public',
+		response: ok(deploymentSchema)
 	},
 	{
 		method: 'get',
@@ -128,6 +151,14 @@ export const operations: Operation[] = [
 		summary: 'The signed-in user',
 		access: 'session',
 		response: ok(sessionResponseSchema)
+	},
+	{
+		method: 'get',
+		path: '/api/auth/set-password',
+		summary: 'Whether a one-time link still works (usable, expired, used, invalid)',
+		access: 'public',
+		query: passwordLinkQuery,
+		response: ok(passwordLinkCheckSchema)
 	},
 	{
 		method: 'post',
