@@ -41,15 +41,18 @@ export function startApp<P extends WithSession>(hooks: StartupHooks<P>): void {
 		// A sign-in on the login page meanwhile has started the session already (and must not be
 		// interrupted). Otherwise `start` switches to the signed-in user's own workspace synchronously,
 		// so the sync status (which starts sync when it mounts) only ever sees that workspace.
-		if (!parts.session.user) {
-			const user = parts.session.selectCachedUser();
-			if (user && hooks.workspaceMayWait?.(user as NonNullable<P['session']['user']>)) {
-				hooks.sessionPartsLoaded(parts);
-				afterFirstContent(() => void parts.session.start().catch(hooks.failed));
-				return;
-			}
+		if (parts.session.user) {
+			hooks.sessionPartsLoaded(parts);
+			return;
 		}
-		const started = parts.session.user ? Promise.resolve() : parts.session.start();
+		// The advisor on her pages: her workspace is chosen now, opened once the page shows its content.
+		const user = parts.session.selectCachedUser();
+		if (user && hooks.workspaceMayWait?.(user as NonNullable<P['session']['user']>)) {
+			hooks.sessionPartsLoaded(parts);
+			afterFirstContent(() => void parts.session.start().catch(hooks.failed));
+			return;
+		}
+		const started = parts.session.start();
 		hooks.sessionPartsLoaded(parts);
 		await started;
 	}
