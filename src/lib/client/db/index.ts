@@ -107,11 +107,18 @@ export async function openWorkspace(): Promise<DbHealth> {
  * opens it. Code holding rows from the old database should reload them.
  */
 export async function useWorkspace(name: string): Promise<DbHealth> {
-	if (db.name !== name) {
-		const old = db;
-		db = watch(new WorkspaceDb(name));
-		old.close();
-		setHealth('opening');
-	}
+	selectWorkspace(name);
 	return openWorkspace();
+}
+
+/**
+ * Switches to the workspace database `name` without opening it yet (Dexie opens it on first use),
+ * so work that can wait (the advisor's device at the app's start) never reads the wrong one.
+ */
+export function selectWorkspace(name: string): void {
+	if (db.name === name) return;
+	const old = db;
+	db = watch(new WorkspaceDb(name));
+	old.close();
+	setHealth('opening');
 }

@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import type { ResolvedPathname } from '$app/types';
-import { db, useWorkspace, type DbHealth } from '$lib/client/db';
+import { db, selectWorkspace, useWorkspace, type DbHealth } from '$lib/client/db';
 import { setActiveFacilityId } from '$lib/client/db/meta';
 import { registerDossierSender, sendQueuedHandIns } from '$lib/client/services/dossier/sender';
 import { countQueuedDossiers, sendQueuedDossiers } from '$lib/client/services/dossier/queue';
@@ -83,6 +83,16 @@ class Session {
 	/** Work from the demo mode, offered to take over into the user's centre (see `TakeoverOffer`). */
 	get takeoverOffer(): TakeoverOffer | null {
 		return this.#takeoverOffer;
+	}
+
+	/**
+	 * Knows the cached user and switches `db` to her workspace synchronously, without opening it:
+	 * for a start whose workspace work waits (see `startApp`). `start` does the rest later.
+	 */
+	selectCachedUser(): SessionUser | null {
+		this.#cached = readCachedSession();
+		if (this.#cached) selectWorkspace(workspaceNameFor(this.user));
+		return this.user;
 	}
 
 	/**

@@ -1,16 +1,22 @@
 import { onMount } from 'svelte';
 import { requestPersistence } from '$lib/client/services/storageHealth';
+import { afterFirstContent } from '$lib/client/state/firstContent';
 import { afterPaint, mayHaveCachedSession } from '$lib/client/state/firstPaint';
 import { readiness } from '$lib/client/state/readiness.svelte';
 import { askBeforeLosingPickedFiles } from '$lib/client/state/unkeptFiles';
 import { workspace } from '$lib/client/state/workspace.svelte';
 
 /** What the start needs of the session parts: the session, which opens the user's workspace. */
-interface WithSession {
-	session: { user: unknown; start(): Promise<unknown> };
+interface WithSession<U = unknown> {
+	session: { user: U | null; start(): Promise<unknown>; selectCachedUser(): U | null };
 }
 
 export interface StartupHooks<P extends WithSession> {
+	/**
+	 * Whether the signed-in user's workspace (opening it, sync) may wait until the page has shown its
+	 * content: true for the advisor on her pages, which show server data only (issue 15).
+	 */
+	workspaceMayWait?: (user: NonNullable<P['session']['user']>) => boolean;
 	/**
 	 * Loads the session, sync and account parts with `import()`: they bring zod and the sync code
 	 * along, which the Übersicht can show without.
@@ -35,7 +41,18 @@ export function startApp<P extends WithSession>(hooks: StartupHooks<P>): void {
 		// A sign-in on the login page meanwhile has started the session already (and must not be
 		// interrupted). Otherwise `start` switches to the signed-in user's own workspace synchronously,
 		// so the sync status (which starts sync when it mounts) only ever sees that workspace.
-		const started = parts.session.user ? Promise.resolve() : parts.session.start();
+		if (parts.session.user) {
+			hooks.sessionPartsLoaded(parts);
+			return;
+		}
+		// The advisor on her pages: her workspace is chosen now, opened once the page shows its content.
+		const user = parts.session.selectCachedUser();
+		if (user && hooks.workspaceMayWait?.(user as NonNullable<P['session']['user']>)) {
+			hooks.sessionPartsLoaded(parts);
+			afterFirstContent(() => void parts.session.start().catch(hooks.failed));
+			return;
+		}
+		const started = parts.session.start();
 		hooks.sessionPartsLoaded(parts);
 		await started;
 	}

@@ -11,7 +11,7 @@ import {
 	saveFeedback,
 	withdrawFeedback
 } from '$lib/server/review/feedback';
-import { listReviewFacilities, reviewFacility } from '$lib/server/review/review';
+import { listReviewFacilities, reviewContext, reviewFacility } from '$lib/server/review/review';
 
 /** `GET /api/review/facilities` — the advisor's centres. */
 export const getReviewFacilities = endpoint(async (event, ctx) => {
@@ -23,6 +23,12 @@ export const getReviewFacilities = endpoint(async (event, ctx) => {
 export const getReviewFacility = endpoint(async (event, ctx) => {
 	const user = requireUser(event);
 	return json(await reviewFacility(ctx, user, param(event, 'facilityId')));
+});
+
+/** `GET /api/review/facilities/:facilityId/context` — what a version's review page adds to it. */
+export const getReviewContext = endpoint(async (event, ctx) => {
+	const user = requireUser(event);
+	return json(await reviewContext(ctx, user, param(event, 'facilityId')));
 });
 
 /** `PUT /api/review/facilities/:facilityId/feedback/:criterionId` */

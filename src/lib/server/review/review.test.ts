@@ -21,6 +21,7 @@ import {
 import { postDossier } from '$lib/server/dossier/handlers';
 import {
 	deleteFeedback,
+	getReviewContext,
 	getReviewFacilities,
 	getReviewFacility,
 	putFeedback
@@ -61,6 +62,12 @@ describe.each(testDialects)('the advisor’s review on %s', (dialect) => {
 	const facility = (as: string, facilityId: string) =>
 		send(getReviewFacility, {
 			path: `/api/review/facilities/${facilityId}`,
+			params: { facilityId },
+			token: tokens[as]
+		});
+	const context = (as: string, facilityId: string) =>
+		send(getReviewContext, {
+			path: `/api/review/facilities/${facilityId}/context`,
 			params: { facilityId },
 			token: tokens[as]
 		});
@@ -228,6 +235,29 @@ describe.each(testDialects)('the advisor’s review on %s', (dialect) => {
 			dossierId: other.body.dossier.id
 		});
 		expect(wrong.status).toBe(400);
+	});
+
+	it('gives a version’s review page the versions, feedback and threads alone', async () => {
+		await feedback('beratung', 'kita-a', '1.2', { verdict: 'nachbessern', text: 'Bitte ergänzen.' });
+		const answer = await context('beratung', 'kita-a');
+		expect(answer.status).toBe(200);
+		expect(Object.keys(answer.body).sort()).toEqual(['dossiers', 'feedback', 'messages']);
+		expect(answer.body.feedback).toEqual([
+			expect.objectContaining({ criterionId: '1.2', verdict: 'nachbessern', text: 'Bitte ergänzen.' })
+		]);
+		expect(answer.body.messages).toEqual([
+			expect.objectContaining({ criterionId: '1.2', text: 'Bitte ergänzen.' })
+		]);
+		// The same answer as the full one in these parts.
+		const full = (await facility('beratung', 'kita-a')).body;
+		expect(answer.body).toEqual({
+			dossiers: full.dossiers,
+			feedback: full.feedback,
+			messages: full.messages
+		});
+		expect((await context('beratung', 'kita-b')).status).toBe(404);
+		expect((await context('beratung', 'no-such-centre')).status).toBe(404);
+		expect((await context('leitung-a', 'kita-a')).status).toBe(403);
 	});
 
 	it('shows nothing of a centre not assigned to the advisor', async () => {

@@ -58,3 +58,24 @@ export async function reviewFacility(
 		dossiers: await listDossiers(ctx, user, facilityId)
 	};
 }
+
+/**
+ * What the review page of a version needs besides the version: the centre's versions, the
+ * advisor's feedback and the threads. Reads the feedback records only, without the centre's other
+ * records and their readiness (the full answer above), as it competes with the page's first render.
+ */
+export async function reviewContext(
+	ctx: ServerContext,
+	user: SessionUser,
+	facilityId: string
+): Promise<Pick<ReviewFacilityDetail, 'dossiers' | 'feedback' | 'messages'>> {
+	checkMayReview(user, facilityId);
+	const [row] = await facilityRows(ctx, [facilityId]);
+	if (!row) throw unknownFacility();
+	const [held, messages, dossiers] = await Promise.all([
+		readFacilityRecords(ctx.db, [facilityId], ['criterionFeedback']),
+		readFeedbackMessages(ctx.db, facilityId),
+		listDossiers(ctx, user, facilityId)
+	]);
+	return { dossiers, feedback: held.get(facilityId)!.feedback, messages };
+}

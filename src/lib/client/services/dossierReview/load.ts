@@ -8,7 +8,7 @@ import { dossierSummarySchema, type DossierSummary } from '$lib/domain/dossier/v
 
 /**
  * What the review page of a dossier version needs besides the version itself: the centre's
- * versions, the advisor's feedback and the thread messages (from `/api/review/facilities/<id>`).
+ * versions, the advisor's feedback and the thread messages (`/api/review/facilities/<id>/context`).
  * Read leniently: `messages` arrives once the server sends threads (issue 15), until then none.
  */
 
@@ -34,7 +34,7 @@ export function fetchReviewContext(
 	facilityId: string,
 	fetchFn?: typeof fetch
 ): Promise<ApiResult<ReviewContext>> {
-	return requestJson(`/api/review/facilities/${encodeURIComponent(facilityId)}`, {
+	return requestJson(`/api/review/facilities/${encodeURIComponent(facilityId)}/context`, {
 		parse: (body) => {
 			const parsed = reviewContextSchema.safeParse(body);
 			return parsed.success ? { ...parsed.data, messages: parsed.data.messages ?? [] } : null;
