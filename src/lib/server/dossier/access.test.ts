@@ -299,6 +299,16 @@ const probes: Probe[] = [
 		}
 	},
 	{
+		route: 'review/facilities/[facilityId]/context',
+		method: 'GET',
+		handler: reviewApi.getReviewContext,
+		request: () => ({ path: '/api/review/facilities/kita-b/context', params: { facilityId: 'kita-b' } }),
+		check: (r) => {
+			refused(r);
+			revealsNothingOfB(r);
+		}
+	},
+	{
 		route: 'review/facilities/[facilityId]/feedback/[criterionId]',
 		method: 'PUT',
 		handler: reviewApi.putFeedback,

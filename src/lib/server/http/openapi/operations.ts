@@ -425,6 +425,13 @@ export const operations: Operation[] = [
 		response: ok(reviewFacilityDetailSchema)
 	},
 	{
+		method: 'get',
+		path: '/api/review/facilities/{facilityId}/context',
+		summary: "A centre's versions, feedback and threads, for the review page of a version",
+		access: 'session',
+		response: ok(reviewFacilityDetailSchema.pick({ dossiers: true, feedback: true, messages: true }))
+	},
+	{
 		method: 'put',
 		path: '/api/review/facilities/{facilityId}/feedback/{criterionId}',
 		summary: 'Give feedback on a criterion (its advisors)',
