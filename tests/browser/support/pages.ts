@@ -4,6 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { firstCriterion } from './app';
 import { DEMO, logIn, SONNENBLUME, tabletOn, type DemoLogin, type RunningServer } from '../sync/support';
 import { handIn } from '../dossier/handIn';
@@ -155,8 +156,13 @@ export async function prepareViewers(
 	const leitung = await logIn(await open(), logins.leitung);
 	await addCourse(leitung);
 	await handIn(leitung);
-	const list = await (await leitung.request.get(`/api/dossiers?facility=${SONNENBLUME}`)).json();
-	const dossierId = (list as { dossiers: { id: string }[] }).dossiers[0].id;
+	// „Abgabe festgehalten“ may show before the hand-in has reached the server: wait until it lists it.
+	const serverDossiers = async () => {
+		const list = await (await leitung.request.get(`/api/dossiers?facility=${SONNENBLUME}`)).json();
+		return (list as { dossiers: { id: string }[] }).dossiers;
+	};
+	await expect.poll(async () => (await serverDossiers()).length, { timeout: 60_000 }).toBeGreaterThan(0);
+	const dossierId = (await serverDossiers())[0].id;
 	const beratung = await logIn(await open(), logins.beratung);
 	const admin = await logIn(await open(), logins.admin);
 	return { pages: { guest, leitung, beratung, admin }, ids: { dossierId } };
