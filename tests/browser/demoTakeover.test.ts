@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstCriterion } from './support/app';
+import { problemsAtFourSizes } from './support/fitsFourSizes';
 import { launchBrowser, waitForServiceWorker } from './support/browser';
 import { addNoteEvidence } from './sync/device';
 import {
@@ -90,6 +91,7 @@ describe('work done in the demo mode', () => {
 		await expect.poll(() => preview.textContent()).toMatch(/1 Nachweis/);
 		await preview.getByText('Was übernommen wird').click();
 		await preview.getByText(/Aushang aus dem Demo-Modus \(Notiz\)/).waitFor();
+		expect(await problemsAtFourSizes(page, preview)).toEqual([]);
 		await preview.getByRole('button', { name: 'Übernehmen' }).click();
 		await page.getByText('Einträge übernommen').waitFor({ timeout: 30_000 });
 		expect(await page.getByRole('note', { name: 'Demo-Modus' }).count()).toBe(0);

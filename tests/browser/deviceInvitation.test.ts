@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { problemsAtFourSizes } from './support/fitsFourSizes';
 import { DEMO, logIn, startSyncServer, tabletOn, type RunningServer } from './sync/support';
 
 /**
@@ -42,6 +43,7 @@ describe('setting up a tablet by invitation', () => {
 		const notice = leitung.getByRole('status').filter({ hasText: 'Einmal-Link für Tina Tablet' });
 		await notice.waitFor({ timeout: 15_000 });
 		await notice.getByRole('img', { name: 'QR-Code zum Einrichten eines Geräts für Tina Tablet' }).waitFor();
+		expect(await problemsAtFourSizes(leitung, notice)).toEqual([]);
 		const link = await notice.getByLabel('Link zum Passwort-Festlegen').inputValue();
 		expect(link).toMatch(/\/passwort-setzen\?token=/);
 

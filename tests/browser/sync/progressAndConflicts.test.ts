@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
+import { problemsAtFourSizes } from '../support/fitsFourSizes';
 import { startSlowUploadProxy } from '../support/slowUploadProxy';
 import {
 	addFileEvidence,
@@ -121,6 +122,7 @@ describe('progress of a sync', () => {
 		await expect
 			.poll(() => panel.textContent(), { timeout: 30_000 })
 			.toContain('Fehler: Der Server ist überlastet.');
+		expect(await problemsAtFourSizes(page, panel)).toEqual([]);
 		await page.getByRole('button', { name: 'Erneut versuchen: Zweiter Versuch.pdf', exact: true }).click();
 		await expect.poll(() => panel.count(), { timeout: 30_000 }).toBe(0);
 		await waitUntilSynced(page);
@@ -166,6 +168,7 @@ describe('a note changed on two tablets', () => {
 			.filter({ hasText: '„Notiz“ wurde auf zwei Geräten geändert' });
 		await marker.waitFor({ timeout: 15_000 });
 		await expect.poll(() => marker.textContent()).toContain('(von Tom Team)');
+		expect(await problemsAtFourSizes(leitungPage, marker)).toEqual([]);
 		await expect
 			.poll(() => marker.textContent())
 			.toContain('Lea Leitung hat „Vereinbarung liegt im Ordner“ eingegeben');
