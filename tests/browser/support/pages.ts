@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { vi } from 'vitest';
 import { firstCriterion } from './app';
 import { DEMO, logIn, SONNENBLUME, tabletOn, type DemoLogin, type RunningServer } from '../sync/support';
 import { handIn } from '../dossier/handIn';
@@ -161,7 +161,14 @@ export async function prepareViewers(
 		const list = await (await leitung.request.get(`/api/dossiers?facility=${SONNENBLUME}`)).json();
 		return (list as { dossiers: { id: string }[] }).dossiers;
 	};
-	await expect.poll(async () => (await serverDossiers()).length, { timeout: 60_000 }).toBeGreaterThan(0);
+	// vi.waitFor, not expect.poll: this runs in beforeAll, outside a test.
+	await vi.waitFor(
+		async () => {
+			if ((await serverDossiers()).length === 0)
+				throw new Error('the hand-in has not reached the server yet');
+		},
+		{ timeout: 60_000, interval: 250 }
+	);
 	const dossierId = (await serverDossiers())[0].id;
 	const beratung = await logIn(await open(), logins.beratung);
 	const admin = await logIn(await open(), logins.admin);
