@@ -1,3 +1,4 @@
+import { ZipOutput } from '$lib/client/media/zipOutput';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { version as appVersion } from '../../../../package.json';
 import { syncedTable, syncedTableNames } from '$lib/client/db/changes';
@@ -15,7 +16,6 @@ import { BACKUP_FORMAT, type AttachmentInfo, type Manifest } from '$lib/client/s
  */
 
 const SLICE_BYTES = 2 * 1024 * 1024;
-const BATCH_BYTES = 8 * 1024 * 1024;
 
 export interface BackupWriteOptions {
 	signal?: AbortSignal;
@@ -39,7 +39,7 @@ export async function writeBackupZip(target: WorkspaceDb, options: BackupWriteOp
 	);
 	signal?.throwIfAborted();
 
-	const output = new BlobCollector();
+	const output = new ZipOutput();
 	let failure: Error | null = null;
 	const zip = new Zip((error, chunk) => {
 		if (error) failure = error;
@@ -101,28 +101,4 @@ export async function writeBackupZip(target: WorkspaceDb, options: BackupWriteOp
 	zip.end();
 	if (failure) throw failure;
 	return output.finish();
-}
-
-/** Output pieces gathered into Blobs of about `BATCH_BYTES`, then one Blob of those. */
-class BlobCollector {
-	private batches: Blob[] = [];
-	private parts: Uint8Array<ArrayBuffer>[] = [];
-	private partsBytes = 0;
-
-	add(chunk: Uint8Array): void {
-		this.parts.push(chunk as Uint8Array<ArrayBuffer>);
-		this.partsBytes += chunk.byteLength;
-		if (this.partsBytes >= BATCH_BYTES) this.seal();
-	}
-
-	private seal(): void {
-		this.batches.push(new Blob(this.parts));
-		this.parts = [];
-		this.partsBytes = 0;
-	}
-
-	finish(): Blob {
-		if (this.parts.length > 0) this.seal();
-		return new Blob(this.batches, { type: 'application/zip' });
-	}
 }

@@ -1,3 +1,4 @@
+import { ZipOutput } from '$lib/client/media/zipOutput';
 import { writeDossierZip, type EvidenceBytes, type ZipProgress } from '$lib/domain/dossierExport/dossierZip';
 import { planDossierExport, type ExportFile, type ExportSource } from '$lib/domain/dossierExport/exportPlan';
 import { MISSING_REASONS } from '$lib/domain/dossierExport/indexCsv';
@@ -13,8 +14,6 @@ import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 
 /** Slice of a stored file read at a time: large enough for speed, small enough for memory. */
 const SLICE_BYTES = 2 * 1024 * 1024;
-/** Output collected before it becomes a Blob of its own. */
-const BATCH_BYTES = 8 * 1024 * 1024;
 
 export interface ZipWriteOptions {
 	source: ExportSource;
@@ -110,32 +109,6 @@ function readAhead(files: readonly ExportFile[], blobs: ReadonlyMap<string, Blob
 	};
 }
 
-/** Output pieces gathered into Blobs of about `BATCH_BYTES`, then one Blob of those. */
-class BlobCollector {
-	private batches: Blob[] = [];
-	private parts: Uint8Array<ArrayBuffer>[] = [];
-	private partsBytes = 0;
-
-	add(chunk: Uint8Array): void {
-		this.parts.push(chunk as Uint8Array<ArrayBuffer>);
-		this.partsBytes += chunk.byteLength;
-		if (this.partsBytes >= BATCH_BYTES) this.seal();
-	}
-
-	private seal(): void {
-		this.batches.push(new Blob(this.parts));
-		this.parts = [];
-		this.partsBytes = 0;
-	}
-
-	finish(): Blob {
-		if (this.parts.length > 0) this.seal();
-		const blob = new Blob(this.batches, { type: 'application/zip' });
-		this.batches = [];
-		return blob;
-	}
-}
-
 /**
  * The stored files' Blobs in one read: a Blob is a handle, its bytes are read only when sliced, so
  * this holds no file in memory and saves a database round trip per file.
@@ -151,7 +124,7 @@ export async function writeZipExport(options: ZipWriteOptions): Promise<ZipWrite
 	const plan = planDossierExport(source);
 	const online = options.online ?? (typeof navigator === 'undefined' || navigator.onLine);
 	const fetchFile = options.fetchFile ?? fetch.bind(globalThis);
-	const output = new BlobCollector();
+	const output = new ZipOutput();
 	const report = new Uint8Array(await options.report.arrayBuffer());
 	const blobs = await storedBlobs(workspace, plan.files);
 	const firstSliceOf = readAhead(plan.files, blobs);
