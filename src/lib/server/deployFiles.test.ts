@@ -130,6 +130,19 @@ describe('the deployment files', () => {
 		expect(compose).toMatch(/files:\/data/);
 		expect(compose).toMatch(/DATABASE_URL: postgres:\/\//);
 	});
+
+	it('keep node_modules and secrets out of the image build, for every builder', () => {
+		// The root's .dockerignore is the one the classic builder and docker-compose v1 read too;
+		// the host's node_modules (built for its Node) would otherwise land on top of `npm ci`'s.
+		const ignore = read('.dockerignore');
+		expect(ignore).toMatch(/^\*\*\/node_modules$/m);
+		expect(ignore).toMatch(/^\*\*\/\.env$/m);
+		expect(ignore).toMatch(/^\.git$/m);
+		// A `# syntax=` line would fetch a frontend image from Docker Hub at every build.
+		expect(dockerfile).not.toMatch(/^# syntax=/m);
+		// Healthy only once the database takes network connections, not during its first set-up.
+		expect(compose).toMatch(/pg_isready -h 127\.0\.0\.1 /);
+	});
 });
 
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
