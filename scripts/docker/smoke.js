@@ -7,7 +7,8 @@
 //
 // SMOKE_PORT (default 3310) and SMOKE_PORT + 1 must be free on 127.0.0.1. Everything it creates is
 // named guetesiegel-smoke* and removed at the end; the images `guetesiegel` and `guetesiegel-mappe`
-// stay. Uses `docker compose`, or `docker-compose` (v1) where the plugin is missing.
+// stay. Uses `docker compose`, or `docker-compose` (v1) where the plugin is missing. SMOKE_DEBUG=1
+// prints each retry while a server starts.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,8 +66,9 @@ async function waitFor(what, test, timeoutMs = 120_000) {
 		try {
 			const value = await test();
 			if (value) return value;
-		} catch {
+		} catch (error) {
 			// Not there yet: the server is starting.
+			if (process.env.SMOKE_DEBUG) console.log(`      (${what}: ${error?.cause?.code ?? error})`);
 		}
 		if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
 		await sleep(1000);
@@ -86,7 +88,8 @@ function client(base, proxyHeaders = {}) {
 				...(json !== undefined ? { 'content-type': 'application/json' } : {}),
 				...(bytes ? { 'content-type': 'application/octet-stream' } : {})
 			},
-			body: json !== undefined ? JSON.stringify(json) : bytes
+			body: json !== undefined ? JSON.stringify(json) : bytes,
+			signal: AbortSignal.timeout(30_000)
 		});
 		const setCookies = response.headers.getSetCookie();
 		if (setCookies.length > 0) cookie = setCookies.map((c) => c.split(';')[0]).join('; ');
@@ -384,11 +387,16 @@ async function withCompose() {
 	}
 }
 
+// A request to a server that is still starting can stay pending with nothing that keeps Node
+// running (seen: exit code 13, an unsettled top-level await, mid-run). This keeps it running until
+// the request settles or its 30 s timeout (an unreferenced timer by itself) ends it.
+const keepAlive = setInterval(() => {}, 1000);
 try {
 	await imageAlone();
 	await withCompose();
 } catch (error) {
 	check('the smoke test ran to its end', false, error instanceof Error ? error.message : error);
 }
+clearInterval(keepAlive);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
