@@ -145,4 +145,49 @@ describe('node build', () => {
 		]);
 		expect(JSON.stringify(requests)).not.toMatch(/leitung@demo|Demo-Leitung|gsm_session/);
 	});
+
+	it('behind a proxy (ADDRESS_HEADER): a login past the proxy gets a clear JSON error, not a 500', async () => {
+		const port = await freePort();
+		const origin = `http://127.0.0.1:${port}`;
+		const run = nodeBuild({
+			ORIGIN: origin,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: join(scratch, 'proxied'),
+			ADDRESS_HEADER: 'X-Forwarded-For',
+			DEMO_SEED: '1'
+		});
+		try {
+			await expect
+				.poll(async () => (await fetch(`${origin}/api/health`).catch(() => null))?.status, {
+					timeout: 60_000
+				})
+				.toBe(200);
+			const credentials = JSON.stringify({ email: 'leitung@demo.example', password: 'Demo-Leitung-2026' });
+			const headers = { 'content-type': 'application/json', origin };
+			const direct = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers, body: credentials });
+			expect(direct.status).toBe(400);
+			const body = await direct.json();
+			expect(body.error.code).toBe('client_address_missing');
+			expect(body.error.message).toMatch(/ADDRESS_HEADER/);
+			const forgot = await fetch(`${origin}/api/auth/forgot-password`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({ email: 'leitung@demo.example' })
+			});
+			expect(forgot.status).not.toBe(500);
+			const proxied = await fetch(`${origin}/api/auth/login`, {
+				method: 'POST',
+				headers: { ...headers, 'x-forwarded-for': '203.0.113.7' },
+				body: credentials
+			});
+			expect(proxied.status).toBe(200);
+		} finally {
+			expect(await run.stop()).toBe(0);
+		}
+		const warning = lines(run.output()).find(
+			(line) => line.level === 'warn' && /ADDRESS_HEADER/.test(String(line.msg))
+		);
+		expect(warning).toMatchObject({ route: '/api/auth/login' });
+	});
 });

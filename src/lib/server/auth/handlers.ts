@@ -17,6 +17,7 @@ import {
 	endSession,
 	setSessionCookie
 } from '$lib/server/auth/sessions';
+import { clientAddress } from '$lib/server/http/clientAddress';
 import { endpoint, json, readJson, requireUser } from '$lib/server/http/endpoint';
 import { ApiError, unauthenticated } from '$lib/server/http/errors';
 
@@ -29,7 +30,7 @@ function inGerman(seconds: number): string {
 
 export const postLogin = endpoint(async (event, ctx) => {
 	const input = await readJson(event, loginRequestSchema);
-	const result = await logIn(ctx, input, event.getClientAddress());
+	const result = await logIn(ctx, input, clientAddress(event));
 	if (result.outcome === 'rate_limited') {
 		throw new ApiError(
 			429,
@@ -99,7 +100,7 @@ export const postForgotPassword = endpoint(async (event, ctx) => {
 			'Dieser Server verschickt keine E-Mails. Bitte wenden Sie sich an Ihre Leitung oder die Administration; sie kann Ihnen einen neuen Link geben.'
 		);
 	}
-	const result = await requestPasswordReset(ctx, input.email, event.getClientAddress());
+	const result = await requestPasswordReset(ctx, input.email, clientAddress(event));
 	if (result.outcome === 'rate_limited') {
 		throw new ApiError(
 			429,
