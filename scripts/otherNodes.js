@@ -176,7 +176,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
 	for (const major of majors.length > 0 ? majors : ['22', '24']) {
 		if (prepareOnly) {
 			try {
-				prepareNode(major);
+				const { version, nodeBinary } = prepareNode(major);
+				console.log(`Node ${version}: ready (${nodeBinary})`);
 			} catch (error) {
 				// The run after it tries again and counts the failure; here it is only reported.
 				console.error(`Node ${major}: could not be set up: ${error.message}`);
