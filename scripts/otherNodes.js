@@ -5,10 +5,12 @@
 // so writing into it could break other checkouts). vite.config.ts points `better-sqlite3` at that
 // build when BETTER_SQLITE3_PATH is set.
 //
-//   node scripts/otherNodes.js 22 24        # or: TEST_OTHER_NODES=22,24 npm test
+//   node scripts/otherNodes.js 22 24            # or: TEST_OTHER_NODES=22,24 npm test
+//   node scripts/otherNodes.js --prepare 22 24  # only download and compile (CI, beside lint)
 //
-// Cache: OTHER_NODES_CACHE, default ~/.cache/guetesiegel-mappe/nodes (about 200 MB per version; the
-// first run per version downloads Node and compiles better-sqlite3, a few minutes on 2 cores).
+// Cache: OTHER_NODES_CACHE, default ~/.cache/guetesiegel-mappe/nodes (about 200 MB per version). The
+// first use of a version downloads Node (seconds) and compiles better-sqlite3 (1.5 minutes of one
+// core): the npm registry has no prebuilt binary of it, and its own download comes from elsewhere.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +20,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cacheRoot =
 	process.env.OTHER_NODES_CACHE || path.join(os.homedir(), '.cache', 'guetesiegel-mappe', 'nodes');
+
+/** Seconds since `started`, for the log lines that tell where CI's time goes. */
+const secondsSince = (started) => Math.round((Date.now() - started) / 1000);
 
 function run(command, args, options = {}) {
 	const result = spawnSync(command, args, { encoding: 'utf8', ...options });
@@ -46,6 +51,7 @@ function resolveVersion(major) {
 
 /** `<cache>/<version>/node/bin/node`, downloaded and unpacked on first use. */
 function ensureNode(version) {
+	const started = Date.now();
 	const dir = path.join(cacheRoot, version);
 	const binary = path.join(dir, 'node', 'bin', 'node');
 	if (existsSync(binary)) return binary;
@@ -57,11 +63,13 @@ function ensureNode(version) {
 	run('tar', ['xzf', path.join(download, tarball), '-C', download]);
 	renameSync(path.join(download, 'package'), path.join(dir, 'node'));
 	rmSync(download, { recursive: true, force: true });
+	console.log(`Node ${version}: downloaded in ${secondsSince(started)} s`);
 	return binary;
 }
 
 /** A better-sqlite3 of the project's version, compiled against this Node's own headers. */
 function ensureSqlite(version, nodeBinary) {
+	const started = Date.now();
 	const sqliteVersion = JSON.parse(
 		readFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')
 	).version;
@@ -96,7 +104,19 @@ function ensureSqlite(version, nodeBinary) {
 		}
 	);
 	if (!loads()) throw new Error(`better-sqlite3 ${sqliteVersion} does not load on Node ${version}`);
+	console.log(`Node ${version}: better-sqlite3 ${sqliteVersion} compiled in ${secondsSince(started)} s`);
 	return packageDir;
+}
+
+/**
+ * Downloads a Node and builds better-sqlite3 for it, unless the cache has both; answers what a run
+ * needs. Separate from the run so that CI can do it while lint and check run (it is mostly I/O and
+ * one compiler).
+ */
+export function prepareNode(major) {
+	const version = resolveVersion(major);
+	const nodeBinary = ensureNode(version);
+	return { version, nodeBinary, sqlite: ensureSqlite(version, nodeBinary) };
 }
 
 /** Runs the suites on one Node; answers its counts (a suite that could not run counts as failed). */
@@ -105,13 +125,14 @@ export function runOnNode(major, projects = ['unit', 'component']) {
 	const label = `Node ${major}`;
 	let version = String(major);
 	try {
-		version = resolveVersion(major);
-		const nodeBinary = ensureNode(version);
-		const sqlite = ensureSqlite(version, nodeBinary);
+		const prepared = prepareNode(major);
+		version = prepared.version;
+		const { nodeBinary, sqlite } = prepared;
 		const report = path.join(root, 'test-results', `vitest-node${major}.json`);
 		mkdirSync(path.dirname(report), { recursive: true });
 		rmSync(report, { force: true });
 		console.log(`\n${label} (${version}): ${projects.join(' + ')}`);
+		const suitesStarted = Date.now();
 		spawnSync(
 			nodeBinary,
 			[
@@ -136,8 +157,9 @@ export function runOnNode(major, projects = ['unit', 'component']) {
 		const result = JSON.parse(readFileSync(report, 'utf8'));
 		const failed =
 			result.numFailedTests + (result.numFailedTestSuites > 0 && result.numFailedTests === 0 ? 1 : 0);
-		const seconds = Math.round((Date.now() - started) / 1000);
-		console.log(`${label} (${version}): ${result.numPassedTests} passed, ${failed} failed in ${seconds} s`);
+		console.log(
+			`${label} (${version}): ${result.numPassedTests} passed, ${failed} failed; suites ${secondsSince(suitesStarted)} s, all ${secondsSince(started)} s`
+		);
 		return { passed: result.numPassedTests, failed };
 	} catch (error) {
 		console.error(`${label} (${version}): could not run the suites: ${error.message}`);
@@ -146,14 +168,27 @@ export function runOnNode(major, projects = ['unit', 'component']) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	const majors = process.argv.slice(2);
+	// `--prepare`: only download and build (CI does it in the background while lint and check run).
+	const prepareOnly = process.argv.includes('--prepare');
+	const majors = process.argv.slice(2).filter((arg) => arg !== '--prepare');
 	let passed = 0;
 	let failed = 0;
 	for (const major of majors.length > 0 ? majors : ['22', '24']) {
+		if (prepareOnly) {
+			try {
+				const { version, nodeBinary } = prepareNode(major);
+				console.log(`Node ${version}: ready (${nodeBinary})`);
+			} catch (error) {
+				// The run after it tries again and counts the failure; here it is only reported.
+				console.error(`Node ${major}: could not be set up: ${error.message}`);
+				failed += 1;
+			}
+			continue;
+		}
 		const counts = runOnNode(major);
 		passed += counts.passed;
 		failed += counts.failed;
 	}
-	console.log(`${passed} passed, ${failed} failed`);
+	if (!prepareOnly) console.log(`${passed} passed, ${failed} failed`);
 	process.exit(failed === 0 ? 0 : 1);
 }

@@ -32,6 +32,32 @@ describe('timedFetch', () => {
 		expect(empty.status).toBe(204);
 	});
 
+	it('counts a download’s bytes as they come and passes the whole body on', async () => {
+		const parts = ['%PDF-', '1.7 ', 'Nachweis'].map((part) => new TextEncoder().encode(part));
+		const streams: typeof fetch = async () =>
+			new Response(
+				new ReadableStream({
+					start(controller) {
+						for (const part of parts) controller.enqueue(part);
+						controller.close();
+					}
+				}),
+				{ headers: { 'content-type': 'application/pdf', 'content-length': '17' } }
+			);
+		const progress: [number, number | null][] = [];
+		const response = await timedFetch(streams)('/api/sync/attachments/x', {
+			onBodyProgress: (received, total) => progress.push([received, total])
+		});
+		expect(progress).toEqual([
+			[0, 17],
+			[5, 17],
+			[9, 17],
+			[17, 17]
+		]);
+		expect(response.headers.get('content-type')).toBe('application/pdf');
+		expect(await response.text()).toBe('%PDF-1.7 Nachweis');
+	});
+
 	it('still lets the caller cancel a request itself', async () => {
 		const controller = new AbortController();
 		const request = timedFetch(neverAnswers)('/api/sync/pull', { signal: controller.signal });

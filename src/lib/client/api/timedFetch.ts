@@ -47,11 +47,14 @@ export function timedFetch(fetchFn: typeof fetch = browserFetch): TimedFetch {
 		abandoned.catch(() => {});
 		const exchange = async () => {
 			const response = await fetchFn(input, { ...rest, signal });
+			// Buffered as bytes, not as a Blob: a Blob made by one `fetch` may not be a body to another
+			// realm's Response (jsdom's Blob with Node's fetch in component tests, where Node 24's
+			// `blob()` builds the global jsdom Blob and `new Response` then sends "[object Blob]").
 			const body = NULL_BODY_STATUSES.has(response.status)
 				? null
 				: onBodyProgress && response.ok && response.body
 					? await readCounting(response, onBodyProgress)
-					: await response.blob();
+					: await response.arrayBuffer();
 			return new Response(body, {
 				status: response.status,
 				statusText: response.statusText,
@@ -63,7 +66,7 @@ export function timedFetch(fetchFn: typeof fetch = browserFetch): TimedFetch {
 }
 
 /** Reads a body chunk by chunk, telling how much came, so a large download shows its progress. */
-async function readCounting(response: Response, onProgress: BodyProgress): Promise<Blob> {
+async function readCounting(response: Response, onProgress: BodyProgress): Promise<Uint8Array<ArrayBuffer>> {
 	const length = Number(response.headers.get('content-length'));
 	const total = Number.isFinite(length) && length > 0 ? length : null;
 	const reader = response.body!.getReader();
@@ -77,5 +80,11 @@ async function readCounting(response: Response, onProgress: BodyProgress): Promi
 		received += value.byteLength;
 		onProgress(received, total);
 	}
-	return new Blob(chunks, { type: response.headers.get('content-type') ?? '' });
+	const bytes = new Uint8Array(received);
+	let offset = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, offset);
+		offset += chunk.byteLength;
+	}
+	return bytes;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import {
 	pipelinedTransactions,
@@ -12,6 +12,7 @@ import { DEFAULT_DATABASE_POOL_SIZE } from '$lib/server/config';
 import type { Database } from './schema';
 import { sharedConnections } from '$lib/server/db/throughput/sharedConnections';
 import { SqliteDatabaseDialect } from '$lib/server/db/throughput/sqliteDriver';
+import { OwnSchemaPostgresDialect } from '$lib/server/db/ownSchemaDialect';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -102,9 +103,9 @@ async function createPostgres(
 	// Pipeline mode: a client sends each query at once, without waiting for the answer to the one
 	// before. Kysely still sends one at a time; batched transactions send several together.
 	const pool = new pg.Pool({ ...connection, max: poolSize, pipeline: true });
-	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
 	const reads = new Kysely<Database>({
-		dialect: new PostgresDialect({ pool: sharedConnections(connection) })
+		dialect: new OwnSchemaPostgresDialect({ pool: sharedConnections(connection) })
 	});
 	await sql`select 1`.execute(db);
 	return {

@@ -50,9 +50,9 @@ export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
 
 /**
  * PostgreSQL: the schema the server works in (the first on its search_path, see DATABASE_SCHEMA).
- * Kysely's introspection lists the tables of every schema, and its Migrator, unless told the schema,
- * takes another schema's migration tables for its own (other deployments or test runs may share the
- * database). SQLite has no schemas: undefined.
+ * Kysely's own introspection lists the tables of every schema (ours, ownSchemaDialect.ts, only this
+ * one), and its Migrator, unless told the schema, could take another schema's migration tables for
+ * its own (other deployments or test runs may share the database). SQLite has no schemas: undefined.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function schemaInUse(db: Kysely<any>): Promise<string | undefined> {
