@@ -112,16 +112,22 @@ export async function run(context) {
 		}
 		// BENCH_DETAIL=1: when each script and API answer of the last load arrived, to see where time goes.
 		if (process.env.BENCH_DETAIL) {
-			const entries = await page.evaluate(() =>
-				performance
+			const entries = await page.evaluate(() => {
+				const nav = /** @type {PerformanceNavigationTiming} */ (
+					performance.getEntriesByType('navigation')[0]
+				);
+				const resources = performance
 					.getEntriesByType('resource')
 					.map((e) => /** @type {PerformanceResourceTiming} */ (e))
-					.filter((e) => e.name.includes('/api/'))
 					.map(
 						(e) =>
 							`${e.name.replace(location.origin, '')} ${e.startTime.toFixed(0)}–${e.responseEnd.toFixed(0)}`
-					)
-			);
+					);
+				return [
+					`document ${nav.responseEnd.toFixed(0)}, interactive ${nav.domInteractive.toFixed(0)}`,
+					...resources
+				];
+			});
 			console.log(entries.map((line) => `    ${line}`).join('\n'));
 			console.log(`    list visible at ${times.at(-1)?.toFixed(0)} ms`);
 		}
