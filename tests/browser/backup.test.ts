@@ -13,6 +13,7 @@ import { dropSchema, TEST_DATABASE_URL } from '$lib/server/testing/testServer';
 import { root } from '../../scripts/lib/build.js';
 import { startServer, type RunningServer } from '../../scripts/lib/server.js';
 import { pngWith } from '$lib/client/media/testBytes';
+import { callApi as call, cookieOf } from './support/api';
 import { DEMO } from './sync/support';
 
 const FACILITY = 'demo-sonnenblume';
@@ -42,33 +43,12 @@ function runScript(
 	});
 }
 
-async function call(
-	server: RunningServer,
-	method: string,
-	path: string,
-	{ cookie, json, bytes }: { cookie?: string; json?: unknown; bytes?: Uint8Array } = {}
-): Promise<Response> {
-	return fetch(`${server.url}${path}`, {
-		method,
-		headers: {
-			origin: server.url,
-			...(cookie ? { cookie } : {}),
-			...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-			...(bytes ? { 'content-type': 'application/octet-stream' } : {})
-		},
-		body: json !== undefined ? JSON.stringify(json) : (bytes as Uint8Array<ArrayBuffer> | undefined)
-	});
-}
-
 async function logIn(server: RunningServer): Promise<string> {
 	const response = await call(server, 'POST', '/api/auth/login', {
 		json: { email: DEMO.leitung.email, password: DEMO.leitung.password }
 	});
 	expect(response.status).toBe(200);
-	return response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
+	return cookieOf(response);
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

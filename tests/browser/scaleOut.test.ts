@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropSchema, TEST_DATABASE_URL } from '$lib/server/testing/testServer';
 import { startServer, type RunningServer } from '../../scripts/lib/server.js';
+import { callApi as call, cookieOf } from './support/api';
 import { DEMO } from './sync/support';
 
 const schema = `test_scale_out_${process.pid}`;
@@ -19,33 +20,9 @@ const shared = {
 	BODY_SIZE_LIMIT: '26M'
 };
 
-function call(
-	server: RunningServer,
-	method: string,
-	path: string,
-	{ cookie, json, bytes }: { cookie?: string; json?: unknown; bytes?: Uint8Array } = {}
-): Promise<Response> {
-	return fetch(`${server.url}${path}`, {
-		method,
-		headers: {
-			origin: server.url,
-			...(cookie ? { cookie } : {}),
-			...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-			...(bytes ? { 'content-type': 'application/octet-stream' } : {})
-		},
-		body: json !== undefined ? JSON.stringify(json) : (bytes as Uint8Array<ArrayBuffer> | undefined)
-	});
-}
-
 async function logIn(server: RunningServer, email: string, password: string): Promise<Response> {
 	return call(server, 'POST', '/api/auth/login', { json: { email, password } });
 }
-
-const cookieOf = (response: Response) =>
-	response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
 
 /** A PDF of a few MB: several of the store's 1 MB pieces. */
 function pdf(megabytes: number): Uint8Array {
