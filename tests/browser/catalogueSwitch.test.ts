@@ -2,7 +2,7 @@ import { request, type Browser, type BrowserContext, type Page } from 'playwrigh
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Catalogue } from '$lib/domain/catalogue/schema';
 import { switchFrom, switchTo } from '../fixtures/catalogueSwitch';
-import { injectAxe } from './support/axe';
+import { axeViolations, injectAxe, SERIOUS_AND_WORSE } from './support/axe';
 import { launchBrowser, newContext, openAppOnline } from './support/browser';
 import {
 	DEMO,
@@ -108,24 +108,10 @@ async function takeOver(page: Page, version: string, expectLine?: string): Promi
 		.waitFor();
 }
 
-/** Serious and critical WCAG A/AA violations axe finds (as in accessibility.test.ts), by rule id. */
+/** Serious and critical WCAG A/AA violations axe finds (as in accessibility.test.ts). */
 async function seriousViolations(page: Page): Promise<string[]> {
 	await injectAxe(page);
-	return page.evaluate(async () => {
-		type Violation = { id: string; impact: string | null };
-		const axe = (
-			window as unknown as {
-				axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> };
-			}
-		).axe;
-		const result = await axe.run(document, {
-			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-			resultTypes: ['violations']
-		});
-		return result.violations
-			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-			.map((v) => v.id);
-	});
+	return axeViolations(page, SERIOUS_AND_WORSE);
 }
 
 async function setStatus(page: Page, criterionId: string, title: string, label: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectAxe } from './support/axe';
+import { axeViolations, injectAxe, SERIOUS_AND_WORSE } from './support/axe';
 import { launchBrowser, tablet } from './support/browser';
 import {
 	DEMO,
@@ -74,19 +74,7 @@ function shownCriteria(page: Page): Promise<string[]> {
 /** Serious or critical axe violations of the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
 	await injectAxe(page);
-	return page.evaluate(async () => {
-		type Violation = { id: string; impact: string | null; nodes: { target: unknown[] }[] };
-		const axe = (
-			window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: Violation[] }> } }
-		).axe;
-		const result = await axe.run(document, {
-			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-			resultTypes: ['violations']
-		});
-		return result.violations
-			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-			.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.map(String).join(' ')).join(', ')}`);
-	});
+	return axeViolations(page, SERIOUS_AND_WORSE);
 }
 
 describe('the Fachberatung’s feedback and the Leitung’s answer', () => {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../scripts/lib/server.js';
 import { tablet, launchBrowser, waitForServiceWorker } from './support/browser';
-import { injectAxe } from './support/axe';
+import { axeViolations, injectAxe, MODERATE_AND_WORSE } from './support/axe';
 
 // A deployment of its own, with the operator's details set as an operator would.
 const operatorEnv = {
@@ -25,36 +25,10 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-interface AxeViolation {
-	id: string;
-	impact: string | null;
-	help: string;
-	nodes: { target: string[] }[];
-}
-
 /** Moderate, serious and critical WCAG 2.1 A/AA violations axe finds on the page. */
 async function violations(page: Page): Promise<string[]> {
 	await injectAxe(page);
-	const found = await page.evaluate(async () => {
-		const axe = (
-			window as unknown as {
-				axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
-			}
-		).axe;
-		const result = await axe.run(document, {
-			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-			resultTypes: ['violations']
-		});
-		return result.violations.map(({ id, impact, help, nodes }) => ({
-			id,
-			impact,
-			help,
-			nodes: nodes.map((n) => ({ target: n.target.map(String) }))
-		}));
-	});
-	return found
-		.filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	return axeViolations(page, MODERATE_AND_WORSE);
 }
 
 const helpPages = [

@@ -17,3 +17,42 @@ export async function injectAxe(page: Page): Promise<void> {
 		await cdp.detach();
 	}
 }
+
+/** The impacts a page-wide check fails on. */
+export const MODERATE_AND_WORSE: ReadonlySet<string> = new Set(['moderate', 'serious', 'critical']);
+export const SERIOUS_AND_WORSE: ReadonlySet<string> = new Set(['serious', 'critical']);
+
+interface AxeViolation {
+	id: string;
+	impact: string | null;
+	help: string;
+	nodes: { target: unknown[] }[];
+}
+
+/**
+ * WCAG 2.1 A/AA and best-practice violations axe finds on the whole page as it is now, of the given
+ * impacts, one line each (`impact id: help — targets`); an empty list when there are none. Call
+ * `injectAxe` first (once per page load; the page keeps axe across checks at several sizes).
+ */
+export async function axeViolations(page: Page, impacts: ReadonlySet<string>): Promise<string[]> {
+	const found = await page.evaluate(async () => {
+		const axe = (
+			window as unknown as {
+				axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+			}
+		).axe;
+		const result = await axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+			resultTypes: ['violations']
+		});
+		return result.violations.map(({ id, impact, help, nodes }) => ({
+			id,
+			impact,
+			help,
+			nodes: nodes.map((n) => ({ target: n.target.map(String) }))
+		}));
+	});
+	return found
+		.filter((v) => v.impact !== null && impacts.has(v.impact))
+		.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

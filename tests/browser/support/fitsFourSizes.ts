@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { injectAxe } from './axe';
+import { axeViolations, injectAxe, MODERATE_AND_WORSE } from './axe';
 
 /**
  * Issue 16: a state a part brings (a preview, a progress panel, a marker, a QR code) checked at the
@@ -12,14 +12,6 @@ export const fourSizes = [
 	{ width: 1024, height: 768 },
 	{ width: 1440, height: 900 }
 ];
-
-const failing = new Set(['moderate', 'serious', 'critical']);
-
-interface Found {
-	id: string;
-	impact: string | null;
-	targets: string[];
-}
 
 /** What does not fit or is not accessible at each size; an empty list when all is well. */
 export async function problemsAtFourSizes(page: Page, shown: Locator): Promise<string[]> {
@@ -43,32 +35,7 @@ export async function problemsAtFourSizes(page: Page, shown: Locator): Promise<s
 				problems.push(
 					`${at}: reaches past the screen (${Math.round(box.x)}–${Math.round(box.x + box.width)}px)`
 				);
-			const found = await page.evaluate(async () => {
-				const axe = (
-					window as unknown as {
-						axe: {
-							run: (
-								context: Document,
-								options: object
-							) => Promise<{
-								violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-							}>;
-						};
-					}
-				).axe;
-				const result = await axe.run(document, {
-					runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-					resultTypes: ['violations']
-				});
-				return result.violations.map((v) => ({
-					id: v.id,
-					impact: v.impact,
-					targets: v.nodes.map((n) => n.target.map(String).join(' '))
-				}));
-			});
-			for (const v of found as Found[])
-				if (v.impact && failing.has(v.impact))
-					problems.push(`${at}: ${v.impact} ${v.id} — ${v.targets.join(', ')}`);
+			for (const problem of await axeViolations(page, MODERATE_AND_WORSE)) problems.push(`${at}: ${problem}`);
 		}
 	} finally {
 		if (before) await page.setViewportSize(before);

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { DEMO, logIn, startSyncServer, tabletOn, type RunningServer } from './support';
-import { injectAxe } from '../support/axe';
+import { axeViolations, injectAxe, SERIOUS_AND_WORSE } from '../support/axe';
 
 /** The pages of sessions, hand-in and review have no serious or critical axe violation. */
 
@@ -19,27 +19,10 @@ afterAll(async () => {
 	await server?.stop();
 });
 
+/** Serious or critical axe violations of the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
 	await injectAxe(page);
-	const violations = await page.evaluate(async () => {
-		type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
-		const axe = (
-			window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: Violation[] }> } }
-		).axe;
-		const result = await axe.run(document, {
-			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-			resultTypes: ['violations']
-		});
-		return result.violations.map((v) => ({
-			id: v.id,
-			impact: v.impact,
-			help: v.help,
-			targets: v.nodes.map((n) => n.target.map(String).join(' '))
-		}));
-	});
-	return violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(', ')}`);
+	return axeViolations(page, SERIOUS_AND_WORSE);
 }
 
 async function signedIn(who: (typeof DEMO)[keyof typeof DEMO]): Promise<Page> {
