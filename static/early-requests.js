@@ -16,7 +16,7 @@
 		var url = /^\/beratung\/?$/.test(path)
 			? '/api/review/facilities'
 			: review
-				? '/api/dossiers/' + review[2]
+				? '/api/dossiers/' + review[2] + '/outline'
 				: centre
 					? '/api/review/facilities/' + centre[1]
 					: null;

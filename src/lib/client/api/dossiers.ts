@@ -1,6 +1,7 @@
 import { LOAD_TEXTS, requestJson, type ApiResult } from '$lib/client/api/request';
 import { transferTimeoutMs } from '$lib/client/api/timedFetch';
 import { catalogueSchema, type Catalogue } from '$lib/domain/catalogue/schema';
+import { dossierOutlineResponseSchema, type DossierOutline } from '$lib/domain/dossier/outline';
 import type { DossierSnapshot } from '$lib/domain/dossier/snapshot';
 import {
 	dossierListResponseSchema,
@@ -32,17 +33,32 @@ export function fetchDossier(
 	fetchFn?: typeof fetch
 ): Promise<ApiResult<{ dossier: Dossier; catalogue: Catalogue }>> {
 	return requestJson(`/api/dossiers/${encodeURIComponent(id)}`, {
-		parse: (body) => {
-			const parsed = dossierResponseSchema.safeParse(body);
-			const catalogue = parsed.success ? catalogueSchema.safeParse(parsed.data.catalogue) : null;
-			return parsed.success && catalogue?.success
-				? { dossier: parsed.data.dossier, catalogue: catalogue.data }
-				: null;
-		},
+		parse: (body) => withCatalogue(dossierResponseSchema.safeParse(body).data),
 		timeoutMs: LARGE_ANSWER_MS,
 		texts: LOAD_TEXTS,
 		fetchFn
 	});
+}
+
+/** One version without its evidence items (see domain/dossier/outline.ts), with its catalogue. */
+export function fetchDossierOutline(
+	id: string,
+	fetchFn?: typeof fetch
+): Promise<ApiResult<{ dossier: DossierOutline; catalogue: Catalogue }>> {
+	return requestJson(`/api/dossiers/${encodeURIComponent(id)}/outline`, {
+		parse: (body) => withCatalogue(dossierOutlineResponseSchema.safeParse(body).data),
+		timeoutMs: LARGE_ANSWER_MS,
+		texts: LOAD_TEXTS,
+		fetchFn
+	});
+}
+
+/** The answer with its catalogue checked too; null when either part does not pass. */
+function withCatalogue<D>(
+	answer: { dossier: D; catalogue: Record<string, unknown> } | undefined
+): { dossier: D; catalogue: Catalogue } | null {
+	const catalogue = answer ? catalogueSchema.safeParse(answer.catalogue) : null;
+	return answer && catalogue?.success ? { dossier: answer.dossier, catalogue: catalogue.data } : null;
 }
 
 export interface DossierSubmission {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import shellScript from '../../../../static/early-requests.js?raw';
-import { fetchDossier } from '$lib/client/api/dossiers';
+import { fetchDossierOutline } from '$lib/client/api/dossiers';
 import { fetchReviewFacilities, fetchReviewFacility } from '$lib/client/api/review';
 import {
 	clearCachedSession,
@@ -46,7 +46,7 @@ describe('the request the shell starts for an advisor’s page', () => {
 		const pages: [string, () => Promise<unknown>][] = [
 			['/beratung', () => fetchReviewFacilities(earlyFetch)],
 			['/beratung/kita-a', () => fetchReviewFacility('kita-a', earlyFetch)],
-			['/beratung/kita-a/mappe/0f6c-2b', () => fetchDossier('0f6c-2b', earlyFetch)]
+			['/beratung/kita-a/mappe/0f6c-2b', () => fetchDossierOutline('0f6c-2b', earlyFetch)]
 		];
 		for (const [path, load] of pages) {
 			server.mockClear();

@@ -27,3 +27,11 @@ export function afterPaint(work: () => void): void {
 		else setTimeout(work, 0);
 	});
 }
+
+/**
+ * Resolves once the current frame has been painted, without waiting for idle time: for work the
+ * user waits for next (a hidden tab paints nothing, so it waits until she looks).
+ */
+export function framePainted(): Promise<void> {
+	return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}

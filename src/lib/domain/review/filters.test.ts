@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	makeDossier,
 	makeEvidence,
 	makeFeedback,
 	makeMessage,
@@ -7,6 +8,7 @@ import {
 	makeStatus,
 	reviewCatalogue
 } from '../../../../tests/fixtures/reviewDossier';
+import { dossierOutline } from '../dossier/outline';
 import { emptyFilter, filterRows, neighbourId, reviewRows } from './filters';
 
 const snapshot = makeSnapshot({
@@ -63,6 +65,38 @@ describe('the review list’s filters', () => {
 		expect(ids({ query: 'sprechstundenPLAN' })).toEqual(['1.1']);
 		expect(ids({ query: '2.1' })).toEqual(['2.1']);
 		expect(ids({ query: 'kriterium 1.2' })).toEqual(['1.2']);
+	});
+});
+
+describe('the review list from a version’s outline, before its evidence items arrive', () => {
+	const { evidence, ...rest } = snapshot;
+	const fromOutline = reviewRows({
+		catalogue: reviewCatalogue,
+		snapshot: {
+			...rest,
+			evidence: null,
+			evidenceCounts: dossierOutline(makeDossier(1, snapshot)).snapshot.evidenceCounts
+		},
+		feedback: [],
+		messages: []
+	});
+
+	it('counts the evidence as the whole version does, without the items', () => {
+		expect(evidence).toHaveLength(1);
+		expect(fromOutline.map((r) => [r.criterion.id, r.evidenceCount])).toEqual(
+			rows.map((r) => [r.criterion.id, r.evidence?.length])
+		);
+		expect(fromOutline.every((r) => r.evidence === null)).toBe(true);
+	});
+
+	it('filters by evidence and statuses already; the search finds evidence titles once they are there', () => {
+		const outlineIds = (filter: Partial<typeof emptyFilter>) =>
+			filterRows(fromOutline, { ...emptyFilter, ...filter }).map((r) => r.criterion.id);
+		expect(outlineIds({ evidence: 'mit' })).toEqual(['1.1']);
+		expect(outlineIds({ evidence: 'ohne' })).toHaveLength(4);
+		expect(outlineIds({ status: 'erfuellt' })).toEqual(['1.1', '1.3']);
+		expect(outlineIds({ query: 'flur' })).toEqual(['1.1']);
+		expect(outlineIds({ query: 'sprechstundenplan' })).toEqual([]);
 	});
 });
 

@@ -1,6 +1,7 @@
 import type { Catalogue, Criterion } from '../catalogue/schema';
 import type { CriterionFeedback } from '../dossier/feedback';
 import { threadOf, threadState, type FeedbackMessage } from '../dossier/feedbackThread';
+import { evidenceCountOf } from '../dossier/outline';
 import type { DossierEvidence, DossierSnapshot } from '../dossier/snapshot';
 import { evidenceByCriterion } from '../dossier/views';
 import type { CriterionStatusValue } from '../records';
@@ -28,11 +29,20 @@ export interface ReviewRow {
 	status: CriterionStatusValue;
 	metByParts: boolean;
 	note: string;
-	evidence: DossierEvidence[];
+	/** Null while only the version's outline is loaded: how many there are is known already. */
+	evidence: DossierEvidence[] | null;
+	evidenceCount: number;
 	feedback: FeedbackFilterState;
-	/** Lower-case text the search looks through: id, title, note, evidence titles. */
+	/** Lower-case text the search looks through: id, title, note, evidence titles (once loaded). */
 	searchText: string;
 }
+
+/**
+ * What the review list reads of a version: the whole of it, or its outline (domain/dossier/outline)
+ * while the evidence items are still on their way — then only their counts are known.
+ */
+export type ReviewedSnapshot = Pick<DossierSnapshot, 'statuses' | 'chosenProfileAreas' | 'readiness'> &
+	({ evidence: DossierEvidence[] } | { evidence: null; evidenceCounts: Readonly<Record<string, number>> });
 
 /** What „Nur geänderte Kriterien“ compares with: the version before, or her last reviewed one. */
 export type ChangedSince = 'vorige' | 'review';
@@ -78,20 +88,21 @@ export function shownCriteria(catalogue: Catalogue, chosenProfileAreas: readonly
 
 export function reviewRows(input: {
 	catalogue: Catalogue;
-	snapshot: Pick<DossierSnapshot, 'statuses' | 'evidence' | 'chosenProfileAreas' | 'readiness'>;
+	snapshot: ReviewedSnapshot;
 	feedback: readonly CriterionFeedback[];
 	messages: readonly FeedbackMessage[];
 }): ReviewRow[] {
 	const { catalogue, snapshot } = input;
 	const statuses = new Map(snapshot.statuses.map((s) => [s.criterionId, s]));
-	const evidence = evidenceByCriterion(snapshot);
+	const evidence = snapshot.evidence ? evidenceByCriterion({ evidence: snapshot.evidence }) : null;
+	const counts = snapshot.evidence === null ? snapshot.evidenceCounts : {};
 	const feedback = new Map(input.feedback.filter((f) => !f.deleted).map((f) => [f.criterionId, f]));
 	const partsMet = new Set(snapshot.readiness.metByParts ?? []);
 	return shownCriteria(catalogue, snapshot.chosenProfileAreas).map((criterion) => {
 		const saved = statuses.get(criterion.id);
 		const status = saved?.status ?? 'offen';
 		const metByParts = partsMet.has(criterion.id) && status !== 'erfuellt' && status !== 'nicht_zutreffend';
-		const items = evidence.get(criterion.id) ?? [];
+		const items = evidence ? (evidence.get(criterion.id) ?? []) : null;
 		const note = saved?.note ?? '';
 		return {
 			criterion,
@@ -99,16 +110,19 @@ export function reviewRows(input: {
 			metByParts,
 			note,
 			evidence: items,
+			evidenceCount: items ? items.length : evidenceCountOf(counts, criterion.id),
 			feedback: feedbackFilterState(feedback.get(criterion.id), threadOf(input.messages, criterion.id)),
-			searchText: [criterion.id, criterion.title, note, ...items.map((e) => e.title)].join('\n').toLowerCase()
+			searchText: [criterion.id, criterion.title, note, ...(items ?? []).map((e) => e.title)]
+				.join('\n')
+				.toLowerCase()
 		};
 	});
 }
 
 export function matchesFilter(row: ReviewRow, filter: ReviewFilter): boolean {
 	if (filter.status !== 'alle' && row.status !== filter.status) return false;
-	if (filter.evidence === 'mit' && row.evidence.length === 0) return false;
-	if (filter.evidence === 'ohne' && row.evidence.length > 0) return false;
+	if (filter.evidence === 'mit' && row.evidenceCount === 0) return false;
+	if (filter.evidence === 'ohne' && row.evidenceCount > 0) return false;
 	if (filter.feedback !== 'alle' && row.feedback !== filter.feedback) return false;
 	if (filter.onlyIn && !filter.onlyIn.has(row.criterion.id)) return false;
 	const words = filter.query.toLowerCase().split(/\s+/).filter(Boolean);

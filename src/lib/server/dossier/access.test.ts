@@ -261,6 +261,16 @@ const probes: Probe[] = [
 		}
 	},
 	{
+		route: 'dossiers/[id]/outline',
+		method: 'GET',
+		handler: dossierApi.getDossierOutline,
+		request: (ids) => ({ path: `/api/dossiers/${ids.dossierB}/outline`, params: { id: ids.dossierB } }),
+		check: (r) => {
+			expect(r.status).toBe(404);
+			revealsNothingOfB(r);
+		}
+	},
+	{
 		route: 'dossiers/[id]/export.zip',
 		method: 'GET',
 		handler: dossierExportApi.getDossierZip,

@@ -12,7 +12,8 @@ import {
 	testDialects,
 	type TestServer
 } from '$lib/server/testing/testServer';
-import { getDossierById, getDossiers, postDossier } from '$lib/server/dossier/handlers';
+import { getDossierById, getDossierOutline, getDossiers, postDossier } from '$lib/server/dossier/handlers';
+import { dossierOutlineResponseSchema } from '$lib/domain/dossier/outline';
 import { sampleSubmission } from './testing/fixtures';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
@@ -193,6 +194,33 @@ describe.each(testDialects)('handing in dossiers on %s', (dialect) => {
 		await server.ctx.db.deleteFrom('advisor_assignments').where('user_id', '=', 'beratung-a').execute();
 		expect((await read('beratung-a', body.dossier.id)).status).toBe(404);
 		expect((await read('beratung-b', body.dossier.id)).status).toBe(404);
+	});
+
+	it('answers the outline of a version: the whole one without its evidence, to the same readers', async () => {
+		const { body } = await handIn(
+			'leitung-a',
+			sampleSubmission('kita-a', { statuses: { '1.1': 'erfuellt' } })
+		);
+		const id = body.dossier.id;
+		const outline = (as: string) =>
+			send(getDossierOutline, { path: `/api/dossiers/${id}/outline`, params: { id }, token: tokens[as] });
+		const whole = (await read('beratung-a', id)).body;
+		for (const attempt of [1, 2]) {
+			const response = await outline('beratung-a');
+			expect(response.status, `read ${attempt}`).toBe(200);
+			const parsed = dossierOutlineResponseSchema.parse(response.body);
+			expect(parsed.catalogue).toEqual(whole.catalogue);
+			expect(parsed.dossier.snapshot.statuses).toEqual(whole.dossier.snapshot.statuses);
+			expect(parsed.dossier.snapshot.evidenceCounts).toEqual({ '1.1': 1 });
+			expect(parsed.dossier.snapshot).not.toHaveProperty('evidence');
+			expect(parsed.dossier.snapshot).not.toHaveProperty('registerSummaries');
+		}
+		expect((await outline('leitung-a')).status).toBe(200);
+		for (const who of ['leitung-b', 'beratung-b', 'admin'])
+			expect((await outline(who)).status, who).toBe(404);
+		// Kept in memory, the outline still asks who may read it.
+		await server.ctx.db.deleteFrom('advisor_assignments').where('user_id', '=', 'beratung-a').execute();
+		expect((await outline('beratung-a')).status).toBe(404);
 	});
 
 	it('refuses a dossier whose snapshot does not match its centre or its period', async () => {

@@ -45,7 +45,12 @@ export function fetchReviewContext(
 	});
 }
 
-/** The page's words for a failed load. */
-export function loadFailureText(error: { status: number; message: string }, what: string): string {
-	return error.status === 0 ? `Ohne Verbindung lässt sich ${what} nicht laden.` : error.message;
+/** The page's words for a failed load; `what` in the plural („die Nachweise“) takes „lassen“. */
+export function loadFailureText(
+	error: { status: number; message: string },
+	what: string,
+	{ plural = false } = {}
+): string {
+	const verb = plural ? 'lassen' : 'lässt';
+	return error.status === 0 ? `Ohne Verbindung ${verb} sich ${what} nicht laden.` : error.message;
 }

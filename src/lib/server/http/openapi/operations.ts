@@ -27,6 +27,7 @@ import {
 	feedbackCommentRequestSchema,
 	feedbackResolveRequestSchema
 } from '$lib/domain/dossier/feedbackThread';
+import { dossierOutlineResponseSchema } from '$lib/domain/dossier/outline';
 import { reviewFacilityDetailSchema, reviewFacilityListSchema } from '$lib/domain/dossier/review';
 import {
 	dossierListResponseSchema,
@@ -393,6 +394,13 @@ export const operations: Operation[] = [
 		summary: 'One dossier with its catalogue',
 		access: 'session',
 		response: ok(dossierResponseSchema)
+	},
+	{
+		method: 'get',
+		path: '/api/dossiers/{id}/outline',
+		summary: 'One dossier without its evidence items and register tables (the review list)',
+		access: 'session',
+		response: ok(dossierOutlineResponseSchema)
 	},
 	{
 		method: 'get',
