@@ -6,7 +6,7 @@ import {
 	pointsByCriterion,
 	type FeedbackPoint
 } from '$lib/domain/dossier/feedbackPoints';
-import type { ThreadState } from '$lib/domain/dossier/feedbackThread';
+import type { ThreadState } from '$lib/domain/dossier/threadState';
 import { stateQuery, type LiveQueryState } from './liveQuery.svelte';
 import { workspace } from './workspace.svelte';
 

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Catalogue } from '$lib/domain/catalogue/schema';
-import type { ThreadState } from '$lib/domain/dossier/feedbackThread';
+import type { ThreadState } from '$lib/domain/dossier/threadState';
 import type { CriterionStatusValue } from '$lib/domain/records';
 import CriteriaBrowser from './CriteriaBrowser.svelte';
 import {

@@ -1,5 +1,5 @@
 import type { Criterion, CriterionLevel } from '$lib/domain/catalogue/schema';
-import type { ThreadState } from '$lib/domain/dossier/feedbackThread';
+import type { ThreadState } from '$lib/domain/dossier/threadState';
 import { criterionStatusValueSchema, type CriterionStatusValue } from '$lib/domain/records';
 
 /** „Mit Rückmeldung“: criteria with an open point of the Fachberatung, or with any feedback. */

@@ -1,6 +1,6 @@
 import type { AuditEntry, Role } from '$lib/domain/accounts';
 import { roleLabels } from '$lib/domain/accounts';
-import { feedbackVerdictLabels, type FeedbackVerdict } from '$lib/domain/dossier/feedback';
+import { feedbackVerdictLabels, type FeedbackVerdict } from '$lib/domain/dossier/verdicts';
 import { plural } from '$lib/domain/plural';
 
 /** An audit entry as the admin reads it: what happened, to what, and the details in words. */

@@ -1,30 +1,10 @@
 import { z } from 'zod';
 import { recordBaseSchema } from '../records';
+import { feedbackVerdicts, offeredVerdicts, verdictAsksCentre } from './verdicts';
 
 /** The Fachberatung's feedback on a centre's criteria, as a synced record and as a request. */
 
-/** `hinweis` only in feedback given before issue 15; the advisor now chooses one of `offeredVerdicts`. */
-export const feedbackVerdictSchema = z.enum(['passt', 'nachbessern', 'frage', 'hinweis']);
-export type FeedbackVerdict = z.infer<typeof feedbackVerdictSchema>;
-
-export const feedbackVerdictLabels: Record<FeedbackVerdict, string> = {
-	passt: 'Passt',
-	nachbessern: 'Bitte nachbessern',
-	frage: 'Frage',
-	hinweis: 'Hinweis'
-};
-
-/** What the advisor chooses from, in this order; none is preselected (issue 15). */
-export const offeredVerdicts = [
-	'passt',
-	'nachbessern',
-	'frage'
-] as const satisfies readonly FeedbackVerdict[];
-
-/** Verdicts that leave a point open for the centre until it is marked done or answered „Passt“. */
-export function verdictAsksCentre(verdict: FeedbackVerdict): boolean {
-	return verdict === 'nachbessern' || verdict === 'frage';
-}
+export const feedbackVerdictSchema = z.enum(feedbackVerdicts);
 
 /**
  * The advisor's feedback on one criterion of one centre: a synced record the centre's devices pull

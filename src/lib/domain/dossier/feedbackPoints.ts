@@ -1,6 +1,7 @@
 import { compareIds } from '../readiness/compareIds';
 import type { CriterionFeedback } from './feedback';
-import { threadOf, threadState, type FeedbackMessage, type ThreadState } from './feedbackThread';
+import { type FeedbackMessage } from './feedbackThread';
+import { threadOf, threadState, type ThreadState } from './threadState';
 
 /**
  * The Fachberatung's feedback as the centre works through it (issue 15): one point per criterion

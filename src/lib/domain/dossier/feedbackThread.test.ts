@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { aFeedback, aMessage, anAnswer } from '../../../../tests/fixtures/feedback';
-import type { CriterionFeedback, FeedbackVerdict } from './feedback';
-import {
-	feedbackAuthorLabel,
-	feedbackCommentRequestSchema,
-	inThreadOrder,
-	threadOf,
-	threadState,
-	type FeedbackMessage,
-	type ThreadState
-} from './feedbackThread';
+import type { CriterionFeedback } from './feedback';
+import type { FeedbackVerdict } from './verdicts';
+import { feedbackCommentRequestSchema, type FeedbackMessage } from './feedbackThread';
+import { feedbackAuthorLabel, inThreadOrder, threadOf, threadState, type ThreadState } from './threadState';
 
 type Event = 'verdict' | 'answer' | 'comment' | 'erledigt';
 

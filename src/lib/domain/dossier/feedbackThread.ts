@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { recordBaseSchema } from '../records';
-import {
-	criterionFeedbackSchema,
-	feedbackVerdictSchema,
-	verdictAsksCentre,
-	type CriterionFeedback
-} from './feedback';
+import { criterionFeedbackSchema, feedbackVerdictSchema } from './feedback';
 
 /**
  * The conversation about one criterion between the Fachberatung and the centre (issue 15): every
@@ -46,59 +41,6 @@ export const feedbackReplyInputSchema = z.object({
 		.min(1, 'Bitte eine Antwort schreiben.')
 		.max(5000, 'Die Antwort ist zu lang (höchstens 5000 Zeichen).')
 });
-
-export type ThreadState =
-	/** No feedback, or „Passt“. */
-	| 'none'
-	/** „nachbessern“ or „Frage“ without an answer of the centre since. */
-	| 'open'
-	/** The centre answered after the latest verdict; the advisor has not reacted yet. */
-	| 'answered'
-	/** The advisor marked it done. */
-	| 'done';
-
-/** Messages in the order they were written (ties by id, so every device shows the same order). */
-export function inThreadOrder(messages: Iterable<FeedbackMessage>): FeedbackMessage[] {
-	return [...messages]
-		.filter((m) => !m.deleted)
-		.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-}
-
-/** A criterion's messages, oldest first. */
-export function threadOf(messages: Iterable<FeedbackMessage>, criterionId: string): FeedbackMessage[] {
-	return inThreadOrder([...messages].filter((m) => m.criterionId === criterionId));
-}
-
-/** How a message's author is named in the thread. */
-export function feedbackAuthorLabel(message: Pick<FeedbackMessage, 'author' | 'authorName'>): string {
-	const role = message.author === 'fachberatung' ? 'Fachberatung' : 'Familienzentrum';
-	return message.authorName ? `${role} ${message.authorName}` : role;
-}
-
-export const threadStateLabels: Record<ThreadState, string> = {
-	none: 'Kein offener Punkt',
-	open: 'Offen',
-	answered: 'Beantwortet',
-	done: 'Erledigt'
-};
-
-/**
- * Where a criterion's conversation stands, from the current verdict and the thread. Shared by the
- * Leitung's views (open points) and the advisor's portfolio (open points, unanswered replies).
- */
-export function threadState(
-	feedback: Pick<CriterionFeedback, 'verdict' | 'resolvedAt' | 'updatedAt'> | null | undefined,
-	thread: readonly FeedbackMessage[]
-): ThreadState {
-	if (!feedback || !verdictAsksCentre(feedback.verdict)) return 'none';
-	if (feedback.resolvedAt) return 'done';
-	const lastAdvisor = thread.filter((m) => m.author === 'fachberatung').at(-1);
-	const since = lastAdvisor?.createdAt ?? feedback.updatedAt;
-	const answered = thread.some(
-		(m) => m.author === 'einrichtung' && m.kind === 'antwort' && m.createdAt > since
-	);
-	return answered ? 'answered' : 'open';
-}
 
 /** `POST /api/review/facilities/:facilityId/feedback/:criterionId/messages`: a comment, verdict unchanged. */
 export const feedbackCommentRequestSchema = z.object({

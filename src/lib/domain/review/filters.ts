@@ -1,6 +1,7 @@
 import type { Catalogue, Criterion } from '../catalogue/schema';
 import type { CriterionFeedback } from '../dossier/feedback';
-import { threadOf, threadState, type FeedbackMessage } from '../dossier/feedbackThread';
+import { type FeedbackMessage } from '../dossier/feedbackThread';
+import { threadOf, threadState } from '../dossier/threadState';
 import { evidenceCountOf } from '../dossier/outline';
 import type { DossierEvidence, DossierSnapshot } from '../dossier/snapshot';
 import { evidenceByCriterion } from '../dossier/views';

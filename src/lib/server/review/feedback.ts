@@ -3,10 +3,10 @@ import type { SessionUser } from '$lib/domain/accounts';
 import {
 	criterionFeedbackId,
 	criterionFeedbackSchema,
-	verdictAsksCentre,
 	type CriterionFeedback,
 	type FeedbackRequest
 } from '$lib/domain/dossier/feedback';
+import { verdictAsksCentre } from '$lib/domain/dossier/verdicts';
 import {
 	feedbackMessageSchema,
 	type FeedbackChange,

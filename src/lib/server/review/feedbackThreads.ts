@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { inThreadOrder, type FeedbackMessage } from '$lib/domain/dossier/feedbackThread';
+import { type FeedbackMessage } from '$lib/domain/dossier/feedbackThread';
+import { inThreadOrder } from '$lib/domain/dossier/threadState';
 import type { Database } from '$lib/server/db/schema';
 
 /** Reading the feedback threads as the server holds them (written by ./feedback.ts and by pushes). */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedbackMessage } from '$lib/domain/dossier/feedbackThread';
-import { threadOf, threadState } from '$lib/domain/dossier/feedbackThread';
+import { threadOf, threadState } from '$lib/domain/dossier/threadState';
 import { createSession } from '$lib/server/auth/sessions';
 import { inProcessFetch, type InProcessFetch } from '$lib/server/sync/testing/inProcessFetch';
 import { change, DEVICE_A, DEVICE_B, pull, push } from '$lib/server/sync/testing/syncFixtures';

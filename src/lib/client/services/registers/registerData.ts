@@ -1,7 +1,7 @@
 import { db } from '$lib/client/db';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import type { ReviewPeriod } from '$lib/domain/periods';
-import { preventionProfileId } from '$lib/domain/registers/prevention';
+import { preventionProfileId } from '$lib/domain/registers/names';
 import type { RegisterData } from '$lib/domain/registers/registerData';
 
 /**

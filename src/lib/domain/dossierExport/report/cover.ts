@@ -1,5 +1,5 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { verdictAsksCentre } from '../../dossier/feedback';
+import { verdictAsksCentre } from '../../dossier/verdicts';
 import type { DossierReadiness } from '../../dossier/snapshot';
 import { plural } from '../../plural';
 import { periodLabelWithDays, roundFormLabels, roundKindLabels } from '../../rounds/labels';

@@ -1,7 +1,9 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { Area, Criterion } from '../../catalogue/schema';
-import { feedbackVerdictLabels, type CriterionFeedback } from '../../dossier/feedback';
-import { threadOf, type FeedbackMessage } from '../../dossier/feedbackThread';
+import { type CriterionFeedback } from '../../dossier/feedback';
+import { feedbackVerdictLabels } from '../../dossier/verdicts';
+import { type FeedbackMessage } from '../../dossier/feedbackThread';
+import { threadOf } from '../../dossier/threadState';
 import type { DossierEvidence, DossierStatus } from '../../dossier/snapshot';
 import { evidenceByCriterion } from '../../dossier/views';
 import { plural } from '../../plural';
