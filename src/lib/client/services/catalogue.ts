@@ -1,7 +1,5 @@
 import type { StoredCatalogue, WorkspaceDb } from '$lib/client/db/WorkspaceDb';
-import workingCatalogue2026 from '$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json';
 import workingCatalogue from '$lib/domain/catalogue/familienzentrum-nrw-2027-arbeitsfassung.json';
-import { toFormat2 } from '$lib/domain/catalogue/convertFormat1';
 import type { Catalogue } from '$lib/domain/catalogue/schema';
 
 /**
@@ -18,15 +16,30 @@ import type { Catalogue } from '$lib/domain/catalogue/schema';
  */
 export const builtInCatalogue = workingCatalogue as Catalogue;
 
-/** The earlier working version (format 1): centres and dossiers assessed against it keep it. */
-export const previousBuiltInCatalogue = workingCatalogue2026 as Catalogue;
+/**
+ * The earlier working version (format 1): centres and dossiers assessed against it keep it. Loaded
+ * when asked for, so every other centre's Übersicht starts without its 40 KB
+ * (tests/bench/initialBundle.js); its id and version are known before (a test compares them).
+ */
+export const previousBuiltInVersion = {
+	id: 'familienzentrum-nrw',
+	version: '2026.1-arbeitsfassung'
+} as const;
 
-/** Every catalogue the app ships with, the default first. */
-export const builtInCatalogues: readonly Catalogue[] = [builtInCatalogue, previousBuiltInCatalogue];
+export async function loadPreviousBuiltInCatalogue(): Promise<Catalogue> {
+	const file = await import('$lib/domain/catalogue/familienzentrum-nrw-arbeitsfassung.json');
+	return file.default as Catalogue;
+}
 
 export function catalogueKey(id: string, version: string): string {
 	return `${id}@${version}`;
 }
+
+/** Every catalogue the app ships with by key, the default first. */
+const builtInByKey = new Map<string, () => Promise<Catalogue>>([
+	[catalogueKey(builtInCatalogue.id, builtInCatalogue.version), () => Promise.resolve(builtInCatalogue)],
+	[catalogueKey(previousBuiltInVersion.id, previousBuiltInVersion.version), loadPreviousBuiltInCatalogue]
+]);
 
 export interface InstalledCatalogue {
 	key: string;
@@ -39,8 +52,6 @@ export interface InstalledCatalogue {
 
 export type SaveCatalogueResult =
 	{ ok: true; key: string; alreadyInstalled: boolean } | { ok: false; message: string };
-
-const builtInByKey = new Map(builtInCatalogues.map((c) => [catalogueKey(c.id, c.version), c]));
 
 /** JSON with sorted keys, so two catalogues compare equal whatever order their fields came in. */
 function canonical(value: unknown): string {
@@ -55,11 +66,6 @@ export function sameCatalogue(a: Catalogue, b: Catalogue): boolean {
 	return canonical(a) === canonical(b);
 }
 
-/** The same, also when one of them is the format-1 original of the other (an import converts it). */
-function sameContent(stored: Catalogue, imported: Catalogue): boolean {
-	return sameCatalogue(stored, imported) || sameCatalogue(toFormat2(stored), imported);
-}
-
 /** The built-in catalogues first (the default first), then the imported ones by title and version. */
 export async function listCatalogues(db: WorkspaceDb): Promise<InstalledCatalogue[]> {
 	const stored = await db.catalogues.toArray();
@@ -71,12 +77,14 @@ export async function listCatalogues(db: WorkspaceDb): Promise<InstalledCatalogu
 				a.catalogue.title.localeCompare(b.catalogue.title, 'de') ||
 				a.catalogue.version.localeCompare(b.catalogue.version, 'de', { numeric: true })
 		);
-	const builtIn = [...builtInByKey].map(([key, catalogue]) => ({
-		key,
-		catalogue,
-		builtIn: true,
-		importedAt: null
-	}));
+	const builtIn = await Promise.all(
+		[...builtInByKey].map(async ([key, load]) => ({
+			key,
+			catalogue: await load(),
+			builtIn: true,
+			importedAt: null
+		}))
+	);
 	return [...builtIn, ...imported];
 }
 
@@ -89,23 +97,29 @@ export async function saveImportedCatalogue(
 	db: WorkspaceDb,
 	catalogue: Catalogue
 ): Promise<SaveCatalogueResult> {
-	// Loaded on demand: only importing a catalogue needs the schema.
-	const { catalogueSchema } = await import('$lib/domain/catalogue/schema');
+	// Loaded on demand: only importing a catalogue needs the schema and the format-1 conversion.
+	const [{ catalogueSchema }, { toFormat2 }] = await Promise.all([
+		import('$lib/domain/catalogue/schema'),
+		import('$lib/domain/catalogue/convertFormat1')
+	]);
 	const parsed = catalogueSchema.safeParse(catalogue);
 	if (!parsed.success) return { ok: false, message: 'Der Katalog ist ungültig und wurde nicht übernommen.' };
 	const valid = parsed.data;
 	const key = catalogueKey(valid.id, valid.version);
+	// The same, also when the stored one is the format-1 original of the file (an import converts it).
+	const sameContent = (stored: Catalogue) =>
+		sameCatalogue(stored, valid) || sameCatalogue(toFormat2(stored), valid);
 	const refused = (): SaveCatalogueResult => ({
 		ok: false,
 		message: `Die Version „${valid.version}“ des Katalogs „${valid.id}“ ist schon vorhanden, aber mit anderem Inhalt. Eine geänderte Fassung braucht eine neue Versionsbezeichnung.`
 	});
-	const shipped = builtInByKey.get(key);
-	if (shipped) return sameContent(shipped, valid) ? { ok: true, key, alreadyInstalled: true } : refused();
+	const shipped = await builtInByKey.get(key)?.();
+	if (shipped) return sameContent(shipped) ? { ok: true, key, alreadyInstalled: true } : refused();
 
 	return db.transaction('rw', db.catalogues, async (): Promise<SaveCatalogueResult> => {
 		const existing = await db.catalogues.get(key);
 		if (existing)
-			return sameContent(existing.catalogue, valid) ? { ok: true, key, alreadyInstalled: true } : refused();
+			return sameContent(existing.catalogue) ? { ok: true, key, alreadyInstalled: true } : refused();
 		const record: StoredCatalogue = { key, catalogue: valid, importedAt: new Date().toISOString() };
 		await db.catalogues.add(record);
 		return { ok: true, key, alreadyInstalled: false };
@@ -115,7 +129,7 @@ export async function saveImportedCatalogue(
 /** The catalogue with this id and version, or null when this device does not have it. */
 export async function findCatalogue(db: WorkspaceDb, id: string, version: string): Promise<Catalogue | null> {
 	const shipped = builtInByKey.get(catalogueKey(id, version));
-	if (shipped) return shipped;
+	if (shipped) return shipped();
 	return (await db.catalogues.get(catalogueKey(id, version)))?.catalogue ?? null;
 }
 

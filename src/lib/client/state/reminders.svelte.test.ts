@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorkspace } from '../../../../tests/fixtures/db/testWorkspace';
-import { previousBuiltInCatalogue } from '$lib/client/services/catalogue';
+import { previousBuiltInVersion } from '$lib/client/services/catalogue';
 import { saveFacilityProfile } from '$lib/client/services/facility';
 import { addDaysTo } from '$lib/domain/dates';
 import type { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
@@ -16,8 +16,8 @@ beforeEach(async () => {
 	expect(await workspace.init()).toBe('ok');
 	await vi.waitFor(() => expect(workspace.loaded).toBe(true));
 	// A catalogue without thresholds: their shortfalls depend on today's date (their own tests pin it).
-	await saveFacilityProfile({ catalogueVersion: previousBuiltInCatalogue.version });
-	await vi.waitFor(() => expect(workspace.catalogue.version).toBe(previousBuiltInCatalogue.version));
+	await saveFacilityProfile({ catalogueVersion: previousBuiltInVersion.version });
+	await vi.waitFor(() => expect(workspace.catalogue.version).toBe(previousBuiltInVersion.version));
 });
 afterEach(() => {
 	stop?.();

@@ -1,5 +1,4 @@
 import { onMount } from 'svelte';
-import { requestPersistence } from '$lib/client/services/storageHealth';
 import { afterFirstContent } from '$lib/client/state/firstContent';
 import { afterPaint, mayHaveCachedSession } from '$lib/client/state/firstPaint';
 import { readiness } from '$lib/client/state/readiness.svelte';
@@ -72,7 +71,12 @@ export function startApp<P extends WithSession>(hooks: StartupHooks<P>): void {
 
 	onMount(() => {
 		// Ask once that the browser never evicts the workspace; the answer shows in Einstellungen.
-		requestPersistence().catch(() => undefined);
+		// After the first content: the question can wait, the Übersicht's first load need not carry it.
+		afterFirstContent(() => {
+			import('$lib/client/services/storageHealth')
+				.then(({ requestPersistence }) => requestPersistence())
+				.catch(() => undefined);
+		});
 
 		const onVisible = () => {
 			if (document.visibilityState === 'visible') readiness.refreshToday();

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { builtInCatalogue, previousBuiltInCatalogue } from '$lib/client/services/catalogue';
+import { builtInCatalogue, loadPreviousBuiltInCatalogue } from '$lib/client/services/catalogue';
 import { WorkspaceDb } from '$lib/client/db/WorkspaceDb';
 import { unsavedInput } from '$lib/client/state/unsavedInput.svelte';
 import CatalogueImport from './CatalogueImport.svelte';
@@ -73,7 +73,7 @@ describe('CatalogueImport', () => {
 	it('says when a format-1 file is converted', async () => {
 		const { user, input } = await setup();
 		const format1 = {
-			...structuredClone(previousBuiltInCatalogue),
+			...structuredClone(await loadPreviousBuiltInCatalogue()),
 			version: '2025-amtlich',
 			official: true
 		};
