@@ -1,13 +1,13 @@
 import type { Catalogue } from '$lib/domain/catalogue/schema';
 import { dossierOutline } from '$lib/domain/dossier/outline';
-import type { Dossier } from '$lib/domain/dossier/versions';
-import { dossierSubmissionSchema } from '$lib/domain/dossier/versions';
+import { dossierSubmissionSchema, type Dossier } from '$lib/domain/dossier/versions';
 import { endpoint, json, readJson, requireUser } from '$lib/server/http/endpoint';
 import { badRequest } from '$lib/server/http/errors';
 import { param } from '$lib/server/http/params';
 import { catalogueFor } from '$lib/server/catalogue/catalogueFor';
 import { listDossiers, readDossierVersion, submitDossier } from '$lib/server/dossier/dossiers';
 import type { StoredVersion } from '$lib/server/dossier/versionCache';
+import type { ServerContext } from '$lib/server/context';
 
 /** `GET /api/dossiers?facility=…` — the versions handed in for a facility the user may read. */
 export const getDossiers = endpoint(async (event, ctx) => {
@@ -28,13 +28,8 @@ export const postDossier = endpoint(async (event, ctx) => {
 
 /** `GET /api/dossiers/:id` — one version with its snapshot. */
 export const getDossierById = endpoint(async (event, ctx) => {
-	const user = requireUser(event);
-	const { summary, json: dossier } = await readDossierVersion(ctx, user, param(event, 'id'));
-	const catalogue = await catalogueFor(ctx.db, summary.catalogueId, summary.catalogueVersion);
-	// The same text as json({ dossier, catalogue }), spliced from the kept JSON of both.
-	return new Response(`{"dossier":${dossier},"catalogue":${catalogueJson(catalogue)}}`, {
-		headers: { 'content-type': 'application/json' }
-	});
+	const version = await readDossierVersion(ctx, requireUser(event), param(event, 'id'));
+	return withCatalogue(ctx, version, version.json);
 });
 
 /**
@@ -42,35 +37,36 @@ export const getDossierById = endpoint(async (event, ctx) => {
  * for the review list's first render (see domain/dossier/outline.ts); the same access as the whole.
  */
 export const getDossierOutline = endpoint(async (event, ctx) => {
-	const user = requireUser(event);
-	const version = await readDossierVersion(ctx, user, param(event, 'id'));
-	const catalogue = await catalogueFor(ctx.db, version.summary.catalogueId, version.summary.catalogueVersion);
-	return new Response(`{"dossier":${outlineJson(version)},"catalogue":${catalogueJson(catalogue)}}`, {
+	const version = await readDossierVersion(ctx, requireUser(event), param(event, 'id'));
+	const outline = keptText(outlineTexts, version, (v) =>
+		JSON.stringify(dossierOutline(JSON.parse(v.json) as Dossier))
+	);
+	return withCatalogue(ctx, version, outline);
+});
+
+/** The same text as json({ dossier, catalogue }), spliced from the kept JSON of both. */
+async function withCatalogue(ctx: ServerContext, version: StoredVersion, dossier: string): Promise<Response> {
+	const { catalogueId, catalogueVersion } = version.summary;
+	const catalogue = keptText(catalogueTexts, await catalogueFor(ctx.db, catalogueId, catalogueVersion), (c) =>
+		JSON.stringify(c)
+	);
+	return new Response(`{"dossier":${dossier},"catalogue":${catalogue}}`, {
 		headers: { 'content-type': 'application/json' }
 	});
-});
+}
 
 // A kept version never changes, so neither does its outline: made once while the version is kept.
 const outlineTexts = new WeakMap<StoredVersion, string>();
-
-function outlineJson(version: StoredVersion): string {
-	let text = outlineTexts.get(version);
-	if (text === undefined) {
-		text = JSON.stringify(dossierOutline(JSON.parse(version.json) as Dossier));
-		outlineTexts.set(version, text);
-	}
-	return text;
-}
-
 // Catalogue versions never change once stored (catalogueFor keeps the parsed ones), so neither does
 // their JSON; 40 KB for the working catalogue, serialised once instead of on every read.
 const catalogueTexts = new WeakMap<Catalogue, string>();
 
-function catalogueJson(catalogue: Catalogue): string {
-	let text = catalogueTexts.get(catalogue);
+/** The text `make` gives for `key`, made once while `key` lives. */
+function keptText<K extends object>(texts: WeakMap<K, string>, key: K, make: (key: K) => string): string {
+	let text = texts.get(key);
 	if (text === undefined) {
-		text = JSON.stringify(catalogue);
-		catalogueTexts.set(catalogue, text);
+		text = make(key);
+		texts.set(key, text);
 	}
 	return text;
 }
