@@ -46,6 +46,13 @@ const lines = (output: string) =>
 		.filter(Boolean)
 		.map((line) => JSON.parse(line) as Record<string, unknown>);
 
+/** Waits until the started server answers its health check. */
+async function healthy(origin: string): Promise<void> {
+	await expect
+		.poll(async () => (await fetch(`${origin}/api/health`).catch(() => null))?.status, { timeout: 60_000 })
+		.toBe(200);
+}
+
 describe('node build', () => {
 	it.each([
 		['without ORIGIN', {}, 'ORIGIN', /ORIGIN fehlt/],
@@ -97,11 +104,7 @@ describe('node build', () => {
 			DEMO_SEED: '1'
 		});
 		try {
-			await expect
-				.poll(async () => (await fetch(`${origin}/api/health`).catch(() => null))?.status, {
-					timeout: 60_000
-				})
-				.toBe(200);
+			await healthy(origin);
 			expect(existsSync(join(dataDir, 'guetesiegel.sqlite'))).toBe(true);
 			const health = await (await fetch(`${origin}/api/health`)).json();
 			expect(health).toMatchObject({ status: 'ok', database: 'sqlite', databaseStatus: 'ok' });
@@ -162,11 +165,7 @@ describe('node build', () => {
 			DEMO_SEED: '1'
 		});
 		try {
-			await expect
-				.poll(async () => (await fetch(`${origin}/api/health`).catch(() => null))?.status, {
-					timeout: 60_000
-				})
-				.toBe(200);
+			await healthy(origin);
 			const credentials = JSON.stringify({ email: 'leitung@demo.example', password: 'Demo-Leitung-2026' });
 			const headers = { 'content-type': 'application/json', origin };
 			const direct = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers, body: credentials });
